@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+
+export const LANGUAGES = ['en', 'fr'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const timestamps = {
+  createdAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+}
+
+export const authors = sqliteTable('authors', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  bio: text().notNull().default(''),
+  ...timestamps,
+})
+
+export const categories = sqliteTable('categories', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  ...timestamps,
+})
+
+/**
+ * A post is listed once it is not a draft and its `published_at` has passed: a scheduled post
+ * needs no job to go live. The partial indexes below carry exactly the `status <> 'draft'` term
+ * that the feed queries repeat literally, so SQLite can walk them without a sort.
+ */
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    excerpt: text().notNull().default(''),
+    markdown: text().notNull().default(''),
+    html: text().notNull().default(''),
+    status: text({ enum: POST_STATUSES }).notNull().default('draft'),
+    language: text({ enum: LANGUAGES }).notNull().default('en'),
+    publishedAt: integer({ mode: 'timestamp_ms' }),
+    authorId: integer()
+      .notNull()
+      .references(() => authors.id),
+    /**
+     * The id again, as an ordinary column: SQLite cannot seek an index on the rowid part of a
+     * `(published_at, id) <= (?, ?)` bound, so ties on `published_at` would cost extra reads.
+     */
+    feedOrderId: integer().generatedAlwaysAs(sql`id`, { mode: 'virtual' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('posts_feed_idx')
+      .on(t.publishedAt, t.feedOrderId)
+      .where(sql`status <> 'draft'`),
+    index('posts_author_feed_idx')
+      .on(t.authorId, t.publishedAt, t.feedOrderId)
+      .where(sql`status <> 'draft'`),
+  ],
+)
+
+/**
+ * `listed_at` copies the post's `published_at` while the post is not a draft (NULL otherwise),
+ * so a category's feed is one covering index range instead of a join and a sort.
+ */
+export const postsCategories = sqliteTable(
+  'posts_categories',
+  {
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    sortOrder: integer().notNull().default(0),
+    listedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.categoryId] }),
+    index('posts_categories_feed_idx')
+      .on(t.categoryId, t.listedAt, t.postId)
+      .where(sql`listed_at IS NOT NULL`),
+  ],
+)
+
+export type Post = typeof posts.$inferSelect
+export type NewPost = typeof posts.$inferInsert
+export type Author = typeof authors.$inferSelect
+export type Category = typeof categories.$inferSelect

@@ -1,0 +1,26 @@
+import { Hono } from 'hono'
+import { securityHeaders } from './middleware/security-headers'
+import { siteContext } from './middleware/site-context'
+import { authorRoutes } from './routes/authors'
+import { categoryRoutes } from './routes/categories'
+import { notFound, onError } from './routes/errors'
+import { homeRoutes } from './routes/home'
+import { postRoutes } from './routes/posts'
+import type { AppEnv } from './types'
+import { layout } from './views/layout'
+
+const app = new Hono<AppEnv>()
+
+app.use(securityHeaders)
+app.use(siteContext)
+app.use(layout)
+
+app.route('/', homeRoutes)
+app.route('/posts', postRoutes)
+app.route('/categories', categoryRoutes)
+app.route('/authors', authorRoutes)
+
+app.notFound(notFound)
+app.onError(onError)
+
+export default app

@@ -1,0 +1,35 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../types'
+import { ErrorNotice, ErrorPage } from '../views/pages/error-page'
+import { BadCursorException, isFragmentRequest } from './feed-response'
+
+function renderError(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+) {
+  c.status(status)
+  if (isFragmentRequest(c)) return c.html(<ErrorNotice message={message} />)
+  return c.render(<ErrorPage site={c.var.site} title={title} message={message} />, { title })
+}
+
+export const notFound: NotFoundHandler<AppEnv> = (c) => {
+  const { t } = c.var.site
+  return renderError(c, 404, t.notFoundTitle, t.notFoundBody)
+}
+
+/** Expected failures carry their status; anything else is logged and shown as a plain apology. */
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  const { t } = c.var.site
+  if (error instanceof BadCursorException)
+    return renderError(c, 400, t.badRequestTitle, t.badCursorBody)
+  if (error instanceof HTTPException) {
+    if (error.status === 404) return notFound(c)
+    if (error.status < 500) return error.getResponse()
+  }
+  console.error(error)
+  return renderError(c, 500, t.errorTitle, t.errorBody)
+}

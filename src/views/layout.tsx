@@ -1,0 +1,55 @@
+import type { Child } from 'hono/jsx'
+import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
+import type { AppEnv } from '../types'
+import { HTMX_SRC, STYLESHEET_HREF } from './assets'
+
+// htmx's own indicator stylesheet would need a style-src exception; site.css styles the indicator.
+const HTMX_CONFIG = '{"includeIndicatorCSS":false}'
+
+export const layout = jsxRenderer<AppEnv>(
+  ({
+    children,
+    title,
+    description,
+  }: {
+    children?: Child
+    title?: string
+    description?: string
+  }) => {
+    const c = useRequestContext<AppEnv>()
+    const { site } = c.var
+    const pageTitle = title ? `${title} — ${site.name}` : site.name
+    return (
+      <html lang={site.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <title>{pageTitle}</title>
+          <meta name="description" content={description ?? site.tagline} />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <link rel="stylesheet" href={STYLESHEET_HREF} />
+          <script src={HTMX_SRC} defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#content">
+            {site.t.skipToContent}
+          </a>
+          <header class="site-header">
+            <a class="site-name" href="/">
+              {site.name}
+            </a>
+            <p class="site-tagline">{site.tagline}</p>
+          </header>
+          <main id="content">{children}</main>
+          <footer class="site-footer">
+            <p>
+              © {site.name} · {site.t.footerPowered}
+            </p>
+          </footer>
+        </body>
+      </html>
+    )
+  },
+  { docType: true },
+)

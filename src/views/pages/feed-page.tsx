@@ -1,0 +1,30 @@
+import type { PostSummary as Summary } from '../../db/feed'
+import type { Site } from '../../types'
+import { FeedChunk } from '../partials/feed-chunk'
+
+type FeedPageProps = {
+  site: Site
+  heading: string | null
+  posts: Summary[]
+  nextHref: string | null
+  /** Set on pages that start part-way down the list, which readers reach without JavaScript. */
+  firstPageHref: string | null
+}
+
+export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: FeedPageProps) {
+  return (
+    <>
+      {heading && <h1 class="feed-heading">{heading}</h1>}
+      {firstPageHref && (
+        <p class="feed-back">
+          <a href={firstPageHref}>{site.t.backToLatest}</a>
+        </p>
+      )}
+      <div class="feed" id="feed">
+        {posts.length === 0 && <p class="feed-empty">{site.t.noPosts}</p>}
+        <FeedChunk site={site} posts={posts} nextHref={nextHref} />
+      </div>
+      <p id="feed-status" class="visually-hidden" role="status" aria-live="polite"></p>
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+import type { PostSummary as Summary } from '../../db/feed'
+import type { Site } from '../../types'
+import { Byline } from './byline'
+
+export function PostSummary({ site, post }: { site: Site; post: Summary }) {
+  return (
+    <article class="post-summary" lang={post.language} data-post-id={post.id}>
+      <h2>
+        <a href={`/posts/${post.slug}`}>{post.title}</a>
+      </h2>
+      <Byline
+        site={site}
+        author={post.author}
+        publishedAt={post.publishedAt}
+        categories={post.categories}
+      />
+      <p class="excerpt">{post.excerpt}</p>
+    </article>
+  )
+}

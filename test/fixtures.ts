@@ -1,0 +1,58 @@
+import { env } from 'cloudflare:workers'
+import { createAuthor } from '../src/db/authors'
+import { createCategory } from '../src/db/categories'
+import { createDb } from '../src/db/client'
+import { createPost, type PostInput } from '../src/db/post-writes'
+
+export const db = createDb(env.DB)
+
+export const HOUR = 3_600_000
+export const BASE_TIME = Date.UTC(2024, 0, 15, 9, 0, 0)
+
+export async function createAuthorAndCategories() {
+  const author = await createAuthor(db, { slug: 'claire-dubois', name: 'Claire Dubois' })
+  const otherAuthor = await createAuthor(db, { slug: 'james-hart', name: 'James Hart' })
+  const essays = await createCategory(db, { slug: 'essais', name: 'Essais' })
+  const notes = await createCategory(db, { slug: 'notes', name: 'Notes' })
+  return { author, otherAuthor, essays, notes }
+}
+
+export function postInput(
+  overrides: Partial<PostInput> & Pick<PostInput, 'slug' | 'authorId'>,
+): PostInput {
+  return {
+    title: `Post ${overrides.slug}`,
+    excerpt: `Excerpt of ${overrides.slug}`,
+    markdown: `Body of ${overrides.slug}`,
+    html: `<p>Body of ${overrides.slug}</p>`,
+    status: 'published',
+    language: 'en',
+    publishedAt: new Date(BASE_TIME),
+    categoryIds: [],
+    ...overrides,
+  }
+}
+
+/**
+ * `count` published posts named post-1 … post-N, where post-N is newest. Every third shares its
+ * timestamp with the one before it, so cursors must break ties by id.
+ */
+export async function createPublishedPosts(
+  count: number,
+  authorId: number,
+  categoryIds: number[] = [],
+) {
+  for (let n = 1; n <= count; n++) {
+    const hours = n - Math.floor(n / 3)
+    await createPost(
+      db,
+      postInput({
+        slug: `post-${n}`,
+        title: `Post ${n}`,
+        authorId,
+        categoryIds,
+        publishedAt: new Date(BASE_TIME + hours * HOUR),
+      }),
+    )
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { formatPostDate } from '../../src/lib/dates'
+
+describe('post dates', () => {
+  it('writes English dates with an ordinal, as the reference blog does', () => {
+    const cases: [string, string][] = [
+      ['2023-12-01T12:00:00Z', 'December 1st, 2023'],
+      ['2023-12-02T12:00:00Z', 'December 2nd, 2023'],
+      ['2023-12-03T12:00:00Z', 'December 3rd, 2023'],
+      ['2023-12-11T12:00:00Z', 'December 11th, 2023'],
+      ['2023-12-12T12:00:00Z', 'December 12th, 2023'],
+      ['2023-12-13T12:00:00Z', 'December 13th, 2023'],
+      ['2023-12-21T12:00:00Z', 'December 21st, 2023'],
+      ['2023-12-22T12:00:00Z', 'December 22nd, 2023'],
+      ['2023-12-31T12:00:00Z', 'December 31st, 2023'],
+    ]
+    for (const [iso, expected] of cases) {
+      expect(formatPostDate(new Date(iso), 'en', 'Europe/Paris')).toBe(expected)
+    }
+  })
+
+  it('writes French dates with French month names and accents', () => {
+    expect(formatPostDate(new Date('2023-12-01T12:00:00Z'), 'fr', 'Europe/Paris')).toBe(
+      '1 décembre 2023',
+    )
+    expect(formatPostDate(new Date('2024-02-14T12:00:00Z'), 'fr', 'Europe/Paris')).toBe(
+      '14 février 2024',
+    )
+    expect(formatPostDate(new Date('2024-08-15T12:00:00Z'), 'fr', 'Europe/Paris')).toBe(
+      '15 août 2024',
+    )
+  })
+
+  it('uses the site time zone, not UTC, for the day', () => {
+    const lateEvening = new Date('2023-11-30T23:30:00Z')
+    expect(formatPostDate(lateEvening, 'en', 'Europe/Paris')).toBe('December 1st, 2023')
+    expect(formatPostDate(lateEvening, 'en', 'UTC')).toBe('November 30th, 2023')
+  })
+})
