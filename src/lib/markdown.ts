@@ -1,5 +1,9 @@
 import { Marked } from 'marked'
-import { FilterXSS, escapeAttrValue, friendlyAttrValue } from 'xss'
+import xssModule from 'xss'
+
+// xss is CommonJS: under Vite its named exports only exist on the default one.
+const { FilterXSS, escapeAttrValue, friendlyAttrValue } =
+  xssModule as unknown as typeof import('xss')
 
 const markdownParser = new Marked({ gfm: true, async: false })
 

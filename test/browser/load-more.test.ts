@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startLocalWorker, type LocalWorker } from '../support/local-worker'
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+let worker: LocalWorker
+let browser: Browser
+
+before(async () => {
+  worker = await startLocalWorker({ demoContent: true })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+})
+
+after(async () => {
+  await browser?.close()
+  await worker?.dispose()
+})
+
+const articleIds = (page: Page) =>
+  page.$$eval('article.post-summary', (articles) =>
+    articles.map((a) => a.getAttribute('data-post-id')),
+  )
+
+/** The first 30 posts as the server lists them, page by page, without JavaScript. */
+async function expectedFirstThirty(): Promise<string[]> {
+  const ids: string[] = []
+  let path: string | null = '/'
+  while (path && ids.length < 30) {
+    const html = await (await fetch(worker.url + path)).text()
+    ids.push(...[...html.matchAll(/data-post-id="(\d+)"/g)].map((m) => m[1]))
+    path = /class="load-more" href="([^"]+)"/.exec(html)?.[1].replace(/&amp;/g, '&') ?? null
+  }
+  return ids.slice(0, 30)
+}
+
+async function scrollToBottomAndWaitFor(page: Page, count: number) {
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('article.post-summary').length >= n,
+    count,
+    {
+      timeout: 10_000,
+    },
+  )
+}
+
+describe('Load More Posts in Chromium', () => {
+  it('appends posts 11–30 on scroll, with no duplicates and no reload, and Back keeps them', async () => {
+    const expected = await expectedFirstThirty()
+    const context = await browser.newContext({ viewport: { width: 412, height: 900 } })
+    const page = await context.newPage()
+    const foreignRequests: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith(worker.url)) foreignRequests.push(request.url())
+    })
+
+    await page.goto(worker.url + '/')
+    await page.waitForFunction(() => 'htmx' in window)
+    assert.deepEqual(await articleIds(page), expected.slice(0, 10))
+    await page.evaluate(
+      () => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true),
+    )
+
+    await scrollToBottomAndWaitFor(page, 20)
+    await page.waitForTimeout(300)
+    await scrollToBottomAndWaitFor(page, 30)
+    await page.waitForTimeout(300)
+
+    const ids = (await articleIds(page)).slice(0, 30)
+    assert.deepEqual(ids, expected)
+    assert.equal(
+      new Set(await articleIds(page)).size,
+      (await articleIds(page)).length,
+      'no post twice',
+    )
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage),
+      true,
+    )
+    assert.match((await page.textContent('#feed-status')) ?? '', /more posts loaded/)
+    assert.match(new URL(page.url()).search, /^\?through=/)
+
+    // Open the 25th post, then come back: the same posts, at the same place.
+    const target = page.locator('article.post-summary').nth(24).locator('h2 a')
+    await target.scrollIntoViewIfNeeded()
+    const scrollBefore = await page.evaluate(() => window.scrollY)
+    const idsBefore = await articleIds(page)
+    await target.click()
+    await page.waitForURL(/\/posts\//)
+    await page.goBack()
+    await page.waitForSelector('article.post-summary')
+    assert.deepEqual(await articleIds(page), idsBefore, 'loaded posts are still there after Back')
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 200, scrollBefore, {
+      timeout: 5_000,
+    })
+
+    // Whether Back came from the browser's cache or not, the address alone rebuilds the list.
+    await page.reload()
+    assert.deepEqual(
+      await articleIds(page),
+      idsBefore,
+      'the server rebuilds the list from the address',
+    )
+
+    assert.deepEqual(foreignRequests, [])
+    assert.deepEqual(await context.cookies(), [])
+    await context.close()
+  })
+
+  it('works without JavaScript by following the link to full pages', async () => {
+    const expected = await expectedFirstThirty()
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(worker.url + '/')
+    assert.deepEqual(await articleIds(page), expected.slice(0, 10))
+    await page.click('a.load-more')
+    await page.waitForURL(/\?after=/)
+    assert.deepEqual(await articleIds(page), expected.slice(10, 20))
+    const secondPage = page.url()
+    await page.click('a.load-more')
+    await page.waitForURL(
+      (url) => url.search.startsWith('?after=') && url.toString() !== secondPage,
+    )
+    assert.deepEqual(await articleIds(page), expected.slice(20, 30))
+    await context.close()
+  })
+})

@@ -1,0 +1,63 @@
+/**
+ * Runs the bundled Worker in-process with Miniflare (the same workerd that `wrangler dev` uses),
+ * on a fresh in-memory D1 with the migrations applied and, optionally, the demo content.
+ * Browser tests and benchmarks share it.
+ */
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { Miniflare } from 'miniflare'
+import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
+import { seedDemoContent } from '../../src/cli/seed-demo'
+import { createDb } from '../../src/db/client'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const outdir = path.join(root, 'dist', 'local-worker')
+
+function bundleWorker() {
+  const result = spawnSync(
+    'npx',
+    ['--no-install', 'wrangler', 'deploy', '--dry-run', '--outdir', outdir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
+  )
+  if (result.status !== 0)
+    throw new Error(`wrangler bundle failed:\n${result.stdout}\n${result.stderr}`)
+}
+
+export type LocalWorker = { url: string; miniflare: Miniflare; dispose: () => Promise<void> }
+
+export async function startLocalWorker(
+  options: { demoContent?: boolean; vars?: Record<string, string> } = {},
+): Promise<LocalWorker> {
+  bundleWorker()
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, 'wrangler.toml'))
+  const miniflare = new Miniflare({
+    ...workerOptions,
+    bindings: { ...workerOptions.bindings, ...options.vars },
+    modules: true,
+    scriptPath: path.join(outdir, 'index.js'),
+    modulesRoot: outdir,
+    d1Persist: false,
+    host: '127.0.0.1',
+    port: 0,
+  } as ConstructorParameters<typeof Miniflare>[0])
+  const url = (await miniflare.ready).toString().replace(/\/$/, '')
+
+  const d1 = await miniflare.getD1Database('DB')
+  const migrationsDir = path.join(root, 'migrations')
+  for (const file of readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    for (const statement of unstable_splitSqlQuery(
+      readFileSync(path.join(migrationsDir, file), 'utf8'),
+    )) {
+      await d1.prepare(statement).run()
+    }
+  }
+  if (options.demoContent) await seedDemoContent(createDb(d1 as unknown as D1Database))
+  return { url, miniflare, dispose: () => miniflare.dispose() }
+}
