@@ -305,3 +305,13 @@ describe('privacy and security', () => {
     for (const url of urls) expect(url).toMatch(/^(\/(?!\/)|#)/)
   })
 })
+
+describe('page weight', () => {
+  it('keeps the home page HTML under 14 KB gzipped', async () => {
+    const html = await (await fetchPage('/')).text()
+    const gzipped = await new Response(
+      new Response(html).body!.pipeThrough(new CompressionStream('gzip')),
+    ).arrayBuffer()
+    expect(gzipped.byteLength).toBeLessThan(14 * 1024)
+  })
+})
