@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
+import { adminRoutes } from './routes/admin'
 import { authorRoutes } from './routes/authors'
 import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
@@ -19,6 +20,7 @@ app.route('/', homeRoutes)
 app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
+app.route('/admin', adminRoutes)
 
 app.notFound(notFound)
 app.onError(onError)

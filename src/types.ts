@@ -1,4 +1,6 @@
 import type { Db } from './db/client'
+import type { User } from './db/schema'
+import type { AdminMessages } from './lib/i18n-admin'
 import type { Locale, Messages } from './lib/i18n'
 
 export type Site = {
@@ -14,11 +16,23 @@ export type AppEnv = {
   Variables: { site: Site; db: Db }
 }
 
+/** Admin routes also know who is logged in (null once a session has expired). */
+export type AdminEnv = {
+  Bindings: Env
+  Variables: {
+    site: Site
+    db: Db
+    editor: User | null
+    sessionTokenHash: string | null
+    a: AdminMessages
+  }
+}
+
 declare module 'hono' {
   interface ContextRenderer {
     (
       content: string | Promise<string>,
-      props: { title?: string; description?: string },
+      props: { title?: string; description?: string; admin?: boolean },
     ): Response | Promise<Response>
   }
 }

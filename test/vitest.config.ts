@@ -12,6 +12,7 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
+          AUTH_PEPPER: 'pepper-used-only-by-the-tests',
         },
       },
     }),

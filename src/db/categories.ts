@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { slugify } from '../lib/slug'
 import type { Db } from './client'
 import { categories } from './schema'
 
@@ -13,4 +14,11 @@ export async function createCategory(
 ) {
   const [category] = await db.insert(categories).values(input).returning()
   return category
+}
+
+/** The category with this name's slug, created if it does not exist yet. */
+export async function findOrCreateCategory(db: Db, name: string) {
+  const slug = slugify(name)
+  const existing = await findCategoryBySlug(db, slug)
+  return existing ?? createCategory(db, { slug, name: name.trim() })
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { FeedCursor } from '../lib/cursor'
 import type { Db } from './client'
+import { isListed } from './listing'
 import { authors, categories, posts, postsCategories, type Language } from './schema'
 
 export const PAGE_SIZE = 10
@@ -60,7 +61,7 @@ export function feedPageIdsQuery(
     .from(posts)
     .where(
       and(
-        sql`${posts.status} <> 'draft'`,
+        isListed,
         filter.kind === 'author' ? eq(posts.authorId, filter.authorId) : undefined,
         windowCondition(at, posts.feedOrderId, window, now),
       ),

@@ -1,7 +1,15 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
-import { posts, postsCategories, type Language, type PostStatus } from './schema'
+import { listedAtFor } from './listing'
+import {
+  categories,
+  postRevisions,
+  posts,
+  postsCategories,
+  type Language,
+  type PostStatus,
+} from './schema'
 
 export type PostInput = {
   slug: string
@@ -15,25 +23,93 @@ export type PostInput = {
   publishedAt: Date | null
   authorId: number
   categoryIds: number[]
+  /** A category typed into the form, created in the same batch unless its slug exists. */
+  newCategory?: { slug: string; name: string } | null
 }
 
-/** A post and its categories in one D1 batch: both are written, or neither. */
-export async function createPost(db: Db, input: PostInput): Promise<void> {
-  const { categoryIds, ...post } = input
-  // The category feed index reads this copy of the date instead of joining posts.
-  const listedAt = post.status === 'draft' ? null : post.publishedAt
-  const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
-  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
-    db.insert(posts).values(post),
+type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
+
+export const TRASH_DAYS = 30
+
+function categoryLinks(db: Db, postId: number | ReturnType<typeof sql>, input: PostInput) {
+  if (input.categoryIds.length === 0) return []
+  const listedAt = listedAtFor(input)
+  return [
+    db.insert(postsCategories).values(
+      input.categoryIds.map((categoryId, sortOrder) => ({
+        postId,
+        categoryId,
+        sortOrder,
+        listedAt,
+      })),
+    ),
   ]
-  if (categoryIds.length > 0) {
-    statements.push(
-      db
-        .insert(postsCategories)
-        .values(
-          categoryIds.map((categoryId, sortOrder) => ({ postId, categoryId, sortOrder, listedAt })),
-        ),
-    )
-  }
+}
+
+function revision(
+  db: Db,
+  postId: number | ReturnType<typeof sql>,
+  input: PostInput,
+  savedBy: number | null,
+) {
+  const { title, excerpt, markdown } = input
+  return db.insert(postRevisions).values({ postId, title, excerpt, markdown, savedBy })
+}
+
+/** A new post, its categories and its first revision in one D1 batch: all written, or none. */
+export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
+  const { categoryIds, newCategory, ...post } = input
+  const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
+  const statements: Statements = [
+    db.insert(posts).values(post),
+    ...categoryLinks(db, postId, input),
+    revision(db, postId, input, savedBy),
+  ]
   await db.batch(statements)
+  const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
+  return created.id
+}
+
+/** Replaces a post's content and categories and records a revision, in one D1 batch. */
+export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
+  const { categoryIds, newCategory, ...post } = input
+  await db.batch([
+    db
+      .update(posts)
+      .set({ ...post, updatedAt: new Date() })
+      .where(eq(posts.id, postId)),
+    db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
+    ...categoryLinks(db, postId, input),
+    revision(db, postId, input, savedBy),
+  ])
+}
+
+/** Takes a post off the site at once; it stays restorable for TRASH_DAYS. */
+export async function trashPost(db: Db, postId: number, now = new Date()) {
+  await db.batch([
+    db.update(posts).set({ deletedAt: now }).where(eq(posts.id, postId)),
+    db.update(postsCategories).set({ listedAt: null }).where(eq(postsCategories.postId, postId)),
+  ])
+}
+
+export async function restorePostFromTrash(db: Db, postId: number) {
+  const [post] = await db.select().from(posts).where(eq(posts.id, postId))
+  if (!post) return
+  await db.batch([
+    db.update(posts).set({ deletedAt: null }).where(eq(posts.id, postId)),
+    db
+      .update(postsCategories)
+      .set({ listedAt: listedAtFor({ ...post, deletedAt: null }) })
+      .where(eq(postsCategories.postId, postId)),
+  ])
+}
+
+/** Deletes for good what has been in the trash longer than TRASH_DAYS. */
+export async function purgeTrash(db: Db, now = Date.now()) {
+  const cutoff = new Date(now - TRASH_DAYS * 86_400_000)
+  const purged = await db
+    .delete(posts)
+    .where(and(isNotNull(posts.deletedAt), lt(posts.deletedAt, cutoff)))
+    .returning({ id: posts.id })
+  return purged.length
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { isListed } from './listing'
 import { authors, categories, posts, postsCategories, type Language } from './schema'
 
 export type PostLink = { slug: string; title: string }
@@ -19,8 +20,7 @@ export type PublishedPost = {
   older: PostLink | null
 }
 
-const listed = (now: number) =>
-  and(sql`${posts.status} <> 'draft'`, sql`${posts.publishedAt} <= ${now}`)
+const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}`)
 
 /** A post readers may see now, with its neighbours in the feed; null for drafts and future posts. */
 export async function findPublishedPost(

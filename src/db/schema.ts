@@ -57,20 +57,26 @@ export const posts = sqliteTable(
      * `(published_at, id) <= (?, ?)` bound, so ties on `published_at` would cost extra reads.
      */
     feedOrderId: integer().generatedAlwaysAs(sql`id`, { mode: 'virtual' }),
+    /** Set while the post is in the trash; it can be restored for 30 days. */
+    deletedAt: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
   },
   (t) => [
-    index('posts_feed_idx')
+    index('posts_listed_idx')
       .on(t.publishedAt, t.feedOrderId)
-      .where(sql`status <> 'draft'`),
-    index('posts_author_feed_idx')
+      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+    index('posts_author_listed_idx')
       .on(t.authorId, t.publishedAt, t.feedOrderId)
-      .where(sql`status <> 'draft'`),
+      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+    index('posts_trash_idx')
+      .on(t.deletedAt)
+      .where(sql`deleted_at IS NOT NULL`),
   ],
 )
 
 /**
- * `listed_at` copies the post's `published_at` while the post is not a draft (NULL otherwise),
+ * `listed_at` copies the post's `published_at` while the post is listed: neither a draft nor in
+ * the trash (NULL otherwise),
  * so a category's feed is one covering index range instead of a join and a sort.
  */
 export const postsCategories = sqliteTable(
@@ -97,3 +103,64 @@ export type Post = typeof posts.$inferSelect
 export type NewPost = typeof posts.$inferInsert
 export type Author = typeof authors.$inferSelect
 export type Category = typeof categories.$inferSelect
+
+export const USER_ROLES = ['owner', 'editor'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+/** Editors of the blog. Readers never have an account. */
+export const users = sqliteTable('users', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  role: text({ enum: USER_ROLES }).notNull().default('editor'),
+  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (lib/password), so iterations can be raised later. */
+  passwordHash: text().notNull(),
+  disabledAt: integer({ mode: 'timestamp_ms' }),
+  ...timestamps,
+})
+
+/** Only the SHA-256 of a session token is kept: a leaked table opens no session. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** One row per failed login, keyed by account and by hashed client; read over a 15-minute window. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    key: text().notNull(),
+    failedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_failures_key_idx').on(t.key, t.failedAt)],
+)
+
+export const postRevisions = sqliteTable(
+  'post_revisions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    excerpt: text().notNull(),
+    markdown: text().notNull(),
+    savedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer({ mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
+)
+
+export type User = typeof users.$inferSelect
+export type PostRevision = typeof postRevisions.$inferSelect

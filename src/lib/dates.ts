@@ -27,3 +27,88 @@ export function formatPostDate(date: Date, locale: Locale, timeZone: string): st
 export function isoDate(date: Date): string {
   return date.toISOString()
 }
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function zonedParts(epochMs: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochMs))
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  }
+}
+
+function offsetAt(epochMs: number, timeZone: string): number {
+  const p = zonedParts(epochMs, timeZone)
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) -
+    Math.floor(epochMs / 1000) * 1000
+  )
+}
+
+/**
+ * "2026-12-01" and "09:30" on a wall clock in `timeZone` → epoch milliseconds, or null when the
+ * date or time does not exist (31 February, 25:00). DST gaps resolve to the later offset.
+ */
+export function zonedDateTimeToEpoch(date: string, time: string, timeZone: string): number | null {
+  const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim())
+  const timeMatch = /^(\d{2}):(\d{2})$/.exec(time.trim())
+  if (!dateMatch || !timeMatch) return null
+  const [year, month, day] = dateMatch.slice(1).map(Number)
+  const [hour, minute] = timeMatch.slice(1).map(Number)
+  if (hour > 23 || minute > 59) return null
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute)
+  const check = new Date(wallClock)
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  )
+    return null
+  let epoch = wallClock - offsetAt(wallClock, timeZone)
+  epoch = wallClock - offsetAt(epoch, timeZone)
+  return epoch
+}
+
+/** Epoch milliseconds → the "YYYY-MM-DD" and "HH:MM" a date and a time input show in `timeZone`. */
+export function epochToZonedInputs(
+  epochMs: number,
+  timeZone: string,
+): { date: string; time: string } {
+  const p = zonedParts(epochMs, timeZone)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {
+    date: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+    time: `${pad(p.hour)}:${pad(p.minute)}`,
+  }
+}
+
+/** Date and time in the site's language, for the admin. */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date)
+}

@@ -28,7 +28,10 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     return renderError(c, 400, t.badRequestTitle, t.badCursorBody)
   if (error instanceof HTTPException) {
     if (error.status === 404) return notFound(c)
-    if (error.status < 500) return error.getResponse()
+    if (error.status < 500) {
+      const status = error.status as ContentfulStatusCode
+      return renderError(c, status, t.badRequestTitle, error.message || t.badRequestTitle)
+    }
   }
   console.error(error)
   return renderError(c, 500, t.errorTitle, t.errorBody)

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
 import type { AppEnv } from '../types'
-import { HTMX_SRC, STYLESHEET_HREF } from './assets'
+import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
 
 // htmx's own indicator stylesheet would need a style-src exception; site.css styles the indicator.
 const HTMX_CONFIG = '{"includeIndicatorCSS":false}'
@@ -11,10 +11,12 @@ export const layout = jsxRenderer<AppEnv>(
     children,
     title,
     description,
+    admin,
   }: {
     children?: Child
     title?: string
     description?: string
+    admin?: boolean
   }) => {
     const c = useRequestContext<AppEnv>()
     const { site } = c.var
@@ -29,6 +31,8 @@ export const layout = jsxRenderer<AppEnv>(
           <meta name="description" content={description ?? site.tagline} />
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="stylesheet" href={STYLESHEET_HREF} />
+          {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
+          {admin && <meta name="robots" content="noindex" />}
           <script src={HTMX_SRC} defer></script>
         </head>
         <body>

@@ -1,0 +1,132 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, lt, sql } from 'drizzle-orm'
+import type { Db } from './client'
+import {
+  authors,
+  categories,
+  postRevisions,
+  posts,
+  postsCategories,
+  users,
+  type PostStatus,
+} from './schema'
+
+export const ADMIN_PAGE_SIZE = 20
+export const REVISIONS_SHOWN = 20
+
+export type AdminPostFilter = {
+  status: PostStatus | 'trash' | null
+  categoryId: number | null
+  search: string
+  afterId: number | null
+}
+
+function titleContains(search: string) {
+  const pattern = `%${search.replace(/[%_\\]/g, (char) => `\\${char}`)}%`
+  return sql`${posts.title} LIKE ${pattern} ESCAPE '\\'`
+}
+
+/** Newest first, every status; the trash only when asked for. */
+export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
+  const conditions = [
+    filter.status === 'trash' ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
+    filter.status && filter.status !== 'trash' ? eq(posts.status, filter.status) : undefined,
+    filter.search ? titleContains(filter.search) : undefined,
+    filter.categoryId
+      ? inArray(
+          posts.id,
+          db
+            .select({ id: postsCategories.postId })
+            .from(postsCategories)
+            .where(eq(postsCategories.categoryId, filter.categoryId)),
+        )
+      : undefined,
+    filter.afterId ? lt(posts.id, filter.afterId) : undefined,
+  ]
+  const rows = await db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      status: posts.status,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+      deletedAt: posts.deletedAt,
+      authorName: authors.name,
+    })
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(...conditions))
+    .orderBy(desc(posts.id))
+    .limit(ADMIN_PAGE_SIZE + 1)
+  const hasMore = rows.length > ADMIN_PAGE_SIZE
+  const shown = rows.slice(0, ADMIN_PAGE_SIZE)
+  return { posts: shown, nextAfterId: hasMore ? shown.at(-1)!.id : null }
+}
+
+export async function findPostForEditing(db: Db, id: number) {
+  const [post] = await db.select().from(posts).where(eq(posts.id, id)).limit(1)
+  if (!post) return null
+  const links = await db
+    .select({ categoryId: postsCategories.categoryId })
+    .from(postsCategories)
+    .where(eq(postsCategories.postId, id))
+    .orderBy(asc(postsCategories.sortOrder))
+  return { ...post, categoryIds: links.map((link) => link.categoryId) }
+}
+
+export async function isSlugTaken(db: Db, slug: string, exceptPostId: number | null) {
+  const [row] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, slug)).limit(1)
+  return row !== undefined && row.id !== exceptPostId
+}
+
+/** The first of slug-2, slug-3, … that no post uses. */
+export async function suggestFreeSlug(db: Db, slug: string) {
+  const taken = await db
+    .select({ slug: posts.slug })
+    .from(posts)
+    .where(like(posts.slug, `${slug}-%`))
+  const used = new Set(taken.map((row) => row.slug))
+  for (let n = 2; ; n++) if (!used.has(`${slug}-${n}`)) return `${slug}-${n}`
+}
+
+export async function listRevisions(db: Db, postId: number) {
+  return db
+    .select({
+      id: postRevisions.id,
+      title: postRevisions.title,
+      createdAt: postRevisions.createdAt,
+      savedByName: sql<string | null>`${users.name}`.as('saved_by_name'),
+    })
+    .from(postRevisions)
+    .leftJoin(users, eq(users.id, postRevisions.savedBy))
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(desc(postRevisions.id))
+    .limit(REVISIONS_SHOWN)
+}
+
+export async function findRevision(db: Db, postId: number, revisionId: number) {
+  const [revision] = await db
+    .select()
+    .from(postRevisions)
+    .where(and(eq(postRevisions.postId, postId), eq(postRevisions.id, revisionId)))
+    .limit(1)
+  return revision ?? null
+}
+
+export async function listAuthors(db: Db) {
+  return db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name))
+}
+
+export async function listCategories(db: Db) {
+  return db
+    .select({ id: categories.id, name: categories.name, slug: categories.slug })
+    .from(categories)
+    .orderBy(asc(categories.name))
+}
+
+export async function existingIds(db: Db, table: 'authors' | 'categories', ids: number[]) {
+  if (ids.length === 0) return new Set<number>()
+  const source = table === 'authors' ? authors : categories
+  const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, ids))
+  return new Set(rows.map((row) => row.id))
+}

@@ -1,0 +1,146 @@
+import { LANGUAGES, POST_STATUSES, type Language, type PostStatus } from '../db/schema'
+import { isValidTimeZone, zonedDateTimeToEpoch } from './dates'
+import { SLUG_PATTERN, slugify } from './slug'
+
+export const MAX_BODY_BYTES = 256 * 1024
+
+/** What the editor typed, exactly, so a rejected form comes back as it was sent. */
+export type PostFormValues = {
+  title: string
+  slug: string
+  excerpt: string
+  markdown: string
+  categoryIds: string[]
+  newCategory: string
+  language: string
+  authorId: string
+  status: string
+  publishDate: string
+  publishTime: string
+  timeZone: string
+}
+
+export type PostFormField = keyof PostFormValues
+export type PostFormError =
+  | 'titleRequired'
+  | 'titleTooLong'
+  | 'slugInvalid'
+  | 'bodyTooLarge'
+  | 'dateInvalid'
+  | 'dateRequired'
+  | 'dateInPast'
+  | 'languageInvalid'
+  | 'statusInvalid'
+  | 'timeZoneInvalid'
+  | 'unknownCategory'
+  | 'unknownAuthor'
+  | { slugTaken: string }
+
+export type PostFormErrors = Partial<Record<PostFormField, PostFormError>>
+
+export type ValidPostForm = {
+  title: string
+  slug: string
+  excerpt: string
+  markdown: string
+  categoryIds: number[]
+  newCategory: string
+  language: Language
+  authorId: number
+  status: PostStatus
+  publishedAt: Date | null
+}
+
+type FormBody = Record<string, string | File | (string | File)[]>
+
+function text(body: FormBody, name: string): string {
+  const value = body[name]
+  const first = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first : ''
+}
+
+function list(body: FormBody, name: string): string[] {
+  const value = body[name] ?? body[`${name}[]`]
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value]
+  return values.filter((v): v is string => typeof v === 'string')
+}
+
+export function readPostForm(body: FormBody): PostFormValues {
+  return {
+    title: text(body, 'title'),
+    slug: text(body, 'slug'),
+    excerpt: text(body, 'excerpt'),
+    markdown: text(body, 'markdown').replace(/\r\n/g, '\n'),
+    categoryIds: list(body, 'categoryIds'),
+    newCategory: text(body, 'newCategory'),
+    language: text(body, 'language'),
+    authorId: text(body, 'authorId'),
+    status: text(body, 'status'),
+    publishDate: text(body, 'publishDate'),
+    publishTime: text(body, 'publishTime'),
+    timeZone: text(body, 'timeZone'),
+  }
+}
+
+/** Checks everything that needs no database; slug clashes and unknown ids are the route's. */
+export function validatePostForm(
+  values: PostFormValues,
+  now: number,
+): { errors: PostFormErrors; post: ValidPostForm | null } {
+  const errors: PostFormErrors = {}
+  const title = values.title.trim()
+  if (!title) errors.title = 'titleRequired'
+  else if (title.length > 200) errors.title = 'titleTooLong'
+
+  const slug = values.slug.trim() ? values.slug.trim().toLowerCase() : slugify(title)
+  if (title && !SLUG_PATTERN.test(slug)) errors.slug = 'slugInvalid'
+
+  if (new TextEncoder().encode(values.markdown).byteLength > MAX_BODY_BYTES)
+    errors.markdown = 'bodyTooLarge'
+
+  const language = values.language as Language
+  if (!LANGUAGES.includes(language)) errors.language = 'languageInvalid'
+  const status = values.status as PostStatus
+  if (!POST_STATUSES.includes(status)) errors.status = 'statusInvalid'
+  if (!isValidTimeZone(values.timeZone)) errors.timeZone = 'timeZoneInvalid'
+
+  let publishedAt: Date | null = null
+  const hasDate = values.publishDate.trim() !== '' || values.publishTime.trim() !== ''
+  if (hasDate && !errors.timeZone) {
+    const epoch = zonedDateTimeToEpoch(
+      values.publishDate,
+      values.publishTime || '00:00',
+      values.timeZone,
+    )
+    if (epoch === null) errors.publishDate = 'dateInvalid'
+    else publishedAt = new Date(epoch)
+  }
+  if (status === 'scheduled' && !errors.publishDate) {
+    if (!publishedAt) errors.publishDate = 'dateRequired'
+    else if (publishedAt.getTime() <= now) errors.publishDate = 'dateInPast'
+  }
+  if (status === 'published' && !publishedAt) publishedAt = new Date(now)
+
+  const authorId = Number(values.authorId)
+  if (!Number.isSafeInteger(authorId) || authorId <= 0) errors.authorId = 'unknownAuthor'
+  const categoryIds = values.categoryIds.map(Number)
+  if (categoryIds.some((id) => !Number.isSafeInteger(id) || id <= 0))
+    errors.categoryIds = 'unknownCategory'
+
+  if (Object.keys(errors).length > 0) return { errors, post: null }
+  return {
+    errors,
+    post: {
+      title,
+      slug,
+      excerpt: values.excerpt.trim(),
+      markdown: values.markdown,
+      categoryIds: [...new Set(categoryIds)],
+      newCategory: values.newCategory.trim(),
+      language,
+      authorId,
+      status,
+      publishedAt,
+    },
+  }
+}

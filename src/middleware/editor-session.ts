@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
+import { SESSION_ABSOLUTE_MS, findSessionUser } from '../db/sessions'
+import { adminMessagesFor } from '../lib/i18n-admin'
+import { sha256Hex } from '../lib/tokens'
+import type { AdminEnv } from '../types'
+
+/** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
+const SESSION_COOKIE = 'session'
+
+export function setSessionCookie(c: Context, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    prefix: 'host',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  })
+}
+
+export function clearSessionCookie(c: Context) {
+  deleteCookie(c, SESSION_COOKIE, { prefix: 'host', secure: true, path: '/' })
+}
+
+/** Who is logged in, if anyone; every admin route knows, only some insist. */
+export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
+  c.set('a', adminMessagesFor(c.var.site.locale))
+  c.header('Cache-Control', 'no-store')
+  c.header('X-Robots-Tag', 'noindex')
+  const token = getCookie(c, SESSION_COOKIE, 'host')
+  const tokenHash = token ? await sha256Hex(token) : null
+  const editor = tokenHash ? await findSessionUser(c.var.db, tokenHash) : null
+  c.set('editor', editor)
+  c.set('sessionTokenHash', editor ? tokenHash : null)
+  if (token && !editor) clearSessionCookie(c)
+  await next()
+})
+
+/** Pages go to the login form (and come back after); other requests get a 401. */
+export const requireEditor = createMiddleware<AdminEnv>(async (c, next) => {
+  if (c.var.editor) return next()
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    const url = new URL(c.req.url)
+    return c.redirect(`/admin?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
+  }
+  throw new HTTPException(401, { message: c.var.a.loginRequired })
+})
+
+export const requireOwner = createMiddleware<AdminEnv>(async (c, next) => {
+  if (c.var.editor?.role === 'owner') return next()
+  throw new HTTPException(403, { message: c.var.a.ownerOnly })
+})

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { setUserPassword } from '../db/users'
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../lib/password'
+import { randomToken, sha256Hex } from '../lib/tokens'
+import { createSession } from '../db/sessions'
+import { requireEditor, setSessionCookie } from '../middleware/editor-session'
+import type { AdminEnv } from '../types'
+import { AccountPage } from '../views/pages/admin/account-page'
+import { authPepper } from './login-attempt'
+
+export const adminAccountRoutes = new Hono<AdminEnv>()
+  .use(requireEditor)
+  .get('/', (c) => {
+    const notice = c.req.query('changed') ? c.var.a.passwordChanged : null
+    return c.render(
+      <AccountPage a={c.var.a} editor={c.var.editor!} errors={{}} notice={notice} />,
+      {
+        title: c.var.a.account,
+        admin: true,
+      },
+    )
+  })
+  .post('/password', async (c) => {
+    const { a, db } = c.var
+    const editor = c.var.editor!
+    const body = await c.req.parseBody()
+    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
+    const errors: Parameters<typeof AccountPage>[0]['errors'] = {}
+    if (!(await verifyPassword(field('currentPassword'), editor.passwordHash, authPepper(c)))) {
+      errors.currentPassword = a.currentPasswordWrong
+    }
+    if (field('newPassword').length < MIN_PASSWORD_LENGTH) errors.newPassword = a.passwordTooShort
+    else if (field('newPassword') !== field('repeatPassword'))
+      errors.repeatPassword = a.passwordsDiffer
+    if (Object.keys(errors).length > 0) {
+      c.status(422)
+      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
+        title: a.account,
+        admin: true,
+      })
+    }
+    // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
+    await setUserPassword(db, editor.id, await hashPassword(field('newPassword'), authPepper(c)))
+    const token = randomToken()
+    await createSession(db, await sha256Hex(token), editor.id)
+    setSessionCookie(c, token)
+    return c.redirect('/admin/account?changed=1', 303)
+  })

@@ -1,0 +1,50 @@
+import { Hono } from 'hono'
+import { deleteSession } from '../db/sessions'
+import { clearSessionCookie } from '../middleware/editor-session'
+import type { AdminEnv } from '../types'
+import { LoginPage } from '../views/pages/admin/login-page'
+import { attemptLogin } from './login-attempt'
+
+/** Only admin paths are valid places to return to after logging in. */
+function safeNext(next: string | undefined) {
+  return next && /^\/admin(\/[^/\\]|$|\?)/.test(next) && !next.includes('//')
+    ? next
+    : '/admin/posts'
+}
+
+export const adminSessionRoutes = new Hono<AdminEnv>()
+  .get('/', (c) => {
+    const next = safeNext(c.req.query('next'))
+    if (c.var.editor) return c.redirect(next, 303)
+    return c.render(<LoginPage a={c.var.a} email="" next={next} />, {
+      title: c.var.a.loginTitle,
+      admin: true,
+    })
+  })
+  .post('/login', async (c) => {
+    const form = await c.req.parseBody()
+    const email = typeof form.email === 'string' ? form.email : ''
+    const password = typeof form.password === 'string' ? form.password : ''
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined)
+    const { a } = c.var
+    const result = await attemptLogin(c, email, password)
+    if (result.ok) return c.redirect(next, 303)
+
+    let error = a.loginFailed
+    if (result.reason === 'blocked') {
+      c.status(429)
+      c.header('Retry-After', String(result.retryAfterSeconds))
+      error = a.tooManyAttempts(Math.ceil(result.retryAfterSeconds / 60))
+    } else {
+      c.status(401)
+    }
+    return c.render(<LoginPage a={a} email={email} next={next} error={error} />, {
+      title: a.loginTitle,
+      admin: true,
+    })
+  })
+  .post('/logout', async (c) => {
+    if (c.var.sessionTokenHash) await deleteSession(c.var.db, c.var.sessionTokenHash)
+    clearSessionCookie(c)
+    return c.redirect('/admin', 303)
+  })

@@ -1,0 +1,67 @@
+import type { Context } from 'hono'
+import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from '../db/login-failures'
+import { createSession } from '../db/sessions'
+import { findUserByEmail, normalizeEmail } from '../db/users'
+import { bytesToHex } from '../lib/encoding'
+import { DUMMY_PASSWORD_HASH, hmacSha256, verifyPassword } from '../lib/password'
+import { randomToken, sha256Hex } from '../lib/tokens'
+import { setSessionCookie } from '../middleware/editor-session'
+import type { AdminEnv } from '../types'
+import type { User } from '../db/schema'
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'failed' }
+  | { ok: false; reason: 'blocked'; retryAfterSeconds: number }
+
+export function authPepper(c: Context<AdminEnv>): string {
+  const pepper = c.env.AUTH_PEPPER
+  if (!pepper)
+    throw new Error('The AUTH_PEPPER secret is not set: `wrangler secret put AUTH_PEPPER`.')
+  return pepper
+}
+
+/** Failed logins are counted per account and per client; the client is a keyed hash, never an IP. */
+async function attemptKeys(c: Context<AdminEnv>, email: string) {
+  const ip =
+    c.req.header('CF-Connecting-IP') ??
+    c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ??
+    'unknown'
+  const client = bytesToHex(await hmacSha256(authPepper(c), `login-client:${ip}`)).slice(0, 32)
+  return { account: `account:${normalizeEmail(email)}`, client: `client:${client}` }
+}
+
+/** Checks the lockout, the password, and on success opens a session and sets its cookie. */
+export async function attemptLogin(
+  c: Context<AdminEnv>,
+  email: string,
+  password: string,
+): Promise<LoginResult> {
+  const { db } = c.var
+  const now = Date.now()
+  const keys = await attemptKeys(c, email)
+  const blockedUntil = await loginBlockedUntil(db, [keys.account, keys.client], now)
+  if (blockedUntil)
+    return {
+      ok: false,
+      reason: 'blocked',
+      retryAfterSeconds: Math.ceil((blockedUntil - now) / 1000),
+    }
+
+  const user = email ? await findUserByEmail(db, email) : null
+  const valid = await verifyPassword(
+    password,
+    user?.passwordHash ?? DUMMY_PASSWORD_HASH,
+    authPepper(c),
+  )
+  if (!user || !valid || user.disabledAt) {
+    await recordLoginFailure(db, [keys.account, keys.client], now)
+    return { ok: false, reason: 'failed' }
+  }
+
+  await clearLoginFailures(db, [keys.account])
+  const token = randomToken()
+  await createSession(db, await sha256Hex(token), user.id, now)
+  setSessionCookie(c, token)
+  return { ok: true, user }
+}

@@ -1,0 +1,229 @@
+import { raw } from 'hono/html'
+import type { PostRevision, User } from '../../../db/schema'
+import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
+import { formatDateTime } from '../../../lib/dates'
+import type { AdminMessages } from '../../../lib/i18n-admin'
+import type { PostFormField, PostFormValues } from '../../../lib/post-form'
+import type { Site } from '../../../types'
+import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { InlineLogin } from './login-page'
+
+export type PostEditorProps = {
+  site: Site
+  a: AdminMessages
+  editor: User | null
+  postId: number | null
+  values: PostFormValues
+  errors: Partial<Record<PostFormField, string>>
+  authors: { id: number; name: string }[]
+  categories: { id: number; name: string }[]
+  revisions: (Pick<PostRevision, 'id' | 'title' | 'createdAt'> & { savedByName: string | null })[]
+  previewHtml: string
+  timeZones: string[]
+  notice?: string | null
+  undoTrashFor?: number | null
+  loginError?: string | null
+}
+
+const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
+
+export function PostEditorPage(props: PostEditorProps) {
+  const { site, a, editor, postId, values, errors, authors, categories } = props
+  const action = postId ? `/admin/posts/${postId}` : '/admin/posts'
+  const hasErrors = Object.keys(errors).length > 0
+  return (
+    <section class="admin editor">
+      {editor && <AdminNav a={a} editor={editor} />}
+      <h1>{postId ? values.title || a.edit : a.newPost}</h1>
+      <Notice message={props.notice} />
+      {hasErrors && <Notice message={a.fixErrors} tone="error" />}
+      <form method="post" action={action} class="post-form">
+        {!editor && <InlineLogin a={a} error={props.loginError} />}
+        <div class="editor-columns">
+          <div class="stack">
+            <label>
+              {a.title}
+              <input
+                name="title"
+                value={values.title}
+                required
+                maxlength={200}
+                aria-invalid={errors.title ? 'true' : undefined}
+                aria-describedby={describedBy('title', !!errors.title)}
+              />
+            </label>
+            <FieldError id="title-error" message={errors.title} />
+            <label>
+              {a.slug}
+              <input
+                name="slug"
+                value={values.slug}
+                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                aria-invalid={errors.slug ? 'true' : undefined}
+                aria-describedby={errors.slug ? 'slug-error' : 'slug-help'}
+              />
+            </label>
+            <p class="help" id="slug-help">
+              {a.slugHelp}
+            </p>
+            <FieldError id="slug-error" message={errors.slug} />
+            <label>
+              {a.excerpt}
+              <textarea name="excerpt" rows={3} aria-describedby="excerpt-help">
+                {values.excerpt}
+              </textarea>
+            </label>
+            <p class="help" id="excerpt-help">
+              {a.excerptHelp}
+            </p>
+            <label for="markdown">{a.body}</label>
+            <textarea
+              id="markdown"
+              name="markdown"
+              rows={22}
+              aria-invalid={errors.markdown ? 'true' : undefined}
+              aria-describedby={describedBy('markdown', !!errors.markdown)}
+            >
+              {values.markdown}
+            </textarea>
+            <FieldError id="markdown-error" message={errors.markdown} />
+          </div>
+          <div class="preview-column">
+            <h2 id="preview-heading">{a.preview}</h2>
+            <div
+              class="post-body preview"
+              id="preview"
+              aria-labelledby="preview-heading"
+              aria-live="polite"
+              hx-post="/admin/posts/preview"
+              hx-trigger="input from:#markdown delay:400ms"
+              hx-include="#markdown"
+              hx-swap="innerHTML"
+            >
+              {raw(props.previewHtml)}
+            </div>
+          </div>
+        </div>
+
+        <fieldset>
+          <legend>{a.categories}</legend>
+          {categories.map((category) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                name="categoryIds"
+                value={String(category.id)}
+                checked={values.categoryIds.includes(String(category.id))}
+              />{' '}
+              {category.name}
+            </label>
+          ))}
+          <label>
+            {a.newCategory}
+            <input name="newCategory" value={values.newCategory} maxlength={60} />
+          </label>
+          <FieldError id="categoryIds-error" message={errors.categoryIds} />
+        </fieldset>
+
+        <div class="form-row">
+          <label>
+            {a.language}
+            <select name="language">
+              {LANGUAGES.map((language) => (
+                <option value={language} selected={values.language === language}>
+                  {a.languageNames[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {a.author}
+            <select name="authorId" aria-invalid={errors.authorId ? 'true' : undefined}>
+              {authors.map((author) => (
+                <option value={String(author.id)} selected={values.authorId === String(author.id)}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <FieldError id="language-error" message={errors.language} />
+        <FieldError id="authorId-error" message={errors.authorId} />
+
+        <fieldset>
+          <legend>{a.status}</legend>
+          {POST_STATUSES.map((status) => (
+            <label class="check">
+              <input type="radio" name="status" value={status} checked={values.status === status} />{' '}
+              {a.statusLabel[status]}
+            </label>
+          ))}
+          <FieldError id="status-error" message={errors.status} />
+          <div class="form-row">
+            <label>
+              {a.publishDate}
+              <input
+                type="date"
+                name="publishDate"
+                value={values.publishDate}
+                aria-invalid={errors.publishDate ? 'true' : undefined}
+                aria-describedby={describedBy('publishDate', !!errors.publishDate)}
+              />
+            </label>
+            <label>
+              {a.publishTime}
+              <input type="time" name="publishTime" value={values.publishTime} />
+            </label>
+            <label>
+              {a.timeZone}
+              <select name="timeZone">
+                {props.timeZones.map((zone) => (
+                  <option value={zone} selected={values.timeZone === zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <FieldError id="publishDate-error" message={errors.publishDate} />
+          <FieldError id="timeZone-error" message={errors.timeZone} />
+        </fieldset>
+
+        <div class="form-actions">
+          <button type="submit">{a.save}</button>
+          {postId && editor && (
+            <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
+              {a.delete}
+            </a>
+          )}
+        </div>
+      </form>
+
+      {postId && editor && (
+        <section class="revisions">
+          <h2>{a.revisions}</h2>
+          {props.revisions.length === 0 && <p>{a.noRevisions}</p>}
+          <ol>
+            {props.revisions.map((revision) => (
+              <li>
+                <span>
+                  {formatDateTime(revision.createdAt, site.locale, site.timeZone)}
+                  {revision.savedByName && ` — ${revision.savedByName}`} — {revision.title}
+                </span>
+                <form
+                  method="post"
+                  action={`/admin/posts/${postId}/revisions/${revision.id}/restore`}
+                  class="inline-form"
+                >
+                  <button type="submit" class="link-button">
+                    {a.restoreRevision}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  )
+}
