@@ -31,27 +31,36 @@ type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
 
 export const TRASH_DAYS = 30
 
-function categoryLinks(db: Db, postId: number | ReturnType<typeof sql>, input: PostInput) {
-  if (input.categoryIds.length === 0) return []
+function categoryLinks(db: Db, postId: number | SQL, input: PostInput) {
   const listedAt = listedAtFor(input)
-  return [
-    db.insert(postsCategories).values(
-      input.categoryIds.map((categoryId, sortOrder) => ({
-        postId,
-        categoryId,
-        sortOrder,
-        listedAt,
-      })),
-    ),
-  ]
+  const links: {
+    postId: number | SQL
+    categoryId: number | SQL
+    sortOrder: number
+    listedAt: Date | null
+  }[] = input.categoryIds.map((categoryId, sortOrder) => ({
+    postId,
+    categoryId,
+    sortOrder,
+    listedAt,
+  }))
+  const statements: BatchItem<'sqlite'>[] = []
+  if (input.newCategory) {
+    const { slug, name } = input.newCategory
+    statements.push(db.insert(categories).values({ slug, name }).onConflictDoNothing())
+    links.push({
+      postId,
+      categoryId: sql`(SELECT id FROM categories WHERE slug = ${slug})`,
+      sortOrder: links.length,
+      listedAt,
+    })
+  }
+  if (links.length > 0)
+    statements.push(db.insert(postsCategories).values(links).onConflictDoNothing())
+  return statements
 }
 
-function revision(
-  db: Db,
-  postId: number | ReturnType<typeof sql>,
-  input: PostInput,
-  savedBy: number | null,
-) {
+function revision(db: Db, postId: number | SQL, input: PostInput, savedBy: number | null) {
   const { title, excerpt, markdown } = input
   return db.insert(postRevisions).values({ postId, title, excerpt, markdown, savedBy })
 }
