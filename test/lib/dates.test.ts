@@ -37,3 +37,35 @@ describe('post dates', () => {
     expect(formatPostDate(lateEvening, 'en', 'UTC')).toBe('November 30th, 2023')
   })
 })
+
+describe('dates typed in the editor', () => {
+  it('reads a wall-clock time in the chosen time zone, summer and winter', async () => {
+    const { zonedDateTimeToEpoch, epochToZonedInputs } = await import('../../src/lib/dates')
+    expect(
+      new Date(zonedDateTimeToEpoch('2026-07-01', '09:30', 'Europe/Paris')!).toISOString(),
+    ).toBe('2026-07-01T07:30:00.000Z')
+    expect(
+      new Date(zonedDateTimeToEpoch('2026-12-01', '09:30', 'Europe/Paris')!).toISOString(),
+    ).toBe('2026-12-01T08:30:00.000Z')
+    expect(
+      new Date(zonedDateTimeToEpoch('2026-12-01', '09:30', 'America/New_York')!).toISOString(),
+    ).toBe('2026-12-01T14:30:00.000Z')
+    expect(epochToZonedInputs(Date.parse('2026-12-01T08:30:00Z'), 'Europe/Paris')).toEqual({
+      date: '2026-12-01',
+      time: '09:30',
+    })
+  })
+
+  it('refuses dates and times that do not exist', async () => {
+    const { zonedDateTimeToEpoch } = await import('../../src/lib/dates')
+    for (const [date, time] of [
+      ['2026-02-30', '10:00'],
+      ['2026-13-01', '10:00'],
+      ['2026-12-01', '24:00'],
+      ['01/12/2026', '10:00'],
+      ['2026-12-01', '9h30'],
+    ]) {
+      expect(zonedDateTimeToEpoch(date, time, 'Europe/Paris')).toBeNull()
+    }
+  })
+})
