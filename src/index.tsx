@@ -7,6 +7,7 @@ import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
 import { postRoutes } from './routes/posts'
+import { scheduled } from './scheduled'
 import type { AppEnv } from './types'
 import { layout } from './views/layout'
 
@@ -25,4 +26,9 @@ app.route('/admin', adminRoutes)
 app.notFound(notFound)
 app.onError(onError)
 
-export default app
+export { app }
+
+export default {
+  fetch: app.fetch,
+  scheduled,
+} satisfies ExportedHandler<Env>

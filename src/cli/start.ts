@@ -1,14 +1,20 @@
 /**
- * `npm start`: one command from a fresh clone to a local blog with demo posts. Applies the
- * migrations to the local D1, adds the demo content to an empty database, then runs `wrangler dev`.
+ * `npm start`: one command from a fresh clone to a local blog. Applies the migrations to the local
+ * D1, adds the demo content to an empty database, makes a local AUTH_PEPPER and, when there is no
+ * editor yet, a demo editor whose password is printed once; then runs `wrangler dev`.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { getPlatformProxy } from 'wrangler'
 import { createDb } from '../db/client'
+import { countUsers, createUser } from '../db/users'
+import { generatePassword, hashPassword } from '../lib/password'
+import { ensureLocalPepper } from './local-secrets'
 import { seedDemoContent } from './seed-demo'
 
-const wrangler = (args: string[]) => ['npx', ['--no-install', 'wrangler', ...args]] as const
 process.env.WRANGLER_SEND_METRICS ??= 'false'
+const port = process.env.PORT ?? '8787'
+const DEMO_EDITOR_EMAIL = 'editor@localhost'
+const wrangler = (args: string[]) => ['npx', ['--no-install', 'wrangler', ...args]] as const
 
 function runOrExit(args: string[]) {
   const [command, commandArgs] = wrangler(args)
@@ -17,23 +23,36 @@ function runOrExit(args: string[]) {
 }
 
 runOrExit(['d1', 'migrations', 'apply', 'DB', '--local'])
+const pepper = ensureLocalPepper()
 
 const proxy = await getPlatformProxy<Env>({ persist: true })
 try {
-  const added = await seedDemoContent(createDb(proxy.env.DB))
+  const db = createDb(proxy.env.DB)
+  const added = await seedDemoContent(db)
   console.log(
     added > 0 ? `Added ${added} demo posts.` : 'Existing posts kept; no demo content added.',
   )
+  if ((await countUsers(db)) === 0) {
+    const password = generatePassword()
+    const passwordHash = await hashPassword(password, pepper)
+    await createUser(db, {
+      email: DEMO_EDITOR_EMAIL,
+      name: 'Demo Editor',
+      role: 'owner',
+      passwordHash,
+    })
+    console.log(`
+  Admin: http://localhost:${port}/admin
+    email:    ${DEMO_EDITOR_EMAIL}
+    password: ${password}
+  (shown only this once; add your own editors with \`npm run editor:add\`)
+`)
+  }
 } finally {
   await proxy.dispose()
 }
 
-const [command, commandArgs] = wrangler([
-  'dev',
-  '--port',
-  process.env.PORT ?? '8787',
-  ...process.argv.slice(2),
-])
+const [command, commandArgs] = wrangler(['dev', '--port', port, ...process.argv.slice(2)])
 const dev = spawn(command, commandArgs, { stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))

@@ -173,7 +173,7 @@ describe('bad input: a clear error, nothing lost', () => {
 
   it('speaks French when the site does', async () => {
     const { env } = await import('cloudflare:workers')
-    const { default: app } = await import('../../src/index')
+    const { app } = await import('../../src/index')
     const body = new URLSearchParams({
       ...postForm({ title: '' }),
       categoryIds: String(ids.essays.id),

@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import app from '../../src/index'
+import { app } from '../../src/index'
 import { createPost } from '../../src/db/post-writes'
 import { encodeCursor } from '../../src/lib/cursor'
 import { createAuthorAndCategories, createPublishedPosts, db, HOUR, postInput } from '../fixtures'
