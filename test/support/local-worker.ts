@@ -45,7 +45,11 @@ export async function startLocalWorker(
     host: '127.0.0.1',
     port: 0,
   } as ConstructorParameters<typeof Miniflare>[0])
-  const url = (await miniflare.ready).toString().replace(/\/$/, '')
+  // "localhost", not 127.0.0.1: browsers accept the Secure admin cookie there over plain http.
+  const url = (await miniflare.ready)
+    .toString()
+    .replace(/\/$/, '')
+    .replace('127.0.0.1', 'localhost')
 
   const d1 = await miniflare.getD1Database('DB')
   const migrationsDir = path.join(root, 'migrations')

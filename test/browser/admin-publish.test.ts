@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import { chromium, type Browser } from 'playwright-core'
+import { createDb } from '../../src/db/client'
+import { createUser } from '../../src/db/users'
+import { hashPassword } from '../../src/lib/password'
+import { startLocalWorker, type LocalWorker } from '../support/local-worker'
+import { CHROMIUM_FLAGS } from './chromium'
+
+const PEPPER = 'browser-test-pepper'
+const PASSWORD = 'a long enough test password'
+
+let worker: LocalWorker
+let browser: Browser
+
+before(async () => {
+  worker = await startLocalWorker({ demoContent: true, vars: { AUTH_PEPPER: PEPPER } })
+  const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+  await createUser(db, {
+    email: 'claire@blog.example',
+    name: 'Claire',
+    role: 'owner',
+    passwordHash: await hashPassword(PASSWORD, PEPPER),
+  })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+})
+
+after(async () => {
+  await browser?.close()
+  await worker?.dispose()
+})
+
+describe('an editor in Chromium', () => {
+  it('logs in, writes a post with the live preview, publishes it, and finds it first on the home page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(`${worker.url}/admin/posts/new`)
+    assert.match(page.url(), /\/admin\?next=/)
+    await page.fill('input[name=email]', 'claire@blog.example')
+    await page.fill('input[name=password]', PASSWORD)
+    await Promise.all([page.waitForURL(/\/admin\/posts\/new$/), page.click('button[type=submit]')])
+    await page.waitForFunction(() => 'htmx' in window)
+
+    await page.fill('input[name=title]', 'Le goût du « fait maison »')
+    await page
+      .locator('#markdown')
+      .pressSequentially('## Une idée\n\nDu *pain* et du **beurre**.', { delay: 5 })
+    await page.waitForSelector('#preview h2')
+    assert.equal(await page.textContent('#preview h2'), 'Une idée')
+    assert.equal(await page.innerHTML('#preview em'), 'pain')
+
+    await page.check('input[name=status][value=published]')
+    await page.selectOption('select[name=language]', 'fr')
+    await Promise.all([
+      page.waitForURL(/\/admin\/posts\/\d+\?saved=1$/),
+      page.click('.form-actions button[type=submit]'),
+    ])
+    assert.match((await page.textContent('.notice')) ?? '', /Saved/)
+
+    await page.goto(`${worker.url}/`)
+    const first = page.locator('article.post-summary').first()
+    assert.equal(await first.locator('h2').textContent(), 'Le goût du « fait maison »')
+    assert.equal(await first.getAttribute('lang'), 'fr')
+    await first.locator('h2 a').click()
+    await page.waitForURL(/\/posts\/le-gout-du-fait-maison$/)
+    assert.equal(await page.innerHTML('.post-body em'), 'pain')
+    mkdirSync('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/admin-published-post.png' })
+
+    // The reader's page set no cookie of its own; only the admin session exists.
+    const cookies = await context.cookies()
+    assert.deepEqual(
+      cookies.map((cookie) => cookie.name),
+      ['__Host-session'],
+    )
+    await context.close()
+  })
+})
