@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { audienceCounter } from './middleware/audience-counter'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
 import { adminRoutes } from './routes/admin'
@@ -16,6 +17,7 @@ const app = new Hono<AppEnv>()
 app.use(securityHeaders)
 app.use(siteContext)
 app.use(layout)
+app.use(audienceCounter)
 
 app.route('/', homeRoutes)
 app.route('/posts', postRoutes)

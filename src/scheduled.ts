@@ -1,17 +1,25 @@
+import { closePastDays, deleteCountsBefore } from './db/audience'
 import { createDb } from './db/client'
 import { deleteOldLoginFailures } from './db/login-failures'
 import { purgeTrash } from './db/post-writes'
 import { deleteExpiredSessions } from './db/sessions'
+import { dayOf, retentionCutoffDay, retentionMonths } from './lib/audience'
 
-/** The daily Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
-export async function runDailyMaintenance(env: Env, now = Date.now()) {
+/** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
+export async function runHousekeeping(env: Env, now = Date.now()) {
   const db = createDb(env.DB)
+  const today = dayOf(now, env.SITE_TIMEZONE || 'UTC')
+  const closedDays = await closePastDays(db, today)
+  const firstKeptDay = retentionCutoffDay(today, retentionMonths(env.ANALYTICS_RETENTION_MONTHS))
+  const expiredRows = await deleteCountsBefore(db, firstKeptDay)
   const purged = await purgeTrash(db, now)
   await deleteExpiredSessions(db, now)
   await deleteOldLoginFailures(db, now)
-  console.log(`Daily maintenance: ${purged} post(s) purged from the trash.`)
+  console.log(
+    `Housekeeping: ${closedDays} audience day(s) closed, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
+  )
 }
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
-  await runDailyMaintenance(env, controller.scheduledTime)
+  await runHousekeeping(env, controller.scheduledTime)
 }

@@ -15,7 +15,7 @@ import { createEditor } from './admin-helpers'
 
 const DAY = 86_400_000
 
-describe('daily Cron Trigger', () => {
+describe('hourly Cron Trigger', () => {
   it('empties the trash after 30 days and drops expired sessions and old login failures', async () => {
     const { author } = await createAuthorAndCategories()
     const now = Date.now()
@@ -33,7 +33,7 @@ describe('daily Cron Trigger', () => {
 
     const ctx = createExecutionContext()
     await worker.scheduled(
-      createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }),
+      createScheduledController({ scheduledTime: now, cron: '7 * * * *' }),
       env,
       ctx,
     )

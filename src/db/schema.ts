@@ -164,3 +164,36 @@ export const postRevisions = sqliteTable(
 
 export type User = typeof users.$inferSelect
 export type PostRevision = typeof postRevisions.$inferSelect
+
+/**
+ * The audience counter's daily totals, one row per day, metric and key: `page` (path), `more`
+ * (a list path whose Load More was used), `referrer` (host or campaign source), `country`,
+ * `device`, `bot` (requests filtered as bots) and `visitors` (a closed day's unique visitors).
+ * Nothing here identifies a reader.
+ */
+export const audienceDailyCounts = sqliteTable(
+  'audience_daily_counts',
+  {
+    day: text().notNull(),
+    metric: text().notNull(),
+    key: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.metric, t.key] })],
+)
+
+/** Today's keyed visitor hashes, only to count each visitor once a day; deleted with the salt. */
+export const audienceDailyVisitors = sqliteTable(
+  'audience_daily_visitors',
+  {
+    day: text().notNull(),
+    visitorHash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.visitorHash] })],
+)
+
+/** One random salt per day; once the day is over it is deleted, and the hashes become unlinkable. */
+export const audienceSalts = sqliteTable('audience_salts', {
+  day: text().primaryKey(),
+  salt: text().notNull(),
+})

@@ -1,0 +1,88 @@
+import { isbot } from 'isbot'
+import { epochToZonedInputs } from './dates'
+import { bytesToHex } from './encoding'
+
+export type Device = 'mobile' | 'tablet' | 'desktop'
+
+/** A coarse class from the User-Agent; the User-Agent itself is never stored. */
+export function deviceClass(userAgent: string): Device {
+  if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent)) return 'tablet'
+  if (/Mobi|iPhone|iPod|Android|Windows Phone/i.test(userAgent)) return 'mobile'
+  return 'desktop'
+}
+
+/** Global Privacy Control or Do Not Track: such a reader is not counted at all. */
+export function hasOptedOut(headers: Headers): boolean {
+  return headers.get('Sec-GPC') === '1' || headers.get('DNT') === '1'
+}
+
+/** Browsers announce speculative loads; they are not reads. */
+export function isPrefetch(headers: Headers): boolean {
+  const purpose = `${headers.get('Sec-Purpose') ?? ''} ${headers.get('Purpose') ?? ''} ${headers.get('X-Moz') ?? ''}`
+  return /prefetch|prerender|preview/i.test(purpose)
+}
+
+export function isBot(userAgent: string): boolean {
+  return userAgent.trim() === '' || isbot(userAgent)
+}
+
+/**
+ * Where a visit came from: a `?ref=` or `utm_source` value if the link carries one, otherwise the
+ * referring site's host name. Never the full referring URL, and never this site itself.
+ */
+export function referrerSource(url: URL, referer: string | null): string | null {
+  const campaign = url.searchParams.get('ref') ?? url.searchParams.get('utm_source')
+  if (campaign?.trim()) return campaign.trim().toLowerCase().slice(0, 64)
+  if (!referer) return null
+  try {
+    const host = new URL(referer).hostname.toLowerCase().replace(/^www\./, '')
+    const ownHost = url.hostname.toLowerCase().replace(/^www\./, '')
+    return host && host !== ownHost ? host.slice(0, 64) : null
+  } catch {
+    return null
+  }
+}
+
+/** The calendar day in the site's time zone, as "YYYY-MM-DD". */
+export function dayOf(epochMs: number, timeZone: string): string {
+  return epochToZonedInputs(epochMs, timeZone).date
+}
+
+/** HMAC-SHA256 of who and where under the day's salt, cut to 64 bits: enough to count, not to keep. */
+export async function visitorHash(
+  salt: string,
+  ip: string,
+  userAgent: string,
+  host: string,
+): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(salt),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    new TextEncoder().encode(`${ip}\n${userAgent}\n${host}`),
+  )
+  return bytesToHex(new Uint8Array(mac).slice(0, 8))
+}
+
+export const DEFAULT_RETENTION_MONTHS = 13
+export const MAX_RETENTION_MONTHS = 25
+
+/** ANALYTICS_RETENTION_MONTHS, 13 by default and never more than the CNIL's 25. */
+export function retentionMonths(setting: string | undefined): number {
+  const months = Number(setting)
+  if (!Number.isInteger(months) || months < 1) return DEFAULT_RETENTION_MONTHS
+  return Math.min(months, MAX_RETENTION_MONTHS)
+}
+
+/** The first day still kept: `months` calendar months before `today`. */
+export function retentionCutoffDay(today: string, months: number): string {
+  const [year, month, day] = today.split('-').map(Number)
+  const cutoff = new Date(Date.UTC(year, month - 1 - months, day))
+  return cutoff.toISOString().slice(0, 10)
+}
