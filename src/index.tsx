@@ -8,6 +8,7 @@ import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
 import { postRoutes } from './routes/posts'
+import { privacyRoutes } from './routes/privacy'
 import { scheduled } from './scheduled'
 import type { AppEnv } from './types'
 import { layout } from './views/layout'
@@ -23,6 +24,7 @@ app.route('/', homeRoutes)
 app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
+app.route('/privacy', privacyRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)

@@ -162,3 +162,16 @@ export async function viewsByPath(db: Db, paths: string[], from: string) {
     .groupBy(audienceDailyCounts.key)
   return new Map(rows.map((row) => [row.key, row.count]))
 }
+
+/** Every stored daily row of the range, for the CSV export. */
+export async function countsInRange(db: Db, from: string, to: string) {
+  return db
+    .select()
+    .from(audienceDailyCounts)
+    .where(and(gte(audienceDailyCounts.day, from), lte(audienceDailyCounts.day, to)))
+    .orderBy(
+      asc(audienceDailyCounts.day),
+      asc(audienceDailyCounts.metric),
+      asc(audienceDailyCounts.key),
+    )
+}

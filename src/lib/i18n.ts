@@ -33,6 +33,7 @@ const en = {
   goHome: 'Go to the home page',
   postNavigation: 'More posts',
   footerPowered: 'Published at the edge. No cookies, no trackers.',
+  privacy: 'Privacy',
 }
 
 export type Messages = typeof en
@@ -65,6 +66,7 @@ const fr: Messages = {
   goHome: 'Retour à l’accueil',
   postNavigation: 'Autres articles',
   footerPowered: 'Publié en périphérie du réseau. Ni cookie, ni traceur.',
+  privacy: 'Confidentialité',
 }
 
 const MESSAGES: Record<Locale, Messages> = { en, fr }

@@ -19,6 +19,8 @@ import {
   type PostInput,
 } from '../db/post-writes'
 import { POST_STATUSES, type PostStatus } from '../db/schema'
+import { viewsByPath } from '../db/audience'
+import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
 import type { AdminMessages } from '../lib/i18n-admin'
 import { excerptFromMarkdown, renderMarkdown } from '../lib/markdown'
@@ -220,11 +222,21 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       search,
       afterId: positiveInt(c.req.query('after')),
     })
+    const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
+    const views = await viewsByPath(
+      db,
+      page.posts.map((post) => `/posts/${post.slug}`),
+      since,
+    )
+    const rows = page.posts.map((post) => ({
+      ...post,
+      views: views.get(`/posts/${post.slug}`) ?? 0,
+    }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
     const nextHref = page.nextAfterId ? `/admin/posts?${query}&after=${page.nextAfterId}` : null
     c.header('Vary', 'HX-Request, HX-History-Restore-Request')
     if (isFragmentRequest(c)) {
-      return c.html(<AdminPostRows site={site} a={a} posts={page.posts} nextHref={nextHref} />)
+      return c.html(<AdminPostRows site={site} a={a} posts={rows} nextHref={nextHref} />)
     }
     const trashedId = positiveInt(c.req.query('trashed'))
     return c.render(
@@ -232,7 +244,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
         site={site}
         a={a}
         editor={c.var.editor!}
-        posts={page.posts}
+        posts={rows}
         nextHref={nextHref}
         categories={await listCategories(db)}
         filter={{ status, categoryId: categoryParam, search }}

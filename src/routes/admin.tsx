@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf'
 import { loadEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
+import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
 import { adminUserRoutes } from './admin-users'
@@ -18,3 +19,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/posts', adminPostRoutes)
   .route('/users', adminUserRoutes)
   .route('/account', adminAccountRoutes)
+  .route('/analytics', adminAnalyticsRoutes)
+  .route('/analytics.csv', adminAnalyticsCsvRoute)

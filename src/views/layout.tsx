@@ -48,7 +48,7 @@ export const layout = jsxRenderer<AppEnv>(
           <main id="content">{children}</main>
           <footer class="site-footer">
             <p>
-              © {site.name} · {site.t.footerPowered}
+              © {site.name} · {site.t.footerPowered} · <a href="/privacy">{site.t.privacy}</a>
             </p>
           </footer>
         </body>

@@ -74,6 +74,9 @@ export function PostsPage(props: PostsPageProps) {
               <th scope="col">{a.status}</th>
               <th scope="col">{a.author}</th>
               <th scope="col">{a.publishDate}</th>
+              <th scope="col" class="number">
+                {a.viewsLast30Days}
+              </th>
               <th scope="col">
                 <span class="visually-hidden">{a.edit}</span>
               </th>

@@ -12,6 +12,7 @@ export type AdminPostRow = {
   updatedAt: Date
   deletedAt: Date | null
   authorName: string
+  views: number
 }
 
 type RowsProps = { site: Site; a: AdminMessages; posts: AdminPostRow[]; nextHref: string | null }
@@ -32,6 +33,7 @@ export function AdminPostRows({ site, a, posts, nextHref }: RowsProps) {
           </td>
           <td>{post.authorName}</td>
           <td>{when(post.publishedAt)}</td>
+          <td class="number">{post.views}</td>
           <td>
             {post.deletedAt ? (
               <form method="post" action={`/admin/posts/${post.id}/restore`} class="inline-form">
@@ -47,7 +49,7 @@ export function AdminPostRows({ site, a, posts, nextHref }: RowsProps) {
       ))}
       {nextHref && (
         <tr class="load-more-row">
-          <td colspan={5}>
+          <td colspan={6}>
             <a
               class="load-more"
               href={nextHref}
