@@ -30,27 +30,94 @@ export async function saltForDay(db: Db, day: string): Promise<string> {
   return row.salt
 }
 
-/** One batch of atomic upserts: concurrent views each add exactly one, never read-modify-write. */
-export async function recordView(db: Db, view: CountedView) {
-  const statements: BatchItem<'sqlite'>[] = view.counts.map(({ metric, key }) =>
-    db
-      .insert(audienceDailyCounts)
-      .values({ day: view.day, metric, key, count: 1 })
-      .onConflictDoUpdate({
-        target: [audienceDailyCounts.day, audienceDailyCounts.metric, audienceDailyCounts.key],
-        set: { count: sql`${audienceDailyCounts.count} + 1` },
-      }),
-  )
-  if (view.visitorHash) {
+type PendingCounts = {
+  counts: Map<string, { day: string; metric: Metric; key: string; count: number }>
+  visitors: Map<string, { day: string; visitorHash: string }>
+}
+
+const emptyPending = (): PendingCounts => ({ counts: new Map(), visitors: new Map() })
+let pending = emptyPending()
+let flushing = false
+
+/** Adds what was pending, atomically: `count = count + n`, never a read followed by a write. */
+async function writeCounts(db: Db, batch: PendingCounts) {
+  const statements: BatchItem<'sqlite'>[] = []
+  const counts = [...batch.counts.values()]
+  const visitors = [...batch.visitors.values()]
+  if (counts.length > 0) {
     statements.push(
       db
-        .insert(audienceDailyVisitors)
-        .values({ day: view.day, visitorHash: view.visitorHash })
-        .onConflictDoNothing(),
+        .insert(audienceDailyCounts)
+        .values(counts)
+        .onConflictDoUpdate({
+          target: [audienceDailyCounts.day, audienceDailyCounts.metric, audienceDailyCounts.key],
+          set: { count: sql`${audienceDailyCounts.count} + excluded.count` },
+        }),
     )
+  }
+  if (visitors.length > 0) {
+    statements.push(db.insert(audienceDailyVisitors).values(visitors).onConflictDoNothing())
   }
   if (statements.length > 0)
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+}
+
+const COALESCE_MS = 100
+
+// SQLite caps a statement at 32,766 bound variables; four per counter row.
+const MAX_ROWS_PER_WRITE = 2000
+
+function takePending(): PendingCounts {
+  if (pending.counts.size <= MAX_ROWS_PER_WRITE && pending.visitors.size <= MAX_ROWS_PER_WRITE) {
+    const taken = pending
+    pending = emptyPending()
+    return taken
+  }
+  const taken = emptyPending()
+  for (const [id, row] of pending.counts) {
+    if (taken.counts.size >= MAX_ROWS_PER_WRITE) break
+    taken.counts.set(id, row)
+    pending.counts.delete(id)
+  }
+  for (const [id, row] of pending.visitors) {
+    if (taken.visitors.size >= MAX_ROWS_PER_WRITE) break
+    taken.visitors.set(id, row)
+    pending.visitors.delete(id)
+  }
+  return taken
+}
+
+/**
+ * Records a view. The first view while nothing is being written writes at once and keeps writing
+ * what other requests add meanwhile, so a busy isolate sends one write per D1 round trip instead
+ * of one per view. Returns what the caller must hand to `waitUntil`: that write for the request
+ * that does it, nothing for the others (their view is in the next write, awaited by its writer).
+ */
+export function recordView(db: Db, view: CountedView): Promise<void> {
+  for (const { metric, key } of view.counts) {
+    const id = `${view.day}\u0000${metric}\u0000${key}`
+    const row = pending.counts.get(id)
+    if (row) row.count++
+    else pending.counts.set(id, { day: view.day, metric, key, count: 1 })
+  }
+  if (view.visitorHash) {
+    pending.visitors.set(`${view.day}\u0000${view.visitorHash}`, {
+      day: view.day,
+      visitorHash: view.visitorHash,
+    })
+  }
+  if (flushing) return Promise.resolve()
+  flushing = true
+  return (async () => {
+    try {
+      // A short pause lets the views of concurrent requests join the first write too.
+      await new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
+      while (pending.counts.size > 0 || pending.visitors.size > 0)
+        await writeCounts(db, takePending())
+    } finally {
+      flushing = false
+    }
+  })()
 }
 
 /**

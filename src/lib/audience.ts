@@ -48,6 +48,23 @@ export function dayOf(epochMs: number, timeZone: string): string {
   return epochToZonedInputs(epochMs, timeZone).date
 }
 
+// Importing the key is most of the cost of the hash; one salt serves a whole day.
+let cachedKey: { salt: string; key: Promise<CryptoKey> } | null = null
+
+function hmacKey(salt: string): Promise<CryptoKey> {
+  if (cachedKey?.salt !== salt) {
+    const key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(salt),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
+    cachedKey = { salt, key }
+  }
+  return cachedKey.key
+}
+
 /** HMAC-SHA256 of who and where under the day's salt, cut to 64 bits: enough to count, not to keep. */
 export async function visitorHash(
   salt: string,
@@ -55,16 +72,9 @@ export async function visitorHash(
   userAgent: string,
   host: string,
 ): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(salt),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
   const mac = await crypto.subtle.sign(
     'HMAC',
-    key,
+    await hmacKey(salt),
     new TextEncoder().encode(`${ip}\n${userAgent}\n${host}`),
   )
   return bytesToHex(new Uint8Array(mac).slice(0, 8))

@@ -6,8 +6,21 @@ function englishOrdinal(day: number): string {
   return `${day}${{ 1: 'st', 2: 'nd', 3: 'rd' }[day % 10] ?? 'th'}`
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; pages format many dates.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${locale}|${JSON.stringify(options)}`
+  let cached = formatters.get(id)
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options)
+    formatters.set(id, cached)
+  }
+  return cached
+}
+
 function dateParts(date: Date, locale: Locale, timeZone: string) {
-  const parts = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', {
+  const parts = formatter(locale === 'fr' ? 'fr-FR' : 'en-US', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -38,7 +51,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 function zonedParts(epochMs: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -106,7 +119,7 @@ export function epochToZonedInputs(
 
 /** Date and time in the site's language, for the admin. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return formatter(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { chromium, type Browser } from 'playwright-core'
+import { startLocalWorker, type LocalWorker } from '../support/local-worker'
+import { CHROMIUM_FLAGS } from './chromium'
+
+let worker: LocalWorker
+let browser: Browser
+
+before(async () => {
+  worker = await startLocalWorker({ demoContent: true })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+})
+
+after(async () => {
+  await browser?.close()
+  await worker?.dispose()
+})
+
+describe('a reader in Chromium', () => {
+  it('leaves no cookie and no storage, and talks to no other origin, while being counted', async () => {
+    // Headless Chromium names itself in its User-Agent and would be filtered as a bot.
+    const probe = await browser.newPage()
+    const headlessUserAgent = await probe.evaluate(() => navigator.userAgent)
+    await probe.close()
+    const context = await browser.newContext({
+      userAgent: headlessUserAgent.replace('HeadlessChrome', 'Chrome'),
+    })
+    const page = await context.newPage()
+    const origins = new Set<string>()
+    page.on('request', (request) => origins.add(new URL(request.url()).origin))
+
+    await page.goto(`${worker.url}/`)
+    await page.waitForFunction(() => 'htmx' in window)
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 20)
+    await page.locator('article.post-summary h2 a').first().click()
+    await page.waitForURL(/\/posts\//)
+
+    assert.deepEqual(await context.cookies(), [])
+    const storage = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      indexedDb: (await indexedDB.databases()).length,
+    }))
+    assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 })
+    assert.deepEqual([...origins], [worker.url])
+
+    // The visit was counted all the same, inside the Worker.
+    const db = await worker.miniflare.getD1Database('DB')
+    const counted = await db
+      .prepare(
+        "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",
+      )
+      .all<{ metric: string; key: string; count: number }>()
+    const rows = counted.results.map((row) => `${row.metric} ${row.key} ${row.count}`)
+    assert.ok(rows.includes('page / 1'), rows.join('; '))
+    assert.ok(rows.includes('more / 1'), rows.join('; '))
+    assert.ok(
+      rows.some((row) => row.startsWith('page /posts/')),
+      rows.join('; '),
+    )
+    await context.close()
+  })
+})
