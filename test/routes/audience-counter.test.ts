@@ -18,11 +18,17 @@ const IPHONE =
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
 
 /** A request through the Worker, waiting for what it does after responding (the count). */
-async function visit(path: string, headers: Record<string, string> = {}, method = 'GET') {
+async function visit(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  country?: string,
+) {
   const ctx = createExecutionContext()
   const request = new Request(`https://blog.example${path}`, {
     method,
     headers: { 'User-Agent': CHROME, 'CF-Connecting-IP': '192.0.2.1', ...headers },
+    cf: country ? { country } : undefined,
   })
   const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx)
   const html = await response.text()
@@ -123,6 +129,14 @@ describe('what counts as a page view', () => {
     const everything = JSON.stringify(await db.select().from(audienceDailyCounts))
     expect(everything).not.toContain('alice')
     expect(everything).not.toContain('/articles/42')
+  })
+
+  it('counts the country Cloudflare derives from the connection', async () => {
+    await visit('/posts/post-6', {}, 'GET', 'FR')
+    await visit('/posts/post-6', {}, 'GET', 'FR')
+    await visit('/posts/post-6', {}, 'GET', 'CA')
+    expect(await countOf('country', 'FR')).toBe(2)
+    expect(await countOf('country', 'CA')).toBe(1)
   })
 
   it('stores nothing that identifies a reader: no IP, no User-Agent', async () => {
