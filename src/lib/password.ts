@@ -11,7 +11,7 @@ const SALT_BYTES = 16
 const HASH_BITS = 256
 const encoder = new TextEncoder()
 
-async function hmac(key: string, message: string): Promise<Uint8Array> {
+async function hmac(key: string, message: string): Promise<Uint8Array<ArrayBuffer>> {
   const hmacKey = await crypto.subtle.importKey(
     'raw',
     encoder.encode(key),
@@ -23,8 +23,8 @@ async function hmac(key: string, message: string): Promise<Uint8Array> {
 }
 
 async function pbkdf2(
-  peppered: Uint8Array,
-  salt: Uint8Array,
+  peppered: Uint8Array<ArrayBuffer>,
+  salt: Uint8Array<ArrayBuffer>,
   iterations: number,
 ): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', peppered, 'PBKDF2', false, ['deriveBits'])

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/db/users'
 import { hashPassword } from '../../src/lib/password'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { CHROMIUM_FLAGS } from './chromium'
+import { launchChromium } from './chromium'
 
 const PEPPER = 'browser-test-pepper'
 const PASSWORD = 'a long enough test password'
@@ -23,7 +23,7 @@ before(async () => {
     role: 'owner',
     passwordHash: await hashPassword(PASSWORD, PEPPER),
   })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+  browser = await launchChromium()
 })
 
 after(async () => {

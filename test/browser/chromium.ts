@@ -1,5 +1,7 @@
+import { chromium, type Browser } from 'playwright-core'
+
 /** Debian's chromium, started as this machine allows: no sandbox as root, no background traffic. */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -8,3 +10,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ]
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+}

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { CHROMIUM_FLAGS } from './chromium'
+import { launchChromium } from './chromium'
 
 let worker: LocalWorker
 let browser: Browser
 
 before(async () => {
   worker = await startLocalWorker({ demoContent: true })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+  browser = await launchChromium()
 })
 
 after(async () => {
@@ -27,7 +27,7 @@ async function expectedFirstThirty(): Promise<string[]> {
   const ids: string[] = []
   let path: string | null = '/'
   while (path && ids.length < 30) {
-    const html = await (await fetch(worker.url + path)).text()
+    const html: string = await (await fetch(worker.url + path)).text()
     ids.push(...[...html.matchAll(/data-post-id="(\d+)"/g)].map((m) => m[1]))
     path = /class="load-more" href="([^"]+)"/.exec(html)?.[1].replace(/&amp;/g, '&') ?? null
   }

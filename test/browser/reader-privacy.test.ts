@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { CHROMIUM_FLAGS } from './chromium'
+import { launchChromium } from './chromium'
 
 let worker: LocalWorker
 let browser: Browser
 
 before(async () => {
   worker = await startLocalWorker({ demoContent: true })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+  browser = await launchChromium()
 })
 
 after(async () => {
