@@ -1,11 +1,21 @@
 import { Marked } from 'marked'
 import xssModule from 'xss'
+import { frenchSpacing } from './typography'
 
 // xss is CommonJS: under Vite its named exports only exist on the default one.
 const { FilterXSS, escapeAttrValue, friendlyAttrValue } =
   xssModule as unknown as typeof import('xss')
 
 const markdownParser = new Marked({ gfm: true, async: false })
+const frenchMarkdownParser = new Marked({
+  gfm: true,
+  async: false,
+  // Only leaf text: code spans, code blocks and raw HTML keep their spaces as typed.
+  walkTokens(token) {
+    if (token.type === 'text' && !('tokens' in token && token.tokens))
+      token.text = frenchSpacing(token.text)
+  },
+})
 
 const TABLE_CELL = ['align']
 const ALLOWED_TAGS: Record<string, string[]> = {
@@ -101,14 +111,15 @@ export function sanitizeHtml(html: string): string {
   return clean.replace(/<a href="(https?:\/\/[^"]*)"/gi, '<a href="$1" rel="noopener noreferrer"')
 }
 
-/** Markdown to the exact HTML readers get. */
-export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(markdownParser.parse(markdown) as string)
+/** Markdown to the exact HTML readers get, set in the post's language. */
+export function renderMarkdown(markdown: string, language = 'en'): string {
+  const parser = language === 'fr' ? frenchMarkdownParser : markdownParser
+  return sanitizeHtml(parser.parse(markdown) as string)
 }
 
 /** The first paragraph's text, for a post saved without an excerpt. */
-export function excerptFromMarkdown(markdown: string, maxLength = 280): string {
-  const text = renderMarkdown(markdown)
+export function excerptFromMarkdown(markdown: string, maxLength = 280, language = 'en'): string {
+  const text = renderMarkdown(markdown, language)
     .replace(/<\/(p|h\d|li|blockquote)>/g, ' ')
     .replace(/<[^>]+>/g, '')
     .replace(/&amp;/g, '&')

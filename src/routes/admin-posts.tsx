@@ -101,7 +101,7 @@ async function renderEditor(
       categories={categories}
       revisions={revisions}
       timeZones={timeZoneChoices(site.timeZone)}
-      previewHtml={tooLarge ? '' : renderMarkdown(props.values.markdown)}
+      previewHtml={tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)}
       errors={errors}
       {...props}
     />,
@@ -165,9 +165,9 @@ async function savePost(c: AdminContext, postId: number | null) {
   const input: PostInput = {
     slug: post.slug,
     title: post.title,
-    excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
+    excerpt: post.excerpt || excerptFromMarkdown(post.markdown, 280, post.language),
     markdown: post.markdown,
-    html: renderMarkdown(post.markdown),
+    html: renderMarkdown(post.markdown, post.language),
     status: post.status,
     language: post.language,
     publishedAt: post.publishedAt,
@@ -265,7 +265,8 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    return c.html(renderMarkdown(markdown))
+    const language = typeof body.language === 'string' ? body.language : 'en'
+    return c.html(renderMarkdown(markdown, language))
   })
   .get('/:id{[0-9]+}', async (c) => {
     const { a } = c.var
@@ -322,7 +323,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
         title: revision.title,
         excerpt: revision.excerpt,
         markdown: revision.markdown,
-        html: renderMarkdown(revision.markdown),
+        html: renderMarkdown(revision.markdown, post.language),
       },
       c.var.editor!.id,
     )

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { findPublishedPost } from '../db/posts'
+import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
 
@@ -8,7 +9,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   const post = await findPublishedPost(c.var.db, c.req.param('slug'), Date.now())
   if (!post) throw new HTTPException(404)
   return c.render(<PostPage site={c.var.site} post={post} />, {
-    title: post.title,
+    title: typeset(post.title, post.language),
     description: post.excerpt,
   })
 })

@@ -30,6 +30,7 @@ export const layout = jsxRenderer<AppEnv>(
           <title>{pageTitle}</title>
           <meta name="description" content={description ?? site.tagline} />
           <meta name="htmx-config" content={HTMX_CONFIG} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={STYLESHEET_HREF} />
           {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
           {admin && <meta name="robots" content="noindex" />}

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import type { PublishedPost } from '../../db/posts'
 import type { Site } from '../../types'
+import { typeset } from '../../lib/typography'
 import { Byline } from '../partials/byline'
 
 export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
@@ -8,7 +9,7 @@ export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
     <>
       <article class="post" lang={post.language}>
         <header>
-          <h1>{post.title}</h1>
+          <h1>{typeset(post.title, post.language)}</h1>
           <Byline
             site={site}
             author={post.author}

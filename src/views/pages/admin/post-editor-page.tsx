@@ -96,8 +96,8 @@ export function PostEditorPage(props: PostEditorProps) {
               aria-labelledby="preview-heading"
               aria-live="polite"
               hx-post="/admin/posts/preview"
-              hx-trigger="input from:#markdown delay:400ms"
-              hx-include="#markdown"
+              hx-trigger="input from:#markdown delay:400ms, change from:[name=language]"
+              hx-include="#markdown, [name=language]"
               hx-swap="innerHTML"
             >
               {raw(props.previewHtml)}
