@@ -21,6 +21,8 @@ export const adminSessionRoutes = new Hono<AdminEnv>()
       admin: true,
     })
   })
+  // Someone who types the form's address lands on the form.
+  .get('/login', (c) => c.redirect('/admin', 303))
   .post('/login', async (c) => {
     const form = await c.req.parseBody()
     const email = typeof form.email === 'string' ? form.email : ''

@@ -60,7 +60,7 @@ describe('an editor in Chromium', () => {
 
     await page.goto(`${worker.url}/`)
     const first = page.locator('article.post-summary').first()
-    assert.equal(await first.locator('h2').textContent(), 'Le goût du « fait maison »')
+    assert.equal(await first.locator('h2').textContent(), 'Le goût du «\u202ffait maison\u202f»')
     assert.equal(await first.getAttribute('lang'), 'fr')
     await first.locator('h2 a').click()
     await page.waitForURL(/\/posts\/le-gout-du-fait-maison$/)
