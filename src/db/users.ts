@@ -48,14 +48,14 @@ export async function setUserPassword(db: Db, userId: number, passwordHash: stri
   ])
 }
 
+/** Disabling also ends the editor's sessions, in the same batch. */
 export async function setUserDisabled(db: Db, userId: number, disabled: boolean) {
-  await db.batch([
-    db
-      .update(users)
-      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
-      .where(eq(users.id, userId)),
-    db.delete(sessions).where(eq(sessions.userId, disabled ? userId : -1)),
-  ])
+  const update = db
+    .update(users)
+    .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+  if (disabled) await db.batch([update, db.delete(sessions).where(eq(sessions.userId, userId))])
+  else await update
 }
 
 export async function deleteUser(db: Db, userId: number) {

@@ -23,10 +23,8 @@ export function authPepper(c: Context<AdminEnv>): string {
 
 /** Failed logins are counted per account and per client; the client is a keyed hash, never an IP. */
 async function attemptKeys(c: Context<AdminEnv>, email: string) {
-  const ip =
-    c.req.header('CF-Connecting-IP') ??
-    c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ??
-    'unknown'
+  // Cloudflare sets CF-Connecting-IP and a client cannot forge it; X-Forwarded-For it could.
+  const ip = c.req.header('CF-Connecting-IP') ?? 'unknown'
   const client = bytesToHex(await hmacSha256(authPepper(c), `login-client:${ip}`)).slice(0, 32)
   return { account: `account:${normalizeEmail(email)}`, client: `client:${client}` }
 }

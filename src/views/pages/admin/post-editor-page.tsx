@@ -21,7 +21,6 @@ export type PostEditorProps = {
   previewHtml: string
   timeZones: string[]
   notice?: string | null
-  undoTrashFor?: number | null
   loginError?: string | null
 }
 
