@@ -1,41 +1,31 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { before, describe, it } from 'node:test'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/db/users'
 import { hashPassword } from '../../src/lib/password'
-import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { launchChromium } from './chromium'
+import { useWorkerAndBrowser } from './chromium'
 
 const PEPPER = 'browser-test-pepper'
 const PASSWORD = 'a long enough test password'
 
-let worker: LocalWorker
-let browser: Browser
+const session = useWorkerAndBrowser({ demoContent: true, vars: { AUTH_PEPPER: PEPPER } })
 
 before(async () => {
-  worker = await startLocalWorker({ demoContent: true, vars: { AUTH_PEPPER: PEPPER } })
-  const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+  const db = createDb((await session.worker.miniflare.getD1Database('DB')) as unknown as D1Database)
   await createUser(db, {
     email: 'claire@blog.example',
     name: 'Claire',
     role: 'owner',
     passwordHash: await hashPassword(PASSWORD, PEPPER),
   })
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await worker?.dispose()
 })
 
 describe('an editor in Chromium', () => {
   it('logs in, writes a post with the live preview, publishes it, and finds it first on the home page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } })
     const page = await context.newPage()
-    await page.goto(`${worker.url}/admin/posts/new`)
+    await page.goto(`${session.worker.url}/admin/posts/new`)
     assert.match(page.url(), /\/admin\?next=/)
     await page.fill('input[name=email]', 'claire@blog.example')
     await page.fill('input[name=password]', PASSWORD)
@@ -58,7 +48,7 @@ describe('an editor in Chromium', () => {
     ])
     assert.match((await page.textContent('.notice')) ?? '', /Saved/)
 
-    await page.goto(`${worker.url}/`)
+    await page.goto(`${session.worker.url}/`)
     const first = page.locator('article.post-summary').first()
     assert.equal(await first.locator('h2').textContent(), 'Le goût du «\u202ffait maison\u202f»')
     assert.equal(await first.getAttribute('lang'), 'fr')

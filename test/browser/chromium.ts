@@ -1,4 +1,6 @@
+import { after, before } from 'node:test'
 import { chromium, type Browser } from 'playwright-core'
+import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 
 /** Debian's chromium, started as this machine allows: no sandbox as root, no background traffic. */
 const CHROMIUM_FLAGS = [
@@ -13,4 +15,21 @@ const CHROMIUM_FLAGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS })
+}
+
+/**
+ * A bundled Worker and a Chromium for one test file: started before its tests, closed after.
+ * Read `worker` and `browser` inside tests, once `before` has run.
+ */
+export function useWorkerAndBrowser(options: Parameters<typeof startLocalWorker>[0]) {
+  const session = {} as { worker: LocalWorker; browser: Browser }
+  before(async () => {
+    session.worker = await startLocalWorker(options)
+    session.browser = await launchChromium()
+  })
+  after(async () => {
+    await session.browser?.close()
+    await session.worker?.dispose()
+  })
+  return session
 }

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { launchChromium } from './chromium'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { useWorkerAndBrowser } from './chromium'
 
-let worker: LocalWorker
-let browser: Browser
-
-before(async () => {
-  worker = await startLocalWorker({ demoContent: true })
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await worker?.dispose()
-})
+const session = useWorkerAndBrowser({ demoContent: true })
 
 const articleIds = (page: Page) =>
   page.$$eval('article.post-summary', (articles) =>
@@ -27,7 +15,7 @@ async function expectedFirstThirty(): Promise<string[]> {
   const ids: string[] = []
   let path: string | null = '/'
   while (path && ids.length < 30) {
-    const html: string = await (await fetch(worker.url + path)).text()
+    const html: string = await (await fetch(session.worker.url + path)).text()
     ids.push(...[...html.matchAll(/data-post-id="(\d+)"/g)].map((m) => m[1]))
     path = /class="load-more" href="([^"]+)"/.exec(html)?.[1].replace(/&amp;/g, '&') ?? null
   }
@@ -48,14 +36,14 @@ async function scrollToBottomAndWaitFor(page: Page, count: number) {
 describe('Load More Posts in Chromium', () => {
   it('appends posts 11–30 on scroll, with no duplicates and no reload, and Back keeps them', async () => {
     const expected = await expectedFirstThirty()
-    const context = await browser.newContext({ viewport: { width: 412, height: 900 } })
+    const context = await session.browser.newContext({ viewport: { width: 412, height: 900 } })
     const page = await context.newPage()
     const foreignRequests: string[] = []
     page.on('request', (request) => {
-      if (!request.url().startsWith(worker.url)) foreignRequests.push(request.url())
+      if (!request.url().startsWith(session.worker.url)) foreignRequests.push(request.url())
     })
 
-    await page.goto(worker.url + '/')
+    await page.goto(session.worker.url + '/')
     await page.waitForFunction(() => 'htmx' in window)
     assert.deepEqual(await articleIds(page), expected.slice(0, 10))
     await page.evaluate(
@@ -110,9 +98,9 @@ describe('Load More Posts in Chromium', () => {
 
   it('works without JavaScript by following the link to full pages', async () => {
     const expected = await expectedFirstThirty()
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await session.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
-    await page.goto(worker.url + '/')
+    await page.goto(session.worker.url + '/')
     assert.deepEqual(await articleIds(page), expected.slice(0, 10))
     await page.click('a.load-more')
     await page.waitForURL(/\?after=/)

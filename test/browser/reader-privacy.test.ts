@@ -1,36 +1,23 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-import { launchChromium } from './chromium'
+import { describe, it } from 'node:test'
+import { useWorkerAndBrowser } from './chromium'
 
-let worker: LocalWorker
-let browser: Browser
-
-before(async () => {
-  worker = await startLocalWorker({ demoContent: true })
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await worker?.dispose()
-})
+const session = useWorkerAndBrowser({ demoContent: true })
 
 describe('a reader in Chromium', () => {
   it('leaves no cookie and no storage, and talks to no other origin, while being counted', async () => {
     // Headless Chromium names itself in its User-Agent and would be filtered as a bot.
-    const probe = await browser.newPage()
+    const probe = await session.browser.newPage()
     const headlessUserAgent = await probe.evaluate(() => navigator.userAgent)
     await probe.close()
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       userAgent: headlessUserAgent.replace('HeadlessChrome', 'Chrome'),
     })
     const page = await context.newPage()
     const origins = new Set<string>()
     page.on('request', (request) => origins.add(new URL(request.url()).origin))
 
-    await page.goto(`${worker.url}/`)
+    await page.goto(`${session.worker.url}/`)
     await page.waitForFunction(() => 'htmx' in window)
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
     await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 20)
@@ -44,10 +31,10 @@ describe('a reader in Chromium', () => {
       indexedDb: (await indexedDB.databases()).length,
     }))
     assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 })
-    assert.deepEqual([...origins], [worker.url])
+    assert.deepEqual([...origins], [session.worker.url])
 
     // The visit was counted all the same, inside the Worker.
-    const db = await worker.miniflare.getD1Database('DB')
+    const db = await session.worker.miniflare.getD1Database('DB')
     const counted = await db
       .prepare(
         "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",
