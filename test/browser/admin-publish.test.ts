@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/db/users'
 import { hashPassword } from '../../src/lib/password'
@@ -9,17 +9,18 @@ import { useWorkerAndBrowser } from './chromium'
 const PEPPER = 'browser-test-pepper'
 const PASSWORD = 'a long enough test password'
 
-const session = useWorkerAndBrowser({ demoContent: true, vars: { AUTH_PEPPER: PEPPER } })
-
-before(async () => {
-  const db = createDb((await session.worker.miniflare.getD1Database('DB')) as unknown as D1Database)
-  await createUser(db, {
-    email: 'claire@blog.example',
-    name: 'Claire',
-    role: 'owner',
-    passwordHash: await hashPassword(PASSWORD, PEPPER),
-  })
-})
+const session = useWorkerAndBrowser(
+  { demoContent: true, vars: { AUTH_PEPPER: PEPPER } },
+  async (worker) => {
+    const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+    await createUser(db, {
+      email: 'claire@blog.example',
+      name: 'Claire',
+      role: 'owner',
+      passwordHash: await hashPassword(PASSWORD, PEPPER),
+    })
+  },
+)
 
 describe('an editor in Chromium', () => {
   it('logs in, writes a post with the live preview, publishes it, and finds it first on the home page', async () => {

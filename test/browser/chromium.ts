@@ -21,10 +21,14 @@ export function launchChromium(): Promise<Browser> {
  * A bundled Worker and a Chromium for one test file: started before its tests, closed after.
  * Read `worker` and `browser` inside tests, once `before` has run.
  */
-export function useWorkerAndBrowser(options: Parameters<typeof startLocalWorker>[0]) {
+export function useWorkerAndBrowser(
+  options: Parameters<typeof startLocalWorker>[0],
+  prepare?: (worker: LocalWorker) => Promise<void>,
+) {
   const session = {} as { worker: LocalWorker; browser: Browser }
   before(async () => {
     session.worker = await startLocalWorker(options)
+    await prepare?.(session.worker)
     session.browser = await launchChromium()
   })
   after(async () => {
