@@ -10,6 +10,7 @@ import {
   referrerSource,
   visitorHash,
 } from '../lib/audience'
+import { isFragmentRequest } from '../lib/htmx'
 import type { AppEnv } from '../types'
 
 /** What a view adds up to; null when it is not a reader's page view at all. */
@@ -26,9 +27,8 @@ async function countedView(c: Context<AppEnv>, now: number): Promise<CountedView
   const userAgent = headers.get('User-Agent') ?? ''
   if (isBot(userAgent)) return { day, visitorHash: null, counts: [{ metric: 'bot', key: '' }] }
 
-  const isLoadMore =
-    headers.get('HX-Request') === 'true' && headers.get('HX-History-Restore-Request') !== 'true'
-  if (isLoadMore) return { day, visitorHash: null, counts: [{ metric: 'more', key: url.pathname }] }
+  if (isFragmentRequest(headers))
+    return { day, visitorHash: null, counts: [{ metric: 'more', key: url.pathname }] }
 
   const counts: CountedView['counts'] = [
     { metric: 'page', key: url.pathname },

@@ -22,6 +22,7 @@ import { POST_STATUSES, type PostStatus } from '../db/schema'
 import { viewsByPath } from '../db/audience'
 import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
+import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import type { AdminMessages } from '../lib/i18n-admin'
 import { excerptFromMarkdown, renderMarkdown } from '../lib/markdown'
 import {
@@ -40,7 +41,6 @@ import { DeletePostPage } from '../views/pages/admin/delete-post-page'
 import { PostEditorPage, type PostEditorProps } from '../views/pages/admin/post-editor-page'
 import { PostsPage } from '../views/pages/admin/posts-page'
 import { AdminPostRows } from '../views/partials/admin/admin-post-rows'
-import { isFragmentRequest } from './feed-response'
 import { attemptLogin } from './login-attempt'
 
 type AdminContext = Context<AdminEnv>
@@ -234,8 +234,8 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
     const nextHref = page.nextAfterId ? `/admin/posts?${query}&after=${page.nextAfterId}` : null
-    c.header('Vary', 'HX-Request, HX-History-Restore-Request')
-    if (isFragmentRequest(c)) {
+    c.header('Vary', FRAGMENT_VARY)
+    if (isFragmentRequest(c.req.raw.headers)) {
       return c.html(<AdminPostRows site={site} a={a} posts={rows} nextHref={nextHref} />)
     }
     const trashedId = positiveInt(c.req.query('trashed'))

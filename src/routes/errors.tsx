@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../types'
 import { ErrorNotice, ErrorPage } from '../views/pages/error-page'
-import { BadCursorException, isFragmentRequest } from './feed-response'
+import { isFragmentRequest } from '../lib/htmx'
+import { BadCursorException } from './feed-response'
 
 function renderError(
   c: Context<AppEnv>,
@@ -12,7 +13,7 @@ function renderError(
   message: string,
 ) {
   c.status(status)
-  if (isFragmentRequest(c)) return c.html(<ErrorNotice message={message} />)
+  if (isFragmentRequest(c.req.raw.headers)) return c.html(<ErrorNotice message={message} />)
   return c.render(<ErrorPage site={c.var.site} title={title} message={message} />, { title })
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { listFeedPage, type FeedFilter, type FeedWindow } from '../db/feed'
+import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../lib/cursor'
 import type { AppEnv } from '../types'
 import { FeedPage } from '../views/pages/feed-page'
@@ -25,13 +26,6 @@ function readWindow(c: Context<AppEnv>): FeedWindow {
   }
 }
 
-/** A Load More click, as opposed to a page load or htmx re-fetching a page on Back. */
-export function isFragmentRequest(c: Context) {
-  return (
-    c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true'
-  )
-}
-
 /**
  * The list at `basePath`: a full page, or the next posts as a fragment for htmx. After a Load
  * More, the address bar is set to `?through=<last post shown>`, so that Back after opening a post
@@ -47,9 +41,9 @@ export async function renderFeed(
   const nextHref = page.nextCursor
     ? `${options.basePath}?after=${encodeCursor(page.nextCursor)}`
     : null
-  c.header('Vary', 'HX-Request, HX-History-Restore-Request')
+  c.header('Vary', FRAGMENT_VARY)
 
-  if (window.after && isFragmentRequest(c)) {
+  if (window.after && isFragmentRequest(c.req.raw.headers)) {
     const last = page.posts.at(-1)
     if (last) {
       const through = encodeCursor({ publishedAt: last.publishedAt.getTime(), id: last.id })
