@@ -1,8 +1,13 @@
 import { LANGUAGES, POST_STATUSES, type Language, type PostStatus } from '../db/schema'
 import { isValidTimeZone, zonedDateTimeToEpoch } from './dates'
+import { formText, type FormBody } from './form'
 import { SLUG_PATTERN, slugify } from './slug'
 
 export const MAX_BODY_BYTES = 256 * 1024
+
+export function isBodyTooLarge(markdown: string): boolean {
+  return new TextEncoder().encode(markdown).byteLength > MAX_BODY_BYTES
+}
 
 /** What the editor typed, exactly, so a rejected form comes back as it was sent. */
 export type PostFormValues = {
@@ -51,14 +56,6 @@ export type ValidPostForm = {
   publishedAt: Date | null
 }
 
-type FormBody = Record<string, string | File | (string | File)[]>
-
-function text(body: FormBody, name: string): string {
-  const value = body[name]
-  const first = Array.isArray(value) ? value[0] : value
-  return typeof first === 'string' ? first : ''
-}
-
 function list(body: FormBody, name: string): string[] {
   const value = body[name] ?? body[`${name}[]`]
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value]
@@ -67,18 +64,18 @@ function list(body: FormBody, name: string): string[] {
 
 export function readPostForm(body: FormBody): PostFormValues {
   return {
-    title: text(body, 'title'),
-    slug: text(body, 'slug'),
-    excerpt: text(body, 'excerpt'),
-    markdown: text(body, 'markdown').replace(/\r\n/g, '\n'),
+    title: formText(body, 'title'),
+    slug: formText(body, 'slug'),
+    excerpt: formText(body, 'excerpt'),
+    markdown: formText(body, 'markdown').replace(/\r\n/g, '\n'),
     categoryIds: list(body, 'categoryIds'),
-    newCategory: text(body, 'newCategory'),
-    language: text(body, 'language'),
-    authorId: text(body, 'authorId'),
-    status: text(body, 'status'),
-    publishDate: text(body, 'publishDate'),
-    publishTime: text(body, 'publishTime'),
-    timeZone: text(body, 'timeZone'),
+    newCategory: formText(body, 'newCategory'),
+    language: formText(body, 'language'),
+    authorId: formText(body, 'authorId'),
+    status: formText(body, 'status'),
+    publishDate: formText(body, 'publishDate'),
+    publishTime: formText(body, 'publishTime'),
+    timeZone: formText(body, 'timeZone'),
   }
 }
 
@@ -95,8 +92,7 @@ export function validatePostForm(
   const slug = values.slug.trim() ? values.slug.trim().toLowerCase() : slugify(title)
   if (title && !SLUG_PATTERN.test(slug)) errors.slug = 'slugInvalid'
 
-  if (new TextEncoder().encode(values.markdown).byteLength > MAX_BODY_BYTES)
-    errors.markdown = 'bodyTooLarge'
+  if (isBodyTooLarge(values.markdown)) errors.markdown = 'bodyTooLarge'
 
   const language = values.language as Language
   if (!LANGUAGES.includes(language)) errors.language = 'languageInvalid'

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { setUserPassword } from '../db/users'
+import { formText } from '../lib/form'
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../lib/password'
 import { randomToken, sha256Hex } from '../lib/tokens'
 import { createSession } from '../db/sessions'
@@ -24,7 +25,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const { a, db } = c.var
     const editor = c.var.editor!
     const body = await c.req.parseBody()
-    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
+    const field = (name: string) => formText(body, name)
     const errors: Parameters<typeof AccountPage>[0]['errors'] = {}
     if (!(await verifyPassword(field('currentPassword'), editor.passwordHash, authPepper(c)))) {
       errors.currentPassword = a.currentPasswordWrong

@@ -22,11 +22,12 @@ import { POST_STATUSES, type PostStatus } from '../db/schema'
 import { viewsByPath } from '../db/audience'
 import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
+import { formText } from '../lib/form'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import type { AdminMessages } from '../lib/i18n-admin'
 import { excerptFromMarkdown, renderMarkdown } from '../lib/markdown'
 import {
-  MAX_BODY_BYTES,
+  isBodyTooLarge,
   readPostForm,
   validatePostForm,
   type PostFormError,
@@ -119,8 +120,8 @@ async function savePost(c: AdminContext, postId: number | null) {
   const values = readPostForm(body)
 
   if (!c.var.editor) {
-    const email = typeof body.loginEmail === 'string' ? body.loginEmail : ''
-    const password = typeof body.loginPassword === 'string' ? body.loginPassword : ''
+    const email = formText(body, 'loginEmail')
+    const password = formText(body, 'loginPassword')
     const result = email || password ? await attemptLogin(c, email, password) : null
     if (result?.ok) {
       c.set('editor', result.user)
@@ -260,13 +261,12 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   })
   .post('/preview', async (c) => {
     const body = await c.req.parseBody()
-    const markdown = typeof body.markdown === 'string' ? body.markdown : ''
-    if (new TextEncoder().encode(markdown).byteLength > MAX_BODY_BYTES) {
+    const markdown = formText(body, 'markdown')
+    if (isBodyTooLarge(markdown)) {
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    const language = typeof body.language === 'string' ? body.language : 'en'
-    return c.html(renderMarkdown(markdown, language))
+    return c.html(renderMarkdown(markdown, formText(body, 'language')))
   })
   .get('/:id{[0-9]+}', async (c) => {
     const { a } = c.var

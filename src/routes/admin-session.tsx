@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { deleteSession } from '../db/sessions'
+import { formText } from '../lib/form'
 import { clearSessionCookie } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { LoginPage } from '../views/pages/admin/login-page'
@@ -25,9 +26,9 @@ export const adminSessionRoutes = new Hono<AdminEnv>()
   .get('/login', (c) => c.redirect('/admin', 303))
   .post('/login', async (c) => {
     const form = await c.req.parseBody()
-    const email = typeof form.email === 'string' ? form.email : ''
-    const password = typeof form.password === 'string' ? form.password : ''
-    const next = safeNext(typeof form.next === 'string' ? form.next : undefined)
+    const email = formText(form, 'email')
+    const password = formText(form, 'password')
+    const next = safeNext(formText(form, 'next'))
     const { a } = c.var
     const result = await attemptLogin(c, email, password)
     if (result.ok) return c.redirect(next, 303)

@@ -10,6 +10,7 @@ import {
   listUsers,
   setUserDisabled,
 } from '../db/users'
+import { formText } from '../lib/form'
 import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from '../lib/password'
 import { requireEditor, requireOwner } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
@@ -52,10 +53,9 @@ export const adminUserRoutes = new Hono<AdminEnv>()
   .post('/', async (c) => {
     const { a, db } = c.var
     const body = await c.req.parseBody()
-    const field = (name: string) =>
-      typeof body[name] === 'string' ? (body[name] as string).trim() : ''
+    const field = (name: string) => formText(body, name).trim()
     const form: NewEditorForm = { email: field('email'), name: field('name'), role: field('role') }
-    const typedPassword = typeof body.password === 'string' ? body.password : ''
+    const typedPassword = formText(body, 'password')
     const errors: Parameters<typeof UsersPage>[0]['errors'] = {}
     if (!EMAIL_PATTERN.test(form.email)) errors.email = a.emailInvalid
     else if (await findUserByEmail(db, form.email)) errors.email = a.emailTaken
