@@ -2,15 +2,15 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
-import { SESSION_ABSOLUTE_MS, findSessionUser } from '../db/sessions'
+import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from '../db/sessions'
 import { adminMessagesFor } from '../lib/i18n-admin'
-import { sha256Hex } from '../lib/tokens'
+import { randomToken, sha256Hex } from '../lib/tokens'
 import type { AdminEnv } from '../types'
 
 /** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
 const SESSION_COOKIE = 'session'
 
-export function setSessionCookie(c: Context, token: string) {
+function setSessionCookie(c: Context, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     prefix: 'host',
     httpOnly: true,
@@ -19,6 +19,13 @@ export function setSessionCookie(c: Context, token: string) {
     path: '/',
     maxAge: SESSION_ABSOLUTE_MS / 1000,
   })
+}
+
+/** A new session for this editor: a random token in the cookie, only its hash in D1. */
+export async function openSession(c: Context<AdminEnv>, userId: number, now = Date.now()) {
+  const token = randomToken()
+  await createSession(c.var.db, await sha256Hex(token), userId, now)
+  setSessionCookie(c, token)
 }
 
 export function clearSessionCookie(c: Context) {

@@ -2,9 +2,7 @@ import { Hono } from 'hono'
 import { setUserPassword } from '../db/users'
 import { formText } from '../lib/form'
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../lib/password'
-import { randomToken, sha256Hex } from '../lib/tokens'
-import { createSession } from '../db/sessions'
-import { requireEditor, setSessionCookie } from '../middleware/editor-session'
+import { openSession, requireEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { AccountPage } from '../views/pages/admin/account-page'
 import { authPepper } from './login-attempt'
@@ -42,8 +40,6 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
     await setUserPassword(db, editor.id, await hashPassword(field('newPassword'), authPepper(c)))
-    const token = randomToken()
-    await createSession(db, await sha256Hex(token), editor.id)
-    setSessionCookie(c, token)
+    await openSession(c, editor.id)
     return c.redirect('/admin/account?changed=1', 303)
   })

@@ -1,11 +1,9 @@
 import type { Context } from 'hono'
 import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from '../db/login-failures'
-import { createSession } from '../db/sessions'
 import { findUserByEmail, normalizeEmail } from '../db/users'
 import { bytesToHex } from '../lib/encoding'
 import { DUMMY_PASSWORD_HASH, hmacSha256, verifyPassword } from '../lib/password'
-import { randomToken, sha256Hex } from '../lib/tokens'
-import { setSessionCookie } from '../middleware/editor-session'
+import { openSession } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import type { User } from '../db/schema'
 
@@ -58,8 +56,6 @@ export async function attemptLogin(
   }
 
   await clearLoginFailures(db, [keys.account])
-  const token = randomToken()
-  await createSession(db, await sha256Hex(token), user.id, now)
-  setSessionCookie(c, token)
+  await openSession(c, user.id, now)
   return { ok: true, user }
 }
