@@ -1,4 +1,5 @@
 import { base64ToBytes, bytesToBase64 } from './encoding'
+import { hmacSha256 } from './tokens'
 
 /**
  * Cloudflare's production Workers refuse PBKDF2 above 100,000 iterations (local workerd does not),
@@ -9,18 +10,6 @@ export const PBKDF2_ITERATIONS = 100_000
 export const MIN_PASSWORD_LENGTH = 12
 const SALT_BYTES = 16
 const HASH_BITS = 256
-const encoder = new TextEncoder()
-
-async function hmac(key: string, message: string): Promise<Uint8Array<ArrayBuffer>> {
-  const hmacKey = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(key),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  )
-  return new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(message)))
-}
 
 async function pbkdf2(
   peppered: Uint8Array<ArrayBuffer>,
@@ -46,7 +35,7 @@ function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
 /** The pepper (a secret kept outside D1) keys an HMAC of the password before it is stretched. */
 export async function hashPassword(password: string, pepper: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
-  const hash = await pbkdf2(await hmac(pepper, password), salt, PBKDF2_ITERATIONS)
+  const hash = await pbkdf2(await hmacSha256(pepper, password), salt, PBKDF2_ITERATIONS)
   return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${bytesToBase64(salt)}$${bytesToBase64(hash)}`
 }
 
@@ -64,7 +53,11 @@ export async function verifyPassword(
   )
     return false
   const expected = base64ToBytes(hashText)
-  const actual = await pbkdf2(await hmac(pepper, password), base64ToBytes(saltText), iterations)
+  const actual = await pbkdf2(
+    await hmacSha256(pepper, password),
+    base64ToBytes(saltText),
+    iterations,
+  )
   return equalInConstantTime(actual, expected)
 }
 
@@ -83,5 +76,3 @@ export function generatePassword(): string {
   }
   return password
 }
-
-export { hmac as hmacSha256 }
