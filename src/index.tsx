@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { audienceCounter } from './middleware/audience-counter'
+import { redirectOldAddresses } from './middleware/redirects'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
 import { adminRoutes } from './routes/admin'
@@ -17,6 +18,7 @@ const app = new Hono<AppEnv>()
 
 app.use(securityHeaders)
 app.use(siteContext)
+app.use(redirectOldAddresses)
 app.use(layout)
 app.use(audienceCounter)
 

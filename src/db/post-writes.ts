@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { listedAtFor } from './listing'
+import { slugChangeRedirectStatements } from './redirects'
 import {
   categories,
   postRevisions,
@@ -79,10 +80,21 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   return created.id
 }
 
-/** Replaces a post's content and categories and records a revision, in one D1 batch. */
+/**
+ * Replaces a post's content and categories and records a revision, in one D1 batch; a listed
+ * post's old address redirects to its new slug.
+ */
 export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
   const { categoryIds, newCategory, ...post } = input
+  const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
+    db,
+    postId,
+    post.slug,
+    Date.now(),
+  )
   await db.batch([
+    redirectFirst,
+    ...redirectRest,
     db
       .update(posts)
       .set({ ...post, updatedAt: new Date() })
