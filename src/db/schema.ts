@@ -60,6 +60,11 @@ export const posts = sqliteTable(
     /** Set while the post is in the trash; it can be restored for 30 days. */
     deletedAt: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
+    /**
+     * The body as plain text (no tags, no Markdown marks), written with `html`: full-text search
+     * indexes it and quotes snippets from it (the `posts_search` FTS5 table, kept by triggers).
+     */
+    searchText: text().notNull().default(''),
   },
   (t) => [
     index('posts_listed_idx')
