@@ -10,6 +10,7 @@ import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
+import { searchRoutes } from './routes/search'
 import { scheduled } from './scheduled'
 import type { AppEnv } from './types'
 import { layout } from './views/layout'
@@ -27,6 +28,7 @@ app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)
+app.route('/search', searchRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)
