@@ -7,6 +7,7 @@ import { adminRoutes } from './routes/admin'
 import { authorRoutes } from './routes/authors'
 import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
+import { feedRoutes } from './routes/feeds'
 import { homeRoutes } from './routes/home'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
@@ -24,6 +25,7 @@ app.use(layout)
 app.use(audienceCounter)
 
 app.route('/', homeRoutes)
+app.route('/', feedRoutes)
 app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
