@@ -12,6 +12,7 @@ import { homeRoutes } from './routes/home'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
 import { searchRoutes } from './routes/search'
+import { sitemapRoutes } from './routes/sitemap'
 import { scheduled } from './scheduled'
 import type { AppEnv } from './types'
 import { layout } from './views/layout'
@@ -26,6 +27,7 @@ app.use(audienceCounter)
 
 app.route('/', homeRoutes)
 app.route('/', feedRoutes)
+app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)

@@ -23,19 +23,30 @@ export async function findOrCreateCategory(db: Db, name: string) {
   return existing ?? createCategory(db, { slug, name: name.trim() })
 }
 
-export type CategoryWithCount = { slug: string; name: string; description: string; posts: number }
+export type CategoryWithCount = {
+  slug: string
+  name: string
+  description: string
+  posts: number
+  lastPostAt: number
+}
 
 /**
  * Categories that have listed posts, with how many, by name. Counts the covering index of listed
  * links only, so it reads one row per listed post in a category, never a post row.
  */
 export async function listCategoriesWithCounts(db: Db, now: number): Promise<CategoryWithCount[]> {
+  return categoriesWithCountsQuery(db, now)
+}
+
+export function categoriesWithCountsQuery(db: Db, now: number) {
   return db
     .select({
       slug: categories.slug,
       name: categories.name,
       description: categories.description,
       posts: sql<number>`count(*)`,
+      lastPostAt: sql<number>`max(${postsCategories.listedAt})`,
     })
     .from(postsCategories)
     .innerJoin(categories, eq(categories.id, postsCategories.categoryId))

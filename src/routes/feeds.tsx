@@ -4,7 +4,7 @@ import { findAuthorBySlug } from '../db/authors'
 import { findCategoryBySlug } from '../db/categories'
 import type { FeedFilter } from '../db/feed'
 import { listFeedEntries, type FeedEntry } from '../db/syndication'
-import { etagFor, isNotModified } from '../lib/conditional-get'
+import { conditionalResponse } from '../lib/conditional-get'
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, type FeedFormat } from '../lib/feed-links'
 import {
   renderAtom,
@@ -78,18 +78,7 @@ async function serveFeed(c: Context<AppEnv>, scope: Scope, format: FeedFormat) {
     updated,
     entries,
   })
-  const etag = await etagFor(body)
-  const headers = {
-    'Content-Type': `${FEED_TYPES[format]}; charset=utf-8`,
-    ETag: etag,
-    'Last-Modified': updated.toUTCString(),
-    // Feed readers poll: a few minutes of freshness, then a cheap revalidation.
-    'Cache-Control': 'public, max-age=300',
-  }
-  if (isNotModified(c.req.raw.headers, etag, updated)) {
-    return c.body(null, 304, headers)
-  }
-  return c.body(body, 200, headers)
+  return conditionalResponse(c.req.raw, body, `${FEED_TYPES[format]}; charset=utf-8`, updated)
 }
 
 const wholeBlog = (site: Site): Scope => ({
