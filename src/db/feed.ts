@@ -111,6 +111,19 @@ export function categoryLinksQuery(
     .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder))
 }
 
+/** What a list shows of each post, with its author (joined on `authors`). */
+export const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  language: posts.language,
+  publishedAt: posts.publishedAt,
+  // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
+  authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
+  authorName: authors.name,
+}
+
 /** One page of a feed, with authors and categories, in a single round trip to D1. */
 export async function listFeedPage(
   db: Db,
@@ -130,17 +143,7 @@ export async function listFeedPage(
   )
   const [rows, links, after] = await db.batch([
     db
-      .select({
-        id: posts.id,
-        slug: posts.slug,
-        title: posts.title,
-        excerpt: posts.excerpt,
-        language: posts.language,
-        publishedAt: posts.publishedAt,
-        // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
-        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
-        authorName: authors.name,
-      })
+      .select(summaryColumns)
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))
       .where(inArray(posts.id, ids))
