@@ -12,7 +12,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   if (!post) throw new HTTPException(404)
   return c.render(<PostPage site={c.var.site} post={post} />, {
     title: typeset(post.title, post.language),
-    description: metaDescription(post.excerpt),
+    description: metaDescription(post.excerpt) || undefined,
     ...postPageMeta(c.var.site, post),
   })
 })
