@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import type { UserRole } from '../src/db/schema'
 import { createUser } from '../src/db/users'
-import { hashPassword } from '../src/lib/password'
+import { hashPassword } from '../src/auth/password'
 import { db } from './fixtures'
 
 export const ORIGIN = 'https://blog.example'

@@ -113,7 +113,7 @@ export const users = sqliteTable('users', {
   email: text().notNull().unique(),
   name: text().notNull(),
   role: text({ enum: USER_ROLES }).notNull().default('editor'),
-  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (lib/password), so iterations can be raised later. */
+  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (auth/password), so iterations can be raised later. */
   passwordHash: text().notNull(),
   disabledAt: integer({ mode: 'timestamp_ms' }),
   ...timestamps,

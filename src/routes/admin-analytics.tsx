@@ -3,8 +3,8 @@ import { countsInRange, dailySeries, topKeys } from '../db/audience'
 import { titlesBySlug } from '../db/admin-posts'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../lib/audience'
 import { toCsv } from '../lib/csv'
-import { requireEditor } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { requireEditor } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { AnalyticsPage, type Ranked } from '../views/pages/admin/analytics-page'
 
 const PRESETS = [7, 30, 90]
@@ -22,7 +22,7 @@ function daysBetween(from: string, to: string) {
 }
 
 /** A preset (`?range=30`) or a custom range (`?from=…&to=…`), clamped to what is kept. */
-function readRange(c: Context<AdminEnv>) {
+function readRange(c: Context<EditorEnv>) {
   const today = dayOf(Date.now(), c.var.site.timeZone)
   const firstKept = retentionCutoffDay(today, retentionMonths(c.env.ANALYTICS_RETENTION_MONTHS))
   const from = c.req.query('from') ?? ''
@@ -85,7 +85,7 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>().use(requireEditor).get(
   return c.render(
     <AnalyticsPage
       a={a}
-      editor={c.var.editor!}
+      editor={c.var.editor}
       range={range}
       presets={PRESETS}
       rows={rows}

@@ -36,15 +36,16 @@ import {
 } from '../lib/post-form'
 import { slugify } from '../lib/slug'
 import { timeZoneChoices } from '../lib/time-zones'
-import { requireEditor } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { requireEditor } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
 import { PostEditorPage, type PostEditorProps } from '../views/pages/admin/post-editor-page'
 import { PostsPage } from '../views/pages/admin/posts-page'
 import { AdminPostRows } from '../views/partials/admin/admin-post-rows'
-import { attemptLogin } from './login-attempt'
+import { attemptLogin } from '../auth/login'
 
-type AdminContext = Context<AdminEnv>
+/** Both before and after `requireEditor`. */
+type AdminContext = Context<AdminEnv> | Context<EditorEnv>
 
 function errorText(a: AdminMessages, error: PostFormError): string {
   return typeof error === 'string' ? a.errors[error] : a.errors.slugTaken(error.slugTaken)
@@ -114,17 +115,19 @@ async function renderEditor(
  * Saves a new post (postId null) or an existing one. A rejected form comes back as it was sent,
  * with a message by each field; an expired session is renewed from the login fields in the form.
  */
-async function savePost(c: AdminContext, postId: number | null) {
+async function savePost(c: Context<AdminEnv>, postId: number | null) {
   const { db, a } = c.var
   const body = await c.req.parseBody({ all: true })
   const values = readPostForm(body)
 
-  if (!c.var.editor) {
+  let editor = c.var.editor
+  if (!editor) {
     const email = formText(body, 'loginEmail')
     const password = formText(body, 'loginPassword')
     const result = email || password ? await attemptLogin(c, email, password) : null
     if (result?.ok) {
-      c.set('editor', result.user)
+      editor = result.user
+      c.set('editor', editor)
     } else {
       let loginError: string | null = null
       c.status(401)
@@ -138,7 +141,6 @@ async function savePost(c: AdminContext, postId: number | null) {
       return renderEditor(c, { postId, values, loginError })
     }
   }
-  const editor = c.var.editor!
 
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && !existing) throw new HTTPException(404)
@@ -244,7 +246,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       <PostsPage
         site={site}
         a={a}
-        editor={c.var.editor!}
+        editor={c.var.editor}
         posts={rows}
         nextHref={nextHref}
         categories={await listCategories(db)}
@@ -286,7 +288,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))
     if (!post) throw new HTTPException(404)
-    return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor!} post={post} />, {
+    return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor} post={post} />, {
       title: c.var.a.delete,
       admin: true,
     })
@@ -325,7 +327,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
         markdown: revision.markdown,
         html: renderMarkdown(revision.markdown, post.language),
       },
-      c.var.editor!.id,
+      c.var.editor.id,
     )
     return c.redirect(`/admin/posts/${id}?restored=1`, 303)
   })

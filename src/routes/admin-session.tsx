@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { deleteSession } from '../db/sessions'
+import { deleteSession } from '../auth/sessions'
 import { formText } from '../lib/form'
-import { clearSessionCookie } from '../middleware/editor-session'
+import { clearSessionCookie } from '../auth/editor-session'
 import type { AdminEnv } from '../types'
 import { LoginPage } from '../views/pages/admin/login-page'
-import { attemptLogin } from './login-attempt'
+import { attemptLogin } from '../auth/login'
 
 /** Only admin paths are valid places to return to after logging in. */
 function safeNext(next: string | undefined) {

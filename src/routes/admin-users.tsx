@@ -11,16 +11,16 @@ import {
   setUserDisabled,
 } from '../db/users'
 import { formText } from '../lib/form'
-import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from '../lib/password'
-import { requireEditor, requireOwner } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from '../auth/password'
+import { requireEditor, requireOwner } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { UsersPage, type NewEditorForm } from '../views/pages/admin/users-page'
-import { authPepper } from './login-attempt'
+import { authPepper } from '../auth/login'
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 async function renderUsers(
-  c: Context<AdminEnv>,
+  c: Context<EditorEnv>,
   extra: Partial<
     Pick<Parameters<typeof UsersPage>[0], 'form' | 'errors' | 'notice' | 'error'>
   > = {},
@@ -29,7 +29,7 @@ async function renderUsers(
   return c.render(
     <UsersPage
       a={a}
-      editor={c.var.editor!}
+      editor={c.var.editor}
       users={await listUsers(c.var.db)}
       form={{ email: '', name: '', role: 'editor' }}
       errors={{}}
@@ -40,10 +40,10 @@ async function renderUsers(
 }
 
 /** The target of a change, never the owner acting: nobody disables or removes themself. */
-async function otherUser(c: Context<AdminEnv>) {
+async function otherUser(c: Context<EditorEnv>) {
   const id = Number(c.req.param('id'))
   const user = Number.isSafeInteger(id) ? await findUserById(c.var.db, id) : null
-  if (!user || user.id === c.var.editor!.id) throw new HTTPException(404)
+  if (!user || user.id === c.var.editor.id) throw new HTTPException(404)
   return user
 }
 
@@ -72,7 +72,7 @@ export const adminUserRoutes = new Hono<AdminEnv>()
       email: form.email,
       name: form.name,
       role: form.role as UserRole,
-      passwordHash: await hashPassword(password, authPepper(c)),
+      passwordHash: await hashPassword(password, authPepper(c.env)),
     })
     return renderUsers(c, {
       notice: typedPassword ? null : a.generatedPassword(form.email, password),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
-import { loadEditor } from '../middleware/editor-session'
+import { loadEditor } from '../auth/editor-session'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'

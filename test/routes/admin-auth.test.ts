@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sessions, loginFailures } from '../../src/db/schema'
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/db/sessions'
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/auth/sessions'
 import { createAuthorAndCategories, db } from '../fixtures'
 import { createEditor, logIn, PASSWORD, request, sessionCookieFrom } from '../admin-helpers'
 

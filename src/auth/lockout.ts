@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, lt, min } from 'drizzle-orm'
-import type { Db } from './client'
-import { loginFailures } from './schema'
+import type { Db } from '../db/client'
+import { loginFailures } from '../db/schema'
 
 export const LOGIN_WINDOW_MS = 15 * 60_000
 export const MAX_LOGIN_FAILURES = 5

@@ -2,10 +2,12 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
-import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from '../db/sessions'
+import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from './sessions'
 import { adminMessagesFor } from '../lib/i18n-admin'
 import { randomToken, sha256Hex } from '../lib/tokens'
-import type { AdminEnv } from '../types'
+import type { Db } from '../db/client'
+import type { User } from '../db/schema'
+import type { AdminEnv, EditorEnv } from '../types'
 
 /** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
 const SESSION_COOKIE = 'session'
@@ -22,9 +24,9 @@ function setSessionCookie(c: Context, token: string) {
 }
 
 /** A new session for this editor: a random token in the cookie, only its hash in D1. */
-export async function openSession(c: Context<AdminEnv>, userId: number, now = Date.now()) {
+export async function openSession(c: Context, db: Db, userId: number, now = Date.now()) {
   const token = randomToken()
-  await createSession(c.var.db, await sha256Hex(token), userId, now)
+  await createSession(db, await sha256Hex(token), userId, now)
   setSessionCookie(c, token)
 }
 
@@ -46,9 +48,13 @@ export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
   await next()
 })
 
-/** Pages go to the login form (and come back after); other requests get a 401. */
-export const requireEditor = createMiddleware<AdminEnv>(async (c, next) => {
-  if (c.var.editor) return next()
+/**
+ * Pages go to the login form (and come back after); other requests get a 401. Routes mounted
+ * after it see `c.var.editor` as a `User`, never null.
+ */
+export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
+  // Typed as present for the routes that follow; this is where that is made true.
+  if ((c.var.editor as User | null) !== null) return next()
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
     const url = new URL(c.req.url)
     return c.redirect(`/admin?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
@@ -56,7 +62,7 @@ export const requireEditor = createMiddleware<AdminEnv>(async (c, next) => {
   throw new HTTPException(401, { message: c.var.a.loginRequired })
 })
 
-export const requireOwner = createMiddleware<AdminEnv>(async (c, next) => {
-  if (c.var.editor?.role === 'owner') return next()
+export const requireOwner = createMiddleware<EditorEnv>(async (c, next) => {
+  if (c.var.editor.role === 'owner') return next()
   throw new HTTPException(403, { message: c.var.a.ownerOnly })
 })
