@@ -60,6 +60,8 @@ export const posts = sqliteTable(
     /** Set while the post is in the trash; it can be restored for 30 days. */
     deletedAt: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
+    /** Raised by every save; a save names the version it was loaded from (optimistic locking). */
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('posts_listed_idx')
