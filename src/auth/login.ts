@@ -1,5 +1,10 @@
 import type { Context } from 'hono'
-import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from './lockout'
+import {
+  LOGIN_WINDOW_MS,
+  claimLoginAttempt,
+  forgetLoginFailures,
+  loginBlockedUntil,
+} from './lockout'
 import { findUserByEmail, normalizeEmail } from '../db/users'
 import { bytesToHex } from '../lib/encoding'
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './verify-password'
@@ -37,13 +42,16 @@ export async function attemptLogin(
   const { db } = c.var
   const now = Date.now()
   const keys = await attemptKeys(c, email)
-  const blockedUntil = await loginBlockedUntil(db, [keys.account, keys.client], now)
-  if (blockedUntil)
+  const attempt = await claimLoginAttempt(db, [keys.account, keys.client], now)
+  if (!attempt) {
+    const blockedUntil =
+      (await loginBlockedUntil(db, [keys.account, keys.client], now)) ?? now + LOGIN_WINDOW_MS
     return {
       ok: false,
       reason: 'blocked',
-      retryAfterSeconds: Math.ceil((blockedUntil - now) / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - now) / 1000)),
     }
+  }
 
   const user = email ? await findUserByEmail(db, email) : null
   const valid = await verifyPassword(
@@ -51,12 +59,10 @@ export async function attemptLogin(
     user?.passwordHash ?? DUMMY_PASSWORD_HASH,
     authPepper(c.env),
   )
-  if (!user || !valid || user.disabledAt) {
-    await recordLoginFailure(db, [keys.account, keys.client], now)
-    return { ok: false, reason: 'failed' }
-  }
+  // The attempt was counted as a failure up front; only a success takes it back.
+  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'failed' }
 
-  await clearLoginFailures(db, [keys.account])
+  await forgetLoginFailures(db, keys.account, attempt)
   await openSession(c, db, user.id, now)
   return { ok: true, user }
 }
