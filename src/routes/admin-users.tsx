@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { USER_ROLES, type UserRole } from '../db/schema'
 import {
   countOtherActiveOwners,
   createUser,
@@ -10,14 +9,13 @@ import {
   listUsers,
   setUserDisabled,
 } from '../db/users'
-import { formText } from '../lib/form'
-import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from '../auth/password'
+import { typedForm } from '../validation/form'
+import { newEditorErrors, newEditorFields } from '../validation/users'
+import { generatePassword, hashPassword } from '../auth/password'
 import { requireEditor, requireOwner } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../types'
 import { UsersPage, type NewEditorForm } from '../views/pages/admin/users-page'
 import { authPepper } from '../auth/login'
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 async function renderUsers(
   c: Context<EditorEnv>,
@@ -50,19 +48,14 @@ async function otherUser(c: Context<EditorEnv>) {
 export const adminUserRoutes = new Hono<AdminEnv>()
   .use(requireEditor, requireOwner)
   .get('/', (c) => renderUsers(c))
-  .post('/', async (c) => {
+  .post('/', typedForm(newEditorFields), async (c) => {
     const { a, db } = c.var
-    const body = await c.req.parseBody()
-    const field = (name: string) => formText(body, name).trim()
-    const form: NewEditorForm = { email: field('email'), name: field('name'), role: field('role') }
-    const typedPassword = formText(body, 'password')
-    const errors: Parameters<typeof UsersPage>[0]['errors'] = {}
-    if (!EMAIL_PATTERN.test(form.email)) errors.email = a.emailInvalid
-    else if (await findUserByEmail(db, form.email)) errors.email = a.emailTaken
-    if (!form.name) errors.name = a.nameRequired
-    if (!USER_ROLES.includes(form.role as UserRole)) form.role = 'editor'
-    if (typedPassword && typedPassword.length < MIN_PASSWORD_LENGTH)
-      errors.password = a.passwordTooShort
+    const { password: typedPassword, ...form } = c.req.valid('form')
+    const errors: Parameters<typeof UsersPage>[0]['errors'] = newEditorErrors(a, {
+      ...form,
+      password: typedPassword,
+    })
+    if (!errors.email && (await findUserByEmail(db, form.email))) errors.email = a.emailTaken
     if (Object.keys(errors).length > 0) {
       c.status(422)
       return renderUsers(c, { form, errors })
@@ -71,7 +64,7 @@ export const adminUserRoutes = new Hono<AdminEnv>()
     await createUser(db, {
       email: form.email,
       name: form.name,
-      role: form.role as UserRole,
+      role: form.role,
       passwordHash: await hashPassword(password, authPepper(c.env)),
     })
     return renderUsers(c, {
