@@ -34,11 +34,16 @@ export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { prefix: 'host', secure: true, path: '/' })
 }
 
+/** Admin answers, refusals included, are for one editor's eyes only: never stored, never indexed. */
+export const noStore = createMiddleware(async (c, next) => {
+  c.header('Cache-Control', 'no-store')
+  c.header('X-Robots-Tag', 'noindex')
+  await next()
+})
+
 /** Who is logged in, if anyone; every admin route knows, only some insist. */
 export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
   c.set('a', adminMessagesFor(c.var.site.locale))
-  c.header('Cache-Control', 'no-store')
-  c.header('X-Robots-Tag', 'noindex')
   const token = getCookie(c, SESSION_COOKIE, 'host')
   const tokenHash = token ? await sha256Hex(token) : null
   const editor = tokenHash ? await findSessionUser(c.var.db, tokenHash) : null
