@@ -1,4 +1,5 @@
-import { exports } from 'cloudflare:workers'
+import { env } from 'cloudflare:workers'
+import { app } from '../../src/index'
 import { eq } from 'drizzle-orm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import staticHeaders from '../../static/_headers?raw'
@@ -227,16 +228,21 @@ describe('request bodies over 1 MB', () => {
 
   it('answers 413 to a 10 MB chunked body, having read only about the first megabyte', async () => {
     const body = chunkedBody(160)
-    const response = await exports.default.fetch(`${ORIGIN}/admin/posts`, {
-      method: 'POST',
-      headers: {
-        Origin: ORIGIN,
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Cookie: cookie,
-      },
-      body: body.stream,
-      duplex: 'half',
-    } as RequestInit)
+    // Straight into the app, in this isolate, so the Worker reads this very stream.
+    const response = await app.request(
+      `${ORIGIN}/admin/posts`,
+      {
+        method: 'POST',
+        headers: {
+          Origin: ORIGIN,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Cookie: cookie,
+        },
+        body: body.stream,
+        duplex: 'half',
+      } as RequestInit,
+      env,
+    )
     expect(response.status).toBe(413)
     expect(body.pulled()).toBeLessThan(40)
     // The rest is refused, not left for the client to keep sending into a stalled connection.
