@@ -19,6 +19,7 @@ import {
   type PostInput,
 } from '../db/post-writes'
 import { viewsByPath } from '../db/audience'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailure } from '../db/failure'
 import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
@@ -190,13 +191,22 @@ async function savePost(c: Context<AdminEnv>, postId: number | null, typed: Type
     categoryIds: post.categoryIds,
     newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
   }
-  if (!existing) {
-    const id = await createPost(db, input, editor.id)
-    return c.redirect(`/admin/posts/${id}?saved=1`, 303)
+  try {
+    if (!existing) {
+      const id = await createPost(db, input, editor.id)
+      return c.redirect(`/admin/posts/${id}?saved=1`, 303)
+    }
+    const version = loadedVersion(values)
+    const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
+    if (result?.saved) return c.redirect(`/admin/posts/${existing.id}?saved=1`, 303)
+  } catch (error) {
+    if (!isDatabaseFailure(error)) throw error
+    // One batch, so nothing was written: the editor gets the form back to try again.
+    console.error(error)
+    c.status(503)
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    return renderEditor(c, { postId, values, notice: c.var.a.notSavedTryAgain })
   }
-  const version = loadedVersion(values)
-  const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
-  if (result?.saved) return c.redirect(`/admin/posts/${existing.id}?saved=1`, 303)
   return renderConflict(c, existing.id, values)
 }
 
