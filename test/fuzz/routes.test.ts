@@ -178,8 +178,8 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           })
           const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
           if ([409, 422].includes(response.status)) {
-            expect(html).toContain(`value="${escaped(sent.title)}"`)
-            expect(html).toContain(`${escaped(sent.markdown.replace(/\r\n/g, '\n'))}</textarea>`)
+            expect(html).toContain(`value="${escaped(typed.title)}"`)
+            expect(html).toContain(`${escaped(typed.markdown.replace(/\r\n/g, '\n'))}</textarea>`)
           }
         }),
         RUNS,

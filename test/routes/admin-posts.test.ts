@@ -308,17 +308,25 @@ describe('trash', () => {
 
 describe('admin post list', () => {
   it('filters by status, category and title, newest first', async () => {
+    // Its own posts, so that it does not depend on what other tests saved.
+    await savedPostId(await save(postForm({ title: 'Liste brouillon', status: 'draft' })))
+    await savedPostId(await save(postForm({ title: 'Liste publiée', categoryIds: [] })))
     const all = await (await request('/admin/posts', { cookie })).text()
-    expect(all).toContain('Un brouillon')
+    expect(all).toContain('Liste brouillon')
+    expect(all.indexOf('Liste publiée')).toBeLessThan(all.indexOf('Liste brouillon'))
     const drafts = await (await request('/admin/posts?status=draft', { cookie })).text()
-    expect(drafts).not.toContain('Version une')
-    const search = await (await request('/admin/posts?q=version', { cookie })).text()
-    expect(search).toContain('Version une')
-    expect(search).not.toContain('Programmé')
+    expect(drafts).toContain('Liste brouillon')
+    expect(drafts).not.toContain('Liste publiée')
+    const search = await (await request('/admin/posts?q=publi%C3%A9e', { cookie })).text()
+    expect(search).toContain('Liste publiée')
+    expect(search).not.toContain('Liste brouillon')
     const byCategory = await (
-      await request(`/admin/posts?category=${ids.notes.id}`, { cookie })
+      await request(`/admin/posts?category=${ids.essays.id}&q=liste`, { cookie })
     ).text()
-    expect(byCategory).toContain('No posts match.')
+    expect(byCategory).toContain('Liste brouillon')
+    expect(byCategory).not.toContain('Liste publiée')
+    const none = await (await request(`/admin/posts?category=${ids.notes.id}`, { cookie })).text()
+    expect(none).toContain('No posts match.')
   })
 
   it('loads more rows as an htmx fragment', async () => {
