@@ -59,3 +59,25 @@ export async function logIn(
   expect(response.status).toBe(303)
   return sessionCookieFrom(response)
 }
+
+/** The post editor's fields as a browser sends them, all empty but what `overrides` sets. */
+export function postFields(
+  authorId: number,
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
+  return {
+    title: '',
+    slug: '',
+    excerpt: '',
+    markdown: '',
+    categoryIds: [],
+    newCategory: '',
+    language: 'fr',
+    authorId: String(authorId),
+    status: 'draft',
+    publishDate: '',
+    publishTime: '',
+    timeZone: 'Europe/Paris',
+    ...overrides,
+  }
+}

@@ -3,12 +3,14 @@ import { HTTPException } from 'hono/http-exception'
 import { findAuthorBySlug } from '../db/authors'
 import type { AppEnv } from '../types'
 import { renderFeed } from './feed-response'
+import { lenientQuery } from '../validation/form'
+import { feedQuery } from '../validation/feed'
 
-export const authorRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
+export const authorRoutes = new Hono<AppEnv>().get('/:slug', lenientQuery(feedQuery), async (c) => {
   const author = await findAuthorBySlug(c.var.db, c.req.param('slug'))
   if (!author) throw new HTTPException(404)
   const heading = c.var.site.t.authorHeading(author.name)
-  return renderFeed(c, {
+  return renderFeed(c, c.req.valid('query'), {
     filter: { kind: 'author', authorId: author.id },
     basePath: `/authors/${author.slug}`,
     heading,

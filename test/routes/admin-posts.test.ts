@@ -2,27 +2,19 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { postRevisions, posts, sessions } from '../../src/db/schema'
 import { createAuthorAndCategories, db } from '../fixtures'
-import { createEditor, logIn, PASSWORD, request } from '../admin-helpers'
+import { createEditor, logIn, PASSWORD, postFields, request } from '../admin-helpers'
 
 let ids: Awaited<ReturnType<typeof createAuthorAndCategories>>
 let cookie: string
 
 function postForm(overrides: Record<string, string | string[]> = {}) {
-  return {
+  return postFields(ids.author.id, {
     title: 'Café à l’Hôtel',
-    slug: '',
-    excerpt: '',
     markdown: 'Le « petit » café du **matin**.\n\nSecond paragraphe.',
     categoryIds: [String(ids.essays.id)],
-    newCategory: '',
-    language: 'fr',
-    authorId: String(ids.author.id),
     status: 'published',
-    publishDate: '',
-    publishTime: '',
-    timeZone: 'Europe/Paris',
     ...overrides,
-  }
+  })
 }
 
 async function save(form: Record<string, string | string[]>, path = '/admin/posts') {

@@ -7,7 +7,7 @@ import { createCategory } from '../../src/db/categories'
 import { createPost } from '../../src/db/post-writes'
 import { posts, users } from '../../src/db/schema'
 import { FIELD_MAX } from '../../src/validation/limits'
-import { createEditor, logIn, ORIGIN, PASSWORD, request } from '../admin-helpers'
+import { createEditor, logIn, ORIGIN, PASSWORD, postFields, request } from '../admin-helpers'
 import { createAuthorAndCategories, db, postInput } from '../fixtures'
 
 let ids: Awaited<ReturnType<typeof createAuthorAndCategories>>
@@ -23,21 +23,12 @@ beforeEach(async () => {
 })
 
 function postForm(overrides: Record<string, string | string[]> = {}) {
-  return {
+  return postFields(ids.author.id, {
     title: 'Un article',
-    slug: '',
-    excerpt: '',
     markdown: 'Du texte.',
     categoryIds: [String(ids.essays.id)],
-    newCategory: '',
-    language: 'fr',
-    authorId: String(ids.author.id),
-    status: 'draft',
-    publishDate: '',
-    publishTime: '',
-    timeZone: 'Europe/Paris',
     ...overrides,
-  }
+  })
 }
 
 describe('next after login', () => {
