@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existingIds, titlesBySlug } from '../../src/db/admin-posts'
-import { viewsByPath } from '../../src/db/audience'
+import { recordView, viewsByPath } from '../../src/db/audience'
 import { createCategory } from '../../src/db/categories'
 import { chunk, rowsPerStatement } from '../../src/db/d1-limits'
 import { createPost, updatePost } from '../../src/db/post-writes'
@@ -55,5 +55,17 @@ describe('D1’s 100 bound parameters per statement', () => {
     )
     const paths = slugs.map((slug) => `/posts/${slug}`)
     expect((await viewsByPath(db, paths, '2020-01-01')).size).toBe(0)
+  })
+
+  it('writes 60 counter rows at once in statements of 25', async () => {
+    const paths = Array.from({ length: 60 }, (_, n) => `/posts/compte-${n}`)
+    await recordView(db, {
+      day: '2026-01-02',
+      visitorHash: 'feedc0de00000001',
+      counts: paths.map((key) => ({ metric: 'page' as const, key })),
+    })
+    const views = await viewsByPath(db, paths, '2026-01-01')
+    expect(views.size).toBe(60)
+    expect([...views.values()].every((count) => count === 1)).toBe(true)
   })
 })
