@@ -1,8 +1,8 @@
 import { closePastDays, deleteCountsBefore } from './db/audience'
 import { createDb } from './db/client'
-import { deleteOldLoginFailures } from './db/login-failures'
+import { deleteOldLoginFailures } from './auth/lockout'
 import { purgeTrash } from './db/post-writes'
-import { deleteExpiredSessions } from './db/sessions'
+import { deleteExpiredSessions } from './auth/sessions'
 import { dayOf, retentionCutoffDay, retentionMonths } from './lib/audience'
 
 /** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */

@@ -31,6 +31,9 @@ export type AdminEnv = {
   }
 }
 
+/** Routes behind `requireEditor`: someone is logged in. */
+export type EditorEnv = AdminEnv & { Variables: { editor: User } }
+
 declare module 'hono' {
   interface ContextRenderer {
     (

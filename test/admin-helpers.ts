@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import type { UserRole } from '../src/db/schema'
 import { createUser } from '../src/db/users'
-import { hashPassword } from '../src/lib/password'
+import { hashPassword } from '../src/auth/password'
 import { db } from './fixtures'
 
 export const ORIGIN = 'https://blog.example'
@@ -58,4 +58,26 @@ export async function logIn(
   const response = await request('/admin/login', { form: { email, password }, headers })
   expect(response.status).toBe(303)
   return sessionCookieFrom(response)
+}
+
+/** The post editor's fields as a browser sends them, all empty but what `overrides` sets. */
+export function postFields(
+  authorId: number,
+  overrides: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
+  return {
+    title: '',
+    slug: '',
+    excerpt: '',
+    markdown: '',
+    categoryIds: [],
+    newCategory: '',
+    language: 'fr',
+    authorId: String(authorId),
+    status: 'draft',
+    publishDate: '',
+    publishTime: '',
+    timeZone: 'Europe/Paris',
+    ...overrides,
+  }
 }

@@ -2,7 +2,9 @@ import { env } from 'cloudflare:workers'
 import { createAuthor } from '../src/db/authors'
 import { createCategory } from '../src/db/categories'
 import { createDb } from '../src/db/client'
-import { createPost, trashPost, type PostInput } from '../src/db/post-writes'
+import { eq } from 'drizzle-orm'
+import { createPost, trashPost, updatePost, type PostInput } from '../src/db/post-writes'
+import { posts } from '../src/db/schema'
 
 export const db = createDb(env.DB)
 
@@ -67,4 +69,20 @@ export async function createHiddenPosts(authorId: number, categoryIds: number[])
     postInput({ slug: 'later', status: 'scheduled', publishedAt: later, ...hidden }),
   )
   await trashPost(db, await createPost(db, postInput({ slug: 'trashed', ...hidden })))
+}
+
+/** Saves over whatever version the post is at now, as an editor who just loaded it would. */
+export async function updatePostAsLoaded(
+  database: typeof db,
+  postId: number,
+  input: PostInput,
+  savedBy: number | null,
+) {
+  const [{ version }] = await database
+    .select({ version: posts.version })
+    .from(posts)
+    .where(eq(posts.id, postId))
+  const result = await updatePost(database, postId, version, input, savedBy)
+  if (!result.saved) throw new Error(`post ${postId} changed while saving`)
+  return result
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import worker from '../src/index'
 import { createPost, trashPost } from '../src/db/post-writes'
 import { loginFailures, posts, sessions } from '../src/db/schema'
-import { createSession } from '../src/db/sessions'
+import { createSession } from '../src/auth/sessions'
 import { createAuthorAndCategories, db, postInput } from './fixtures'
 import { createEditor } from './admin-helpers'
 

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { USER_ROLES, type UserRole } from '../db/schema'
 import { normalizeEmail } from '../db/users'
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../lib/password'
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password'
 import { ensureLocalPepper } from './local-secrets'
 
 const { values } = parseArgs({

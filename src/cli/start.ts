@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { getPlatformProxy } from 'wrangler'
 import { createDb } from '../db/client'
 import { countUsers, createUser } from '../db/users'
-import { generatePassword, hashPassword } from '../lib/password'
+import { generatePassword, hashPassword } from '../auth/password'
 import { ensureLocalPepper } from './local-secrets'
 import { seedDemoContent } from './seed-demo'
 

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, like, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { queryInChunks } from './d1-limits'
 import {
   authors,
   categories,
@@ -81,10 +82,12 @@ export async function isSlugTaken(db: Db, slug: string, exceptPostId: number | n
 
 /** The first of slug-2, slug-3, … that no post uses. */
 export async function suggestFreeSlug(db: Db, slug: string) {
+  // A range rather than LIKE: D1 refuses LIKE patterns over 50 bytes, and slugs run to 100.
+  // '.' sorts right after '-', so this is every slug that starts with `${slug}-`.
   const taken = await db
     .select({ slug: posts.slug })
     .from(posts)
-    .where(like(posts.slug, `${slug}-%`))
+    .where(and(gte(posts.slug, `${slug}-`), lt(posts.slug, `${slug}.`)))
   const used = new Set(taken.map((row) => row.slug))
   for (let n = 2; ; n++) if (!used.has(`${slug}-${n}`)) return `${slug}-${n}`
 }
@@ -125,18 +128,20 @@ export async function listCategories(db: Db) {
 }
 
 export async function existingIds(db: Db, table: 'authors' | 'categories', ids: number[]) {
-  if (ids.length === 0) return new Set<number>()
   const source = table === 'authors' ? authors : categories
-  const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, ids))
+  const rows = await queryInChunks(ids, (slice) =>
+    db.select({ id: source.id }).from(source).where(inArray(source.id, slice)),
+  )
   return new Set(rows.map((row) => row.id))
 }
 
 /** Post titles by slug, to name the pages in the audience tables. */
 export async function titlesBySlug(db: Db, slugs: string[]) {
-  if (slugs.length === 0) return new Map<string, string>()
-  const rows = await db
-    .select({ slug: posts.slug, title: posts.title })
-    .from(posts)
-    .where(inArray(posts.slug, slugs))
+  const rows = await queryInChunks(slugs, (slice) =>
+    db
+      .select({ slug: posts.slug, title: posts.title })
+      .from(posts)
+      .where(inArray(posts.slug, slice)),
+  )
   return new Map(rows.map((row) => [row.slug, row.title]))
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, sum } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
+import { chunk, queryInChunks, rowsPerStatement } from './d1-limits'
 import { audienceDailyCounts, audienceDailyVisitors, audienceSalts } from './schema'
 import { bytesToBase64Url } from '../lib/encoding'
 
@@ -44,19 +45,19 @@ async function writeCounts(db: Db, batch: PendingCounts) {
   const statements: BatchItem<'sqlite'>[] = []
   const counts = [...batch.counts.values()]
   const visitors = [...batch.visitors.values()]
-  if (counts.length > 0) {
+  for (const rows of chunk(counts, rowsPerStatement(4))) {
     statements.push(
       db
         .insert(audienceDailyCounts)
-        .values(counts)
+        .values(rows)
         .onConflictDoUpdate({
           target: [audienceDailyCounts.day, audienceDailyCounts.metric, audienceDailyCounts.key],
           set: { count: sql`${audienceDailyCounts.count} + excluded.count` },
         }),
     )
   }
-  if (visitors.length > 0) {
-    statements.push(db.insert(audienceDailyVisitors).values(visitors).onConflictDoNothing())
+  for (const rows of chunk(visitors, rowsPerStatement(2))) {
+    statements.push(db.insert(audienceDailyVisitors).values(rows).onConflictDoNothing())
   }
   if (statements.length > 0)
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
@@ -64,7 +65,7 @@ async function writeCounts(db: Db, batch: PendingCounts) {
 
 const COALESCE_MS = 100
 
-// SQLite caps a statement at 32,766 bound variables; four per counter row.
+// Rows per batch: each statement holds 25 counter rows (D1's 100 parameters), a batch many of them.
 const MAX_ROWS_PER_WRITE = 2000
 
 function takePending(): PendingCounts {
@@ -215,18 +216,22 @@ export async function topKeys(db: Db, metric: Metric, from: string, to: string, 
 
 /** Views per page path since `from`, for the given paths. */
 export async function viewsByPath(db: Db, paths: string[], from: string) {
-  if (paths.length === 0) return new Map<string, number>()
-  const rows = await db
-    .select({ key: audienceDailyCounts.key, count: sum(audienceDailyCounts.count).mapWith(Number) })
-    .from(audienceDailyCounts)
-    .where(
-      and(
-        eq(audienceDailyCounts.metric, 'page'),
-        gte(audienceDailyCounts.day, from),
-        inArray(audienceDailyCounts.key, paths),
-      ),
-    )
-    .groupBy(audienceDailyCounts.key)
+  const rows = await queryInChunks(paths, (slice) =>
+    db
+      .select({
+        key: audienceDailyCounts.key,
+        count: sum(audienceDailyCounts.count).mapWith(Number),
+      })
+      .from(audienceDailyCounts)
+      .where(
+        and(
+          eq(audienceDailyCounts.metric, 'page'),
+          gte(audienceDailyCounts.day, from),
+          inArray(audienceDailyCounts.key, slice),
+        ),
+      )
+      .groupBy(audienceDailyCounts.key),
+  )
   return new Map(rows.map((row) => [row.key, row.count]))
 }
 

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { htmlToText } from '../lib/plain-text'
+import { chunk, rowsPerStatement } from './d1-limits'
 import { listedAtFor } from './listing'
 import { slugChangeRedirectStatements } from './redirects'
 import {
@@ -33,77 +34,117 @@ type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
 
 export const TRASH_DAYS = 30
 
-function categoryLinks(db: Db, postId: number | SQL, input: PostInput) {
-  const listedAt = listedAtFor(input)
-  const links: {
-    postId: number | SQL
-    categoryId: number | SQL
-    sortOrder: number
-    listedAt: Date | null
-  }[] = input.categoryIds.map((categoryId, sortOrder) => ({
-    postId,
-    categoryId,
-    sortOrder,
-    listedAt,
-  }))
+const NOW_MS = sql`(unixepoch('subsec') * 1000)`
+
+/** Three parameters per category link, plus the post condition's and `listed_at`. */
+const LINKS_PER_STATEMENT = rowsPerStatement(3, 4)
+
+/**
+ * Category links and the revision are written through `INSERT … SELECT … FROM posts WHERE
+ * <target>`: for a new post the target is its slug; for a save it is the id *and the version the
+ * form was loaded from*, so a stale save writes nothing at all, and the batch stays atomic.
+ */
+function categoryLinks(db: Db, target: SQL, input: PostInput) {
+  const listedAt = listedAtFor(input)?.getTime() ?? null
+  const links: (number | SQL)[] = [...input.categoryIds]
   const statements: BatchItem<'sqlite'>[] = []
   if (input.newCategory) {
     const { slug, name } = input.newCategory
-    statements.push(db.insert(categories).values({ slug, name }).onConflictDoNothing())
-    links.push({
-      postId,
-      categoryId: sql`(SELECT id FROM categories WHERE slug = ${slug})`,
-      sortOrder: links.length,
-      listedAt,
-    })
+    statements.push(
+      db
+        .insert(categories)
+        .select(
+          sql`SELECT NULL, ${slug}, ${name}, '', ${NOW_MS}, ${NOW_MS} WHERE EXISTS (SELECT 1 FROM posts WHERE ${target})`,
+        )
+        .onConflictDoNothing(),
+    )
+    links.push(sql`(SELECT id FROM categories WHERE slug = ${slug})`)
   }
-  if (links.length > 0)
-    statements.push(db.insert(postsCategories).values(links).onConflictDoNothing())
+  chunk(
+    links.map((categoryId, sortOrder) => sql`(${categoryId}, ${sortOrder})`),
+    LINKS_PER_STATEMENT,
+  ).forEach((rows) => {
+    statements.push(
+      db
+        .insert(postsCategories)
+        .select(
+          sql`SELECT posts.id, link.column1, link.column2, ${listedAt} FROM (VALUES ${sql.join(rows, sql`, `)}) AS link, posts WHERE ${target}`,
+        )
+        .onConflictDoNothing(),
+    )
+  })
   return statements
 }
 
-function revision(db: Db, postId: number | SQL, input: PostInput, savedBy: number | null) {
+function revision(db: Db, target: SQL, input: PostInput, savedBy: number | null) {
   const { title, excerpt, markdown } = input
-  return db.insert(postRevisions).values({ postId, title, excerpt, markdown, savedBy })
+  return db
+    .insert(postRevisions)
+    .select(
+      sql`SELECT NULL, posts.id, ${title}, ${excerpt}, ${markdown}, ${savedBy}, ${NOW_MS} FROM posts WHERE ${target}`,
+    )
 }
 
 /** A new post, its categories and its first revision in one D1 batch: all written, or none. */
 export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
   const { categoryIds, newCategory, ...post } = input
-  const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
+  const target = sql`posts.slug = ${post.slug}`
   const statements: Statements = [
     db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
-    ...categoryLinks(db, postId, input),
-    revision(db, postId, input, savedBy),
+    ...categoryLinks(db, target, input),
+    revision(db, target, input, savedBy),
   ]
   await db.batch(statements)
   const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
   return created.id
 }
 
+export type SaveResult = { saved: true; version: number } | { saved: false }
+
 /**
- * Replaces a post's content and categories and records a revision, in one D1 batch; a listed
- * post's old address redirects to its new slug.
+ * Replaces a post's content and categories and records a revision, in one D1 batch, only if the
+ * post is still at `loadedVersion`. Every statement is conditioned on that version and the one
+ * that raises it comes last, so either all apply or none does; `saved: false` is a conflict.
+ * A listed post's old address redirects to its new slug.
  */
-export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
+export async function updatePost(
+  db: Db,
+  postId: number,
+  loadedVersion: number,
+  input: PostInput,
+  savedBy: number | null,
+): Promise<SaveResult> {
   const { categoryIds, newCategory, ...post } = input
+  const target = sql`posts.id = ${postId} AND posts.version = ${loadedVersion}`
   const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
     db,
-    postId,
+    { postId, loadedVersion },
     post.slug,
     Date.now(),
   )
-  await db.batch([
+  const results = await db.batch([
     redirectFirst,
     ...redirectRest,
     db
+      .delete(postsCategories)
+      .where(
+        and(eq(postsCategories.postId, postId), sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`),
+      ),
+    ...categoryLinks(db, target, input),
+    revision(db, target, input, savedBy),
+    db
       .update(posts)
-      .set({ ...post, searchText: htmlToText(post.html), updatedAt: new Date() })
-      .where(eq(posts.id, postId)),
-    db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
-    ...categoryLinks(db, postId, input),
-    revision(db, postId, input, savedBy),
+      .set({
+        ...post,
+        searchText: htmlToText(post.html),
+        updatedAt: new Date(),
+        version: sql`${posts.version} + 1`,
+      })
+      .where(and(eq(posts.id, postId), eq(posts.version, loadedVersion)))
+      .returning({ version: posts.version }),
   ])
+  const [updated] = results.at(-1) as { version: number }[]
+  return updated ? { saved: true, version: updated.version } : { saved: false }
 }
 
 /** Takes a post off the site at once; it stays restorable for TRASH_DAYS. */

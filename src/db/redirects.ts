@@ -67,13 +67,14 @@ export async function findRedirect(db: Db, path: string | string[]): Promise<str
  */
 export function slugChangeRedirectStatements(
   db: Db,
-  postId: number,
+  { postId, loadedVersion }: { postId: number; loadedVersion: number },
   newSlug: string,
   now: number,
 ): BatchItem<'sqlite'>[] {
   const toPath = `/posts/${newSlug}`
   const wasVisible = and(
     eq(posts.id, postId),
+    eq(posts.version, loadedVersion),
     ne(posts.slug, newSlug),
     isListed,
     sql`${posts.publishedAt} <= ${now}`,
@@ -97,6 +98,13 @@ export function slugChangeRedirectStatements(
           .where(wasVisible),
       )
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } }),
-    db.delete(redirects).where(eq(redirects.fromPath, toPath)),
+    db
+      .delete(redirects)
+      .where(
+        and(
+          eq(redirects.fromPath, toPath),
+          sql`EXISTS (SELECT 1 FROM posts WHERE posts.id = ${postId} AND posts.version = ${loadedVersion})`,
+        ),
+      ),
   ]
 }

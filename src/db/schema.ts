@@ -65,6 +65,8 @@ export const posts = sqliteTable(
      * indexes it and quotes snippets from it (the `posts_search` FTS5 table, kept by triggers).
      */
     searchText: text().notNull().default(''),
+    /** Raised by every save; a save names the version it was loaded from (optimistic locking). */
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('posts_listed_idx')
@@ -118,7 +120,7 @@ export const users = sqliteTable('users', {
   email: text().notNull().unique(),
   name: text().notNull(),
   role: text({ enum: USER_ROLES }).notNull().default('editor'),
-  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (lib/password), so iterations can be raised later. */
+  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (auth/password), so iterations can be raised later. */
   passwordHash: text().notNull(),
   disabledAt: integer({ mode: 'timestamp_ms' }),
   ...timestamps,

@@ -96,3 +96,21 @@ export function retentionCutoffDay(today: string, months: number): string {
   const cutoff = new Date(Date.UTC(year, month - 1 - months, day))
   return cutoff.toISOString().slice(0, 10)
 }
+
+/**
+ * One key per page however its address was spelled: `/posts/xss%2Da%2D1` is served as
+ * `/posts/xss-a-1` and counted as such. Each segment is decoded and re-encoded the one way;
+ * a segment that is not valid percent-encoding is kept as sent.
+ */
+export function canonicalPath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return encodeURIComponent(decodeURIComponent(segment))
+      } catch {
+        return segment
+      }
+    })
+    .join('/')
+}

@@ -30,6 +30,8 @@ const en = {
     'This “load more” link is broken or was changed. Start again from the latest posts.',
   errorTitle: 'Something went wrong',
   errorBody: 'An unexpected error occurred on our side. Please try again in a moment.',
+  unavailableTitle: 'Back in a moment',
+  unavailableBody: 'This page cannot be shown right now. Please try again in a few seconds.',
   goHome: 'Go to the home page',
   postNavigation: 'More posts',
   footerPowered: 'Published at the edge. No cookies, no trackers.',
@@ -90,6 +92,9 @@ const fr: Messages = {
     'Ce lien «\u00a0plus d’articles\u00a0» est cassé ou a été modifié. Reprenez depuis les derniers articles.',
   errorTitle: 'Une erreur est survenue',
   errorBody: 'Une erreur inattendue s’est produite de notre côté. Réessayez dans un instant.',
+  unavailableTitle: 'De retour dans un instant',
+  unavailableBody:
+    'Cette page ne peut pas s’afficher pour le moment. Réessayez dans quelques secondes.',
   goHome: 'Retour à l’accueil',
   postNavigation: 'Autres articles',
   footerPowered: 'Publié en périphérie du réseau. Ni cookie, ni traceur.',

@@ -1,4 +1,5 @@
 import { Marked } from 'marked'
+import { parseFragment, serialize } from 'parse5'
 import xssModule from 'xss'
 import { htmlToText } from './plain-text'
 import { frenchSpacing } from './typography'
@@ -105,17 +106,38 @@ const sanitizer = new FilterXSS({
   },
 })
 
+/**
+ * Parsed as a browser would parse it inside the post's `<div>` and written out again: every
+ * element closed, so an unclosed `<table>` or `<a>` cannot swallow what follows the post.
+ */
+function balanced(html: string): string {
+  // Trailing blank text would make the parser reopen an unclosed inline tag just to hold it.
+  const body = html.trimEnd()
+  return serialize(parseFragment(body)) + html.slice(body.length)
+}
+
 /** Removes everything that could run or restyle the page; only the tags readers need stay. */
 export function sanitizeHtml(html: string): string {
   const clean = sanitizer.process(html)
   // Absolute links leave the site: give them no access to this window and no referrer.
-  return clean.replace(/<a href="(https?:\/\/[^"]*)"/gi, '<a href="$1" rel="noopener noreferrer"')
+  return balanced(
+    clean.replace(/<a href="(https?:\/\/[^"]*)"/gi, '<a href="$1" rel="noopener noreferrer"'),
+  )
 }
 
-/** Markdown to the exact HTML readers get, set in the post's language. */
+/**
+ * Markdown to the exact HTML readers get, set in the post's language. Each top-level block is
+ * sanitized and balanced on its own, so a tag left open (an `<a>`, an `<em>`) ends with its
+ * block instead of being carried on into the next paragraphs, as a browser would.
+ */
 export function renderMarkdown(markdown: string, language = 'en'): string {
   const parser = language === 'fr' ? frenchMarkdownParser : markdownParser
-  return sanitizeHtml(parser.parse(markdown) as string)
+  const tokens = parser.lexer(markdown)
+  const walk = parser.defaults.walkTokens
+  if (walk) parser.walkTokens(tokens, walk)
+  return tokens
+    .map((token) => sanitizeHtml(parser.parser(Object.assign([token], { links: tokens.links }))))
+    .join('')
 }
 
 /** The first paragraph's text, for a post saved without an excerpt. */

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { recordView, saltForDay, type CountedView } from '../db/audience'
 import {
+  canonicalPath,
   dayOf,
   deviceClass,
   hasOptedOut,
@@ -22,16 +23,17 @@ async function countedView(c: Context<AppEnv>, now: number): Promise<CountedView
   if (hasOptedOut(headers) || isPrefetch(headers)) return null
 
   const url = new URL(req.url)
-  if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return null
+  const path = canonicalPath(url.pathname)
+  if (path === '/admin' || path.startsWith('/admin/')) return null
   const day = dayOf(now, c.var.site.timeZone)
   const userAgent = headers.get('User-Agent') ?? ''
   if (isBot(userAgent)) return { day, visitorHash: null, counts: [{ metric: 'bot', key: '' }] }
 
   if (isFragmentRequest(headers))
-    return { day, visitorHash: null, counts: [{ metric: 'more', key: url.pathname }] }
+    return { day, visitorHash: null, counts: [{ metric: 'more', key: path }] }
 
   const counts: CountedView['counts'] = [
-    { metric: 'page', key: url.pathname },
+    { metric: 'page', key: path },
     { metric: 'device', key: deviceClass(userAgent) },
   ]
   const source = referrerSource(url, headers.get('Referer'))

@@ -1,36 +1,34 @@
 import { Hono } from 'hono'
 import { setUserPassword } from '../db/users'
-import { formText } from '../lib/form'
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../lib/password'
-import { openSession, requireEditor } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import * as v from 'valibot'
+import { typedForm } from '../validation/form'
+import { passwordChangeFields, passwordSchema } from '../validation/users'
+import { hashPassword } from '../auth/password'
+import { verifyPassword } from '../auth/verify-password'
+import { openSession, requireEditor } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { AccountPage } from '../views/pages/admin/account-page'
-import { authPepper } from './login-attempt'
+import { authPepper } from '../auth/login'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
   .get('/', (c) => {
     const notice = c.req.query('changed') ? c.var.a.passwordChanged : null
-    return c.render(
-      <AccountPage a={c.var.a} editor={c.var.editor!} errors={{}} notice={notice} />,
-      {
-        title: c.var.a.account,
-        admin: true,
-      },
-    )
+    return c.render(<AccountPage a={c.var.a} editor={c.var.editor} errors={{}} notice={notice} />, {
+      title: c.var.a.account,
+      admin: true,
+    })
   })
-  .post('/password', async (c) => {
-    const { a, db } = c.var
-    const editor = c.var.editor!
-    const body = await c.req.parseBody()
-    const field = (name: string) => formText(body, name)
+  .post('/password', typedForm(passwordChangeFields), async (c) => {
+    const { a, db, editor } = c.var
+    const { currentPassword, newPassword, repeatPassword } = c.req.valid('form')
     const errors: Parameters<typeof AccountPage>[0]['errors'] = {}
-    if (!(await verifyPassword(field('currentPassword'), editor.passwordHash, authPepper(c)))) {
+    if (!(await verifyPassword(currentPassword, editor.passwordHash, authPepper(c.env)))) {
       errors.currentPassword = a.currentPasswordWrong
     }
-    if (field('newPassword').length < MIN_PASSWORD_LENGTH) errors.newPassword = a.passwordTooShort
-    else if (field('newPassword') !== field('repeatPassword'))
-      errors.repeatPassword = a.passwordsDiffer
+    const checked = v.safeParse(passwordSchema(a), newPassword)
+    if (!checked.success) errors.newPassword = checked.issues[0].message
+    else if (newPassword !== repeatPassword) errors.repeatPassword = a.passwordsDiffer
     if (Object.keys(errors).length > 0) {
       c.status(422)
       return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
@@ -39,7 +37,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       })
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
-    await setUserPassword(db, editor.id, await hashPassword(field('newPassword'), authPepper(c)))
-    await openSession(c, editor.id)
+    await setUserPassword(db, editor.id, await hashPassword(newPassword, authPepper(c.env)))
+    await openSession(c, db, editor.id)
     return c.redirect('/admin/account?changed=1', 303)
   })

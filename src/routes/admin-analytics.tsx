@@ -3,16 +3,18 @@ import { countsInRange, dailySeries, topKeys } from '../db/audience'
 import { titlesBySlug } from '../db/admin-posts'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../lib/audience'
 import { toCsv } from '../lib/csv'
-import { requireEditor } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { requireEditor } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
+import * as v from 'valibot'
+import { addDays, analyticsQuery, RANGE_PRESETS, readRange } from '../validation/analytics'
+import { lenientQuery } from '../validation/form'
 import { AnalyticsPage, type Ranked } from '../views/pages/admin/analytics-page'
 
-const PRESETS = [7, 30, 90]
-const DAY_MS = 86_400_000
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/
-
-function addDays(day: string, days: number) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+/** The range asked for, in the site's days, within the retention window. */
+function rangeOf(c: Context<EditorEnv>, query: v.InferOutput<typeof analyticsQuery>) {
+  const today = dayOf(Date.now(), c.var.site.timeZone)
+  const firstKept = retentionCutoffDay(today, retentionMonths(c.env.ANALYTICS_RETENTION_MONTHS))
+  return readRange(query, today, firstKept)
 }
 
 function daysBetween(from: string, to: string) {
@@ -21,105 +23,80 @@ function daysBetween(from: string, to: string) {
   return days
 }
 
-/** A preset (`?range=30`) or a custom range (`?from=…&to=…`), clamped to what is kept. */
-function readRange(c: Context<AdminEnv>) {
-  const today = dayOf(Date.now(), c.var.site.timeZone)
-  const firstKept = retentionCutoffDay(today, retentionMonths(c.env.ANALYTICS_RETENTION_MONTHS))
-  const from = c.req.query('from') ?? ''
-  const to = c.req.query('to') ?? ''
-  if (from || to) {
-    const valid =
-      DAY_PATTERN.test(from) &&
-      DAY_PATTERN.test(to) &&
-      !Number.isNaN(Date.parse(from)) &&
-      !Number.isNaN(Date.parse(to)) &&
-      from <= to
-    if (valid) {
-      return {
-        preset: '',
-        from: from < firstKept ? firstKept : from,
-        to: to > today ? today : to,
-        error: false,
-      }
-    }
-    return { preset: '30', from: addDays(today, -29), to: today, error: true }
-  }
-  const days = PRESETS.includes(Number(c.req.query('range'))) ? Number(c.req.query('range')) : 30
-  return { preset: String(days), from: addDays(today, -(days - 1)), to: today, error: false }
-}
-
 function rangeQuery(range: { preset: string; from: string; to: string }) {
   return range.preset ? `range=${range.preset}` : `from=${range.from}&to=${range.to}`
 }
 
-export const adminAnalyticsRoutes = new Hono<AdminEnv>().use(requireEditor).get('/', async (c) => {
-  const { db, a, site } = c.var
-  const range = readRange(c)
-  const [series, pages, referrers, countries, devices, more, bots] = await Promise.all([
-    dailySeries(db, range.from, range.to),
-    topKeys(db, 'page', range.from, range.to),
-    topKeys(db, 'referrer', range.from, range.to),
-    topKeys(db, 'country', range.from, range.to),
-    topKeys(db, 'device', range.from, range.to),
-    topKeys(db, 'more', range.from, range.to, 1000),
-    topKeys(db, 'bot', range.from, range.to),
-  ])
-  const rows = daysBetween(range.from, range.to).map(
-    (day) => series.get(day) ?? { day, views: 0, visitors: 0 },
-  )
-  const views = rows.reduce((total, row) => total + row.views, 0)
-  const busiestDay = rows.reduce<(typeof rows)[number] | null>(
-    (best, row) => (row.views > 0 && (!best || row.views > best.views) ? row : best),
-    null,
-  )
-  const slugs = pages
-    .map((page) => /^\/posts\/(.+)$/.exec(page.key)?.[1])
-    .filter((slug): slug is string => !!slug)
-  const titles = await titlesBySlug(db, slugs)
-  const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
-  const topPages: Ranked[] = pages.map((page) => {
-    const slug = /^\/posts\/(.+)$/.exec(page.key)?.[1]
-    const label = page.key === '/' ? a.homePage : (slug && titles.get(slug)) || page.key
-    return { label, href: page.key, count: page.count }
+export const adminAnalyticsRoutes = new Hono<AdminEnv>()
+  .use(requireEditor)
+  .get('/', lenientQuery(analyticsQuery), async (c) => {
+    const { db, a, site } = c.var
+    const range = rangeOf(c, c.req.valid('query'))
+    const [series, pages, referrers, countries, devices, more, bots] = await Promise.all([
+      dailySeries(db, range.from, range.to),
+      topKeys(db, 'page', range.from, range.to),
+      topKeys(db, 'referrer', range.from, range.to),
+      topKeys(db, 'country', range.from, range.to),
+      topKeys(db, 'device', range.from, range.to),
+      topKeys(db, 'more', range.from, range.to, 1000),
+      topKeys(db, 'bot', range.from, range.to),
+    ])
+    const rows = daysBetween(range.from, range.to).map(
+      (day) => series.get(day) ?? { day, views: 0, visitors: 0 },
+    )
+    const views = rows.reduce((total, row) => total + row.views, 0)
+    const busiestDay = rows.reduce<(typeof rows)[number] | null>(
+      (best, row) => (row.views > 0 && (!best || row.views > best.views) ? row : best),
+      null,
+    )
+    const slugs = pages
+      .map((page) => /^\/posts\/(.+)$/.exec(page.key)?.[1])
+      .filter((slug): slug is string => !!slug)
+    const titles = await titlesBySlug(db, slugs)
+    const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
+    const topPages: Ranked[] = pages.map((page) => {
+      const slug = /^\/posts\/(.+)$/.exec(page.key)?.[1]
+      const label = page.key === '/' ? a.homePage : (slug && titles.get(slug)) || page.key
+      return { label, href: page.key, count: page.count }
+    })
+    return c.render(
+      <AnalyticsPage
+        a={a}
+        editor={c.var.editor}
+        range={range}
+        presets={RANGE_PRESETS}
+        rows={rows}
+        totals={{
+          views,
+          averageVisitors: Math.round(
+            rows.reduce((total, row) => total + row.visitors, 0) / rows.length,
+          ),
+          busiestDay,
+          moreLoaded: more.reduce((total, row) => total + row.count, 0),
+          bots: bots.reduce((total, row) => total + row.count, 0),
+        }}
+        topPages={topPages}
+        referrers={referrers.map((row) => ({ label: row.key, count: row.count }))}
+        countries={countries.map((row) => ({
+          label: regionNames.of(row.key) ?? row.key,
+          count: row.count,
+        }))}
+        devices={devices.map((row) => ({
+          label: a.deviceNames[row.key] ?? row.key,
+          count: row.count,
+        }))}
+        csvHref={`/admin/analytics.csv?${rangeQuery(range)}`}
+        error={range.error ? a.rangeInvalid : null}
+      />,
+      { title: a.analyticsTitle, admin: true },
+    )
   })
-  return c.render(
-    <AnalyticsPage
-      a={a}
-      editor={c.var.editor!}
-      range={range}
-      presets={PRESETS}
-      rows={rows}
-      totals={{
-        views,
-        averageVisitors: Math.round(
-          rows.reduce((total, row) => total + row.visitors, 0) / rows.length,
-        ),
-        busiestDay,
-        moreLoaded: more.reduce((total, row) => total + row.count, 0),
-        bots: bots.reduce((total, row) => total + row.count, 0),
-      }}
-      topPages={topPages}
-      referrers={referrers.map((row) => ({ label: row.key, count: row.count }))}
-      countries={countries.map((row) => ({
-        label: regionNames.of(row.key) ?? row.key,
-        count: row.count,
-      }))}
-      devices={devices.map((row) => ({
-        label: a.deviceNames[row.key] ?? row.key,
-        count: row.count,
-      }))}
-      csvHref={`/admin/analytics.csv?${rangeQuery(range)}`}
-      error={range.error ? a.rangeInvalid : null}
-    />,
-    { title: a.analyticsTitle, admin: true },
-  )
-})
 
 /** The same numbers as the dashboard, one row per day, metric and key. */
 export const adminAnalyticsCsvRoute = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', async (c) => {
-    const range = readRange(c)
+  .get('/', lenientQuery(analyticsQuery), async (c) => {
+    const range = rangeOf(c, c.req.valid('query'))
     const [counts, series] = await Promise.all([
       countsInRange(c.var.db, range.from, range.to),
       dailySeries(c.var.db, range.from, range.to),

@@ -18,46 +18,48 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
-import { POST_STATUSES, type PostStatus } from '../db/schema'
 import { viewsByPath } from '../db/audience'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailure } from '../db/failure'
 import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
-import { formText } from '../lib/form'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import type { AdminMessages } from '../lib/i18n-admin'
 import { excerptFromMarkdown, renderMarkdown } from '../lib/markdown'
+import { typedForm, lenientQuery } from '../validation/form'
 import {
+  adminPostsQuery,
   isBodyTooLarge,
-  readPostForm,
+  loadedVersion,
+  postFormFields,
+  previewForm,
   validatePostForm,
   type PostFormError,
   type PostFormErrors,
   type PostFormValues,
-} from '../lib/post-form'
+  type TypedPostForm,
+} from '../validation/posts'
 import { slugify } from '../lib/slug'
 import { timeZoneChoices } from '../lib/time-zones'
-import { requireEditor } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { requireEditor } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
 import { PostEditorPage, type PostEditorProps } from '../views/pages/admin/post-editor-page'
 import { PostsPage } from '../views/pages/admin/posts-page'
 import { AdminPostRows } from '../views/partials/admin/admin-post-rows'
-import { attemptLogin } from './login-attempt'
+import { attemptLogin, type LoginResult } from '../auth/login'
+import { ReloginPage } from '../views/pages/admin/relogin-page'
 
-type AdminContext = Context<AdminEnv>
+/** Both before and after `requireEditor`. */
+/** Both before and after `requireEditor`. */
+type AdminContext = Context<AdminEnv> | Context<EditorEnv>
 
 function errorText(a: AdminMessages, error: PostFormError): string {
   return typeof error === 'string' ? a.errors[error] : a.errors.slugTaken(error.slugTaken)
 }
 
-function positiveInt(value: string | undefined): number | null {
-  const number = Number(value)
-  return value && Number.isSafeInteger(number) && number > 0 ? number : null
-}
-
 function postIdParam(c: AdminContext): number {
-  const id = positiveInt(c.req.param('id'))
-  if (!id) throw new HTTPException(404)
+  const id = Number(c.req.param('id'))
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
   return id
 }
 
@@ -75,6 +77,7 @@ function blankForm(c: AdminContext, authorId: number | undefined): PostFormValue
     publishDate: '',
     publishTime: '',
     timeZone: c.var.site.timeZone,
+    version: '',
   }
 }
 
@@ -87,7 +90,7 @@ async function renderEditor(
   const [authors, categories, revisions] = await Promise.all([
     listAuthors(db),
     listCategories(db),
-    props.postId && c.var.editor ? listRevisions(db, props.postId) : Promise.resolve([]),
+    props.postId ? listRevisions(db, props.postId) : Promise.resolve([]),
   ])
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, error]) => [field, errorText(a, error)]),
@@ -110,35 +113,47 @@ async function renderEditor(
   )
 }
 
+/** A save without a live session: the login form alone, what was typed kept in hidden fields. */
+function renderRelogin(
+  c: Context<AdminEnv>,
+  postId: number | null,
+  values: PostFormValues,
+  result: LoginResult | null,
+) {
+  const { a } = c.var
+  let error: string | null = null
+  c.status(401)
+  if (result && !result.ok && result.reason === 'blocked') {
+    c.status(429)
+    c.header('Retry-After', String(result.retryAfterSeconds))
+    error = a.tooManyAttempts(Math.ceil(result.retryAfterSeconds / 60))
+  } else if (result) {
+    error = a.loginFailed
+  }
+  const action = postId ? `/admin/posts/${postId}` : '/admin/posts'
+  return c.render(<ReloginPage a={a} action={action} values={values} error={error} />, {
+    title: a.loginTitle,
+    admin: true,
+  })
+}
+
 /**
  * Saves a new post (postId null) or an existing one. A rejected form comes back as it was sent,
  * with a message by each field; an expired session is renewed from the login fields in the form.
+ * A save names the version it was loaded from: a stale one is refused (409), never applied.
  */
-async function savePost(c: AdminContext, postId: number | null) {
-  const { db, a } = c.var
-  const body = await c.req.parseBody({ all: true })
-  const values = readPostForm(body)
+async function savePost(c: Context<AdminEnv>, postId: number | null, typed: TypedPostForm) {
+  const { db } = c.var
+  const { loginEmail, loginPassword, ...values } = typed
 
-  if (!c.var.editor) {
-    const email = formText(body, 'loginEmail')
-    const password = formText(body, 'loginPassword')
-    const result = email || password ? await attemptLogin(c, email, password) : null
-    if (result?.ok) {
-      c.set('editor', result.user)
-    } else {
-      let loginError: string | null = null
-      c.status(401)
-      if (result?.reason === 'blocked') {
-        c.status(429)
-        c.header('Retry-After', String(result.retryAfterSeconds))
-        loginError = a.tooManyAttempts(Math.ceil(result.retryAfterSeconds / 60))
-      } else if (result) {
-        loginError = a.loginFailed
-      }
-      return renderEditor(c, { postId, values, loginError })
-    }
+  let editor = c.var.editor
+  if (!editor) {
+    const result =
+      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
+    if (!result?.ok) return renderRelogin(c, postId, values, result)
+    editor = result.user
+    c.set('editor', editor)
   }
-  const editor = c.var.editor!
 
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && !existing) throw new HTTPException(404)
@@ -176,10 +191,36 @@ async function savePost(c: AdminContext, postId: number | null) {
     categoryIds: post.categoryIds,
     newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
   }
-  const id = postId
-    ? (await updatePost(db, postId, input, editor.id), postId)
-    : await createPost(db, input, editor.id)
-  return c.redirect(`/admin/posts/${id}?saved=1`, 303)
+  try {
+    if (!existing) {
+      const id = await createPost(db, input, editor.id)
+      return c.redirect(`/admin/posts/${id}?saved=1`, 303)
+    }
+    const version = loadedVersion(values)
+    const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
+    if (result?.saved) return c.redirect(`/admin/posts/${existing.id}?saved=1`, 303)
+  } catch (error) {
+    if (!isDatabaseFailure(error)) throw error
+    // One batch, so nothing was written: the editor gets the form back to try again.
+    console.error(error)
+    c.status(503)
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    return renderEditor(c, { postId, values, notice: c.var.a.notSavedTryAgain })
+  }
+  return renderConflict(c, existing.id, values)
+}
+
+/** 409: the form as typed, the stored version beside it; saving again replaces the stored one. */
+async function renderConflict(c: Context<AdminEnv>, postId: number, values: PostFormValues) {
+  const current = await findPostForEditing(c.var.db, postId)
+  if (!current) throw new HTTPException(404)
+  c.status(409)
+  return renderEditor(c, {
+    postId,
+    values: { ...values, version: String(current.version) },
+    yourVersion: values.version,
+    conflict: current,
+  })
 }
 
 function formFromPost(
@@ -188,6 +229,9 @@ function formFromPost(
 ): PostFormValues {
   const { timeZone } = c.var.site
   const when = post.publishedAt ? epochToZonedInputs(post.publishedAt.getTime(), timeZone) : null
+  // A scheduled post whose time has come is live: it is shown, and saved, as published.
+  const live =
+    post.status === 'scheduled' && post.publishedAt && post.publishedAt.getTime() <= Date.now()
   return {
     title: post.title,
     slug: post.slug,
@@ -197,31 +241,28 @@ function formFromPost(
     newCategory: '',
     language: post.language,
     authorId: String(post.authorId),
-    status: post.status,
+    status: live ? 'published' : post.status,
     publishDate: when?.date ?? '',
     publishTime: when?.time ?? '',
     timeZone,
+    version: String(post.version),
   }
 }
 
 export const adminPostRoutes = new Hono<AdminEnv>()
-  .post('/', (c) => savePost(c, null))
-  .post('/:id{[0-9]+}', (c) => savePost(c, postIdParam(c)))
+  .post('/', typedForm(postFormFields), (c) => savePost(c, null, c.req.valid('form')))
+  .post('/:id{[0-9]+}', typedForm(postFormFields), (c) =>
+    savePost(c, postIdParam(c), c.req.valid('form')),
+  )
   .use(requireEditor)
-  .get('/', async (c) => {
+  .get('/', lenientQuery(adminPostsQuery), async (c) => {
     const { db, site, a } = c.var
-    const statusParam = c.req.query('status') ?? ''
-    const status =
-      statusParam === 'trash' || POST_STATUSES.includes(statusParam as PostStatus)
-        ? statusParam
-        : ''
-    const categoryParam = c.req.query('category') ?? ''
-    const search = (c.req.query('q') ?? '').trim().slice(0, 100)
+    const { status, category: categoryParam, q: search, after, trashed } = c.req.valid('query')
     const page = await listAdminPosts(db, {
-      status: (status || null) as PostStatus | 'trash' | null,
-      categoryId: positiveInt(categoryParam),
+      status: status || null,
+      categoryId: categoryParam ? Number(categoryParam) : null,
       search,
-      afterId: positiveInt(c.req.query('after')),
+      afterId: after,
     })
     const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
     const views = await viewsByPath(
@@ -239,12 +280,12 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     if (isFragmentRequest(c.req.raw.headers)) {
       return c.html(<AdminPostRows site={site} a={a} posts={rows} nextHref={nextHref} />)
     }
-    const trashedId = positiveInt(c.req.query('trashed'))
+    const trashedId = trashed
     return c.render(
       <PostsPage
         site={site}
         a={a}
-        editor={c.var.editor!}
+        editor={c.var.editor}
         posts={rows}
         nextHref={nextHref}
         categories={await listCategories(db)}
@@ -259,24 +300,24 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const [firstAuthor] = await listAuthors(c.var.db)
     return renderEditor(c, { postId: null, values: blankForm(c, firstAuthor?.id) })
   })
-  .post('/preview', async (c) => {
-    const body = await c.req.parseBody()
-    const markdown = formText(body, 'markdown')
+  .post('/preview', typedForm(previewForm), async (c) => {
+    const { markdown, language } = c.req.valid('form')
     if (isBodyTooLarge(markdown)) {
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    return c.html(renderMarkdown(markdown, formText(body, 'language')))
+    return c.html(renderMarkdown(markdown, language))
   })
-  .get('/:id{[0-9]+}', async (c) => {
+  .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
     const { a } = c.var
     const post = await findPostForEditing(c.var.db, postIdParam(c))
     if (!post) throw new HTTPException(404)
-    const notice = c.req.query('saved')
+    const query = c.req.valid('query')
+    const notice = query.saved
       ? a.saved
-      : c.req.query('restored')
+      : query.restored
         ? a.revisionRestored
-        : c.req.query('untrashed')
+        : query.untrashed
           ? a.restored
           : post.deletedAt
             ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
@@ -286,7 +327,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))
     if (!post) throw new HTTPException(404)
-    return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor!} post={post} />, {
+    return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor} post={post} />, {
       title: c.var.a.delete,
       admin: true,
     })
@@ -310,9 +351,10 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const revision = await findRevision(db, id, Number(c.req.param('revisionId')))
     if (!post || !revision) throw new HTTPException(404)
     if (post.deletedAt) return c.redirect(`/admin/posts/${id}`, 303)
-    await updatePost(
+    const result = await updatePost(
       db,
       id,
+      post.version,
       {
         slug: post.slug,
         status: post.status,
@@ -325,7 +367,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
         markdown: revision.markdown,
         html: renderMarkdown(revision.markdown, post.language),
       },
-      c.var.editor!.id,
+      c.var.editor.id,
     )
+    // Someone saved in between: their version stays, and the list of revisions shows both.
+    if (!result.saved) return c.redirect(`/admin/posts/${id}`, 303)
     return c.redirect(`/admin/posts/${id}?restored=1`, 303)
   })

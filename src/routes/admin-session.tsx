@@ -1,21 +1,15 @@
 import { Hono } from 'hono'
-import { deleteSession } from '../db/sessions'
-import { formText } from '../lib/form'
-import { clearSessionCookie } from '../middleware/editor-session'
+import { deleteSession } from '../auth/sessions'
+import { lenientQuery, typedForm } from '../validation/form'
+import { loginForm, loginQuery } from '../validation/session'
+import { clearSessionCookie } from '../auth/editor-session'
 import type { AdminEnv } from '../types'
 import { LoginPage } from '../views/pages/admin/login-page'
-import { attemptLogin } from './login-attempt'
-
-/** Only admin paths are valid places to return to after logging in. */
-function safeNext(next: string | undefined) {
-  return next && /^\/admin(\/[^/\\]|$|\?)/.test(next) && !next.includes('//')
-    ? next
-    : '/admin/posts'
-}
+import { attemptLogin } from '../auth/login'
 
 export const adminSessionRoutes = new Hono<AdminEnv>()
-  .get('/', (c) => {
-    const next = safeNext(c.req.query('next'))
+  .get('/', lenientQuery(loginQuery), (c) => {
+    const { next } = c.req.valid('query')
     if (c.var.editor) return c.redirect(next, 303)
     return c.render(<LoginPage a={c.var.a} email="" next={next} />, {
       title: c.var.a.loginTitle,
@@ -24,11 +18,8 @@ export const adminSessionRoutes = new Hono<AdminEnv>()
   })
   // Someone who types the form's address lands on the form.
   .get('/login', (c) => c.redirect('/admin', 303))
-  .post('/login', async (c) => {
-    const form = await c.req.parseBody()
-    const email = formText(form, 'email')
-    const password = formText(form, 'password')
-    const next = safeNext(formText(form, 'next'))
+  .post('/login', typedForm(loginForm), async (c) => {
+    const { email, password, next } = c.req.valid('form')
     const { a } = c.var
     const result = await attemptLogin(c, email, password)
     if (result.ok) return c.redirect(next, 303)

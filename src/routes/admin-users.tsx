@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { USER_ROLES, type UserRole } from '../db/schema'
 import {
   countOtherActiveOwners,
   createUser,
@@ -10,17 +9,16 @@ import {
   listUsers,
   setUserDisabled,
 } from '../db/users'
-import { formText } from '../lib/form'
-import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from '../lib/password'
-import { requireEditor, requireOwner } from '../middleware/editor-session'
-import type { AdminEnv } from '../types'
+import { typedForm } from '../validation/form'
+import { newEditorErrors, newEditorFields } from '../validation/users'
+import { generatePassword, hashPassword } from '../auth/password'
+import { requireEditor, requireOwner } from '../auth/editor-session'
+import type { AdminEnv, EditorEnv } from '../types'
 import { UsersPage, type NewEditorForm } from '../views/pages/admin/users-page'
-import { authPepper } from './login-attempt'
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+import { authPepper } from '../auth/login'
 
 async function renderUsers(
-  c: Context<AdminEnv>,
+  c: Context<EditorEnv>,
   extra: Partial<
     Pick<Parameters<typeof UsersPage>[0], 'form' | 'errors' | 'notice' | 'error'>
   > = {},
@@ -29,7 +27,7 @@ async function renderUsers(
   return c.render(
     <UsersPage
       a={a}
-      editor={c.var.editor!}
+      editor={c.var.editor}
       users={await listUsers(c.var.db)}
       form={{ email: '', name: '', role: 'editor' }}
       errors={{}}
@@ -40,29 +38,24 @@ async function renderUsers(
 }
 
 /** The target of a change, never the owner acting: nobody disables or removes themself. */
-async function otherUser(c: Context<AdminEnv>) {
+async function otherUser(c: Context<EditorEnv>) {
   const id = Number(c.req.param('id'))
   const user = Number.isSafeInteger(id) ? await findUserById(c.var.db, id) : null
-  if (!user || user.id === c.var.editor!.id) throw new HTTPException(404)
+  if (!user || user.id === c.var.editor.id) throw new HTTPException(404)
   return user
 }
 
 export const adminUserRoutes = new Hono<AdminEnv>()
   .use(requireEditor, requireOwner)
   .get('/', (c) => renderUsers(c))
-  .post('/', async (c) => {
+  .post('/', typedForm(newEditorFields), async (c) => {
     const { a, db } = c.var
-    const body = await c.req.parseBody()
-    const field = (name: string) => formText(body, name).trim()
-    const form: NewEditorForm = { email: field('email'), name: field('name'), role: field('role') }
-    const typedPassword = formText(body, 'password')
-    const errors: Parameters<typeof UsersPage>[0]['errors'] = {}
-    if (!EMAIL_PATTERN.test(form.email)) errors.email = a.emailInvalid
-    else if (await findUserByEmail(db, form.email)) errors.email = a.emailTaken
-    if (!form.name) errors.name = a.nameRequired
-    if (!USER_ROLES.includes(form.role as UserRole)) form.role = 'editor'
-    if (typedPassword && typedPassword.length < MIN_PASSWORD_LENGTH)
-      errors.password = a.passwordTooShort
+    const { password: typedPassword, ...form } = c.req.valid('form')
+    const errors: Parameters<typeof UsersPage>[0]['errors'] = newEditorErrors(a, {
+      ...form,
+      password: typedPassword,
+    })
+    if (!errors.email && (await findUserByEmail(db, form.email))) errors.email = a.emailTaken
     if (Object.keys(errors).length > 0) {
       c.status(422)
       return renderUsers(c, { form, errors })
@@ -71,8 +64,8 @@ export const adminUserRoutes = new Hono<AdminEnv>()
     await createUser(db, {
       email: form.email,
       name: form.name,
-      role: form.role as UserRole,
-      passwordHash: await hashPassword(password, authPepper(c)),
+      role: form.role,
+      passwordHash: await hashPassword(password, authPepper(c.env)),
     })
     return renderUsers(c, {
       notice: typedPassword ? null : a.generatedPassword(form.email, password),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
-import { loadEditor } from '../middleware/editor-session'
+import { loadEditor, noStore } from '../auth/editor-session'
+import { streamingBodyLimit } from '../middleware/body-limit'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
@@ -12,9 +12,12 @@ import { adminUserRoutes } from './admin-users'
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
 
-/** Everything under /admin: cross-site form posts refused, the session read once. */
+/**
+ * Everything under /admin: never cached (refusals included), cross-site form posts refused,
+ * bodies bounded, the session read once.
+ */
 export const adminRoutes = new Hono<AdminEnv>()
-  .use(csrf(), bodyLimit({ maxSize: MAX_REQUEST_BYTES }), loadEditor)
+  .use(noStore, csrf(), streamingBodyLimit(MAX_REQUEST_BYTES), loadEditor)
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
   .route('/users', adminUserRoutes)

@@ -5,14 +5,16 @@ import { feedLinks } from '../lib/feed-links'
 import { metaDescription } from '../lib/seo'
 import type { AppEnv } from '../types'
 import { renderFeed } from './feed-response'
+import { lenientQuery } from '../validation/form'
+import { feedQuery } from '../validation/feed'
 
-export const authorRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
+export const authorRoutes = new Hono<AppEnv>().get('/:slug', lenientQuery(feedQuery), async (c) => {
   const author = await findAuthorBySlug(c.var.db, c.req.param('slug'))
   if (!author) throw new HTTPException(404)
   const { t, name } = c.var.site
   const heading = t.authorHeading(author.name)
   const basePath = `/authors/${author.slug}`
-  return renderFeed(c, {
+  return renderFeed(c, c.req.valid('query'), {
     filter: { kind: 'author', authorId: author.id },
     basePath,
     heading,

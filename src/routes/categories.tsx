@@ -6,6 +6,8 @@ import { metaDescription } from '../lib/seo'
 import type { AppEnv } from '../types'
 import { CategoriesPage } from '../views/pages/categories-page'
 import { renderFeed } from './feed-response'
+import { lenientQuery } from '../validation/form'
+import { feedQuery } from '../validation/feed'
 
 export const categoryRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -16,13 +18,13 @@ export const categoryRoutes = new Hono<AppEnv>()
       description: metaDescription(site.t.categoriesIntro),
     })
   })
-  .get('/:slug', async (c) => {
+  .get('/:slug', lenientQuery(feedQuery), async (c) => {
     const category = await findCategoryBySlug(c.var.db, c.req.param('slug'))
     if (!category) throw new HTTPException(404)
     const { t, name } = c.var.site
     const heading = t.categoryHeading(category.name)
     const basePath = `/categories/${category.slug}`
-    return renderFeed(c, {
+    return renderFeed(c, c.req.valid('query'), {
       filter: { kind: 'category', categoryId: category.id },
       basePath,
       heading,

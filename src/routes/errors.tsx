@@ -5,6 +5,7 @@ import type { AppEnv } from '../types'
 import { ErrorNotice, ErrorPage } from '../views/pages/error-page'
 import { isFragmentRequest } from '../lib/htmx'
 import { BadCursorException } from './feed-response'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailure } from '../db/failure'
 
 function renderError(
   c: Context<AppEnv>,
@@ -38,5 +39,9 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     }
   }
   console.error(error)
+  if (isDatabaseFailure(error)) {
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    return renderError(c, 503, t.unavailableTitle, t.unavailableBody)
+  }
   return renderError(c, 500, t.errorTitle, t.errorBody)
 }

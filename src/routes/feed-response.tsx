@@ -2,9 +2,10 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { listFeedPage, type FeedFilter, type FeedWindow } from '../db/feed'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../lib/cursor'
+import { encodeCursor } from '../lib/cursor'
 import type { AppEnv } from '../types'
 import type { PageMeta } from '../views/head-meta'
+import type { FeedQuery } from '../validation/feed'
 import { FeedPage } from '../views/pages/feed-page'
 import { FeedChunkFragment } from '../views/partials/feed-chunk'
 
@@ -14,17 +15,12 @@ export class BadCursorException extends HTTPException {
   }
 }
 
-function readWindow(c: Context<AppEnv>): FeedWindow {
-  const after = c.req.query('after')
-  const through = c.req.query('through')
-  try {
-    if (after !== undefined) return { after: decodeCursor(after) }
-    if (through !== undefined) return { through: decodeCursor(through) }
-    return {}
-  } catch (error) {
-    if (error instanceof InvalidCursorError) throw new BadCursorException()
-    throw error
-  }
+function readWindow({ after, through }: FeedQuery): FeedWindow {
+  if (after === 'invalid' || (after === undefined && through === 'invalid'))
+    throw new BadCursorException()
+  if (after) return { after }
+  if (through && through !== 'invalid') return { through }
+  return {}
 }
 
 /**
@@ -34,6 +30,7 @@ function readWindow(c: Context<AppEnv>): FeedWindow {
  */
 export async function renderFeed(
   c: Context<AppEnv>,
+  query: FeedQuery,
   options: {
     filter: FeedFilter
     basePath: string
@@ -43,7 +40,7 @@ export async function renderFeed(
     meta?: PageMeta
   },
 ) {
-  const window = readWindow(c)
+  const window = readWindow(query)
   const { site, db } = c.var
   const page = await listFeedPage(db, options.filter, window, Date.now())
   const nextHref = page.nextCursor

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/db/users'
-import { hashPassword } from '../../src/lib/password'
+import { hashPassword } from '../../src/auth/password'
 import { useWorkerAndBrowser } from './chromium'
 
 const PEPPER = 'browser-test-pepper'

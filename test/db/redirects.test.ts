@@ -1,8 +1,15 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createPost, updatePost } from '../../src/db/post-writes'
+import { createPost } from '../../src/db/post-writes'
 import { addRedirect, addRedirects, findRedirect, findRedirectQuery } from '../../src/db/redirects'
-import { BASE_TIME, createAuthorAndCategories, db, HOUR, postInput } from '../fixtures'
+import {
+  BASE_TIME,
+  createAuthorAndCategories,
+  db,
+  HOUR,
+  postInput,
+  updatePostAsLoaded,
+} from '../fixtures'
 
 let authorId: number
 
@@ -44,23 +51,28 @@ describe('redirects', () => {
 
   it('redirects the old address of a published post whose slug changes, and only then', async () => {
     const id = await createPost(db, postInput({ slug: 'first-name', authorId }))
-    await updatePost(db, id, postInput({ slug: 'second-name', authorId }), null)
-    await updatePost(db, id, postInput({ slug: 'third-name', authorId }), null)
+    await updatePostAsLoaded(db, id, postInput({ slug: 'second-name', authorId }), null)
+    await updatePostAsLoaded(db, id, postInput({ slug: 'third-name', authorId }), null)
     expect(await findRedirect(db, '/posts/first-name')).toBe('/posts/third-name')
     expect(await findRedirect(db, '/posts/second-name')).toBe('/posts/third-name')
     // Back to a former name: that address is live again, and nothing loops.
-    await updatePost(db, id, postInput({ slug: 'first-name', authorId }), null)
+    await updatePostAsLoaded(db, id, postInput({ slug: 'first-name', authorId }), null)
     expect(await findRedirect(db, '/posts/first-name')).toBeNull()
     expect(await findRedirect(db, '/posts/third-name')).toBe('/posts/first-name')
 
     const draft = await createPost(db, postInput({ slug: 'draft-a', authorId, status: 'draft' }))
-    await updatePost(db, draft, postInput({ slug: 'draft-b', authorId, status: 'draft' }), null)
+    await updatePostAsLoaded(
+      db,
+      draft,
+      postInput({ slug: 'draft-b', authorId, status: 'draft' }),
+      null,
+    )
     const later = new Date(Date.now() + 24 * HOUR)
     const scheduled = await createPost(
       db,
       postInput({ slug: 'soon-a', authorId, status: 'scheduled', publishedAt: later }),
     )
-    await updatePost(
+    await updatePostAsLoaded(
       db,
       scheduled,
       postInput({ slug: 'soon-b', authorId, status: 'scheduled', publishedAt: later }),

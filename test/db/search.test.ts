@@ -1,9 +1,16 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createPost, restorePostFromTrash, trashPost, updatePost } from '../../src/db/post-writes'
+import { createPost, restorePostFromTrash, trashPost } from '../../src/db/post-writes'
 import { SEARCH_CANDIDATES, SEARCH_LIMIT, searchPosts, searchStatement } from '../../src/db/search'
 import { toFtsQuery } from '../../src/lib/search-query'
-import { BASE_TIME, createAuthorAndCategories, db, HOUR, postInput } from '../fixtures'
+import {
+  BASE_TIME,
+  createAuthorAndCategories,
+  db,
+  HOUR,
+  postInput,
+  updatePostAsLoaded,
+} from '../fixtures'
 
 const NOW = Date.now()
 const FILLER_POSTS = 500
@@ -90,14 +97,19 @@ describe('full-text search', () => {
   it('keeps the index in step with every write: edit, unpublish, trash, restore', async () => {
     const id = await createPost(db, postInput({ slug: 'moving', title: 'Alpha lantern', authorId }))
     expect(await slugsFor('lantern')).toEqual(['moving'])
-    await updatePost(db, id, postInput({ slug: 'moving', title: 'Beta candle', authorId }), null)
+    await updatePostAsLoaded(
+      db,
+      id,
+      postInput({ slug: 'moving', title: 'Beta candle', authorId }),
+      null,
+    )
     expect(await slugsFor('lantern')).toEqual([])
     expect(await slugsFor('candle')).toEqual(['moving'])
     await trashPost(db, id)
     expect(await slugsFor('candle')).toEqual([])
     await restorePostFromTrash(db, id)
     expect(await slugsFor('candle')).toEqual(['moving'])
-    await updatePost(
+    await updatePostAsLoaded(
       db,
       id,
       postInput({ slug: 'moving', title: 'Beta candle', authorId, status: 'draft' }),

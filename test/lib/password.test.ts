@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  generatePassword,
-  hashPassword,
-  PBKDF2_ITERATIONS,
-  verifyPassword,
-} from '../../src/lib/password'
+import { generatePassword, hashPassword, PBKDF2_ITERATIONS } from '../../src/auth/password'
+import { verifyPassword } from '../../src/auth/verify-password'
 
 describe('password hashing', () => {
   it('stores algorithm, iterations, salt and hash, at the Workers cap of 100,000 iterations', async () => {
@@ -29,6 +25,24 @@ describe('password hashing', () => {
   it('refuses stored hashes it cannot trust', async () => {
     expect(await verifyPassword('x', 'md5$1$abc$def', 'pepper')).toBe(false)
     expect(await verifyPassword('x', 'pbkdf2-sha256$600000$AAAA$AAAA', 'pepper')).toBe(false)
+  })
+
+  it('compares with the platform’s timingSafeEqual, and a truncated hash is a refusal, not a crash', async () => {
+    const stored = await hashPassword('correct horse battery', 'pepper')
+    const truncated = stored.replace(/[^$]+$/, 'AAAAAAAAAAAAAAAAAAAAAA==')
+    expect(await verifyPassword('correct horse battery', truncated, 'pepper')).toBe(false)
+    const calls: number[] = []
+    const original = crypto.subtle.timingSafeEqual
+    crypto.subtle.timingSafeEqual = (a, b) => (
+      calls.push(a.byteLength),
+      original.call(crypto.subtle, a, b)
+    )
+    try {
+      expect(await verifyPassword('correct horse battery', stored, 'pepper')).toBe(true)
+    } finally {
+      crypto.subtle.timingSafeEqual = original
+    }
+    expect(calls).toEqual([32])
   })
 
   it('generates long random passwords', () => {

@@ -82,6 +82,33 @@ describe('the audience dashboard', () => {
     expect(bad).toContain('Choose a start date before the end date')
   })
 
+  it.each([
+    ['a range entirely in the future', 'from=2099-01-01&to=2099-12-31'],
+    ['a day that does not exist', 'from=2026-02-31&to=2026-03-02'],
+    ['a month 13', `from=2026-13-01&to=${'2026-12-01'}`],
+    ['a range before what is kept', 'from=1999-01-01&to=1999-12-31'],
+  ])('refuses %s with a message, never NaN, and exports a range in order', async (_, query) => {
+    const response = await request(`/admin/analytics?${query}`, { cookie })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Choose a start date before the end date')
+    expect(html).not.toContain('NaN')
+    const csv = await request(`/admin/analytics.csv?${query}`, { cookie })
+    const [, from, to] = /filename="audience-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.csv"/.exec(
+      csv.headers.get('Content-Disposition') ?? '',
+    )!
+    expect(from <= to).toBe(true)
+    expect(to).toBe(day(0))
+  })
+
+  it('clamps a range that overlaps today to what exists', async () => {
+    const html = await (
+      await request(`/admin/analytics?from=${day(1)}&to=2099-12-31`, { cookie })
+    ).text()
+    expect(html).not.toContain('Choose a start date before the end date')
+    expect(html.match(/<rect class="bar"/g)).toHaveLength(2)
+  })
+
   it('exports the same data as CSV, safe to open in a spreadsheet', async () => {
     const response = await request('/admin/analytics.csv?range=7', { cookie })
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')

@@ -73,6 +73,21 @@ describe('what counts as a page view', () => {
     expect(await countOf('device', 'mobile')).toBe(1)
   })
 
+  it('counts a page under its canonical path however the address was percent-encoded', async () => {
+    const before = await countOf('page', '/posts/post-8')
+    for (const spelling of [
+      '/posts/post-8',
+      '/posts/post%2D8',
+      '/posts/%70ost-8',
+      '/posts/post%2d8',
+    ]) {
+      const { response } = await visit(spelling)
+      expect(response.status).toBe(200)
+    }
+    expect(await countOf('page', '/posts/post-8')).toBe(before + 4)
+    expect(await countOf('page', '/posts/post%2D8')).toBe(0)
+  })
+
   it('counts a Load More apart, as “more loaded” for its list', async () => {
     const { html } = await visit('/')
     const pageViews = await countOf('page', '/')

@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../src/index'
-import { createPost, updatePost } from '../../src/db/post-writes'
+import { createPost } from '../../src/db/post-writes'
 import { feedEntriesQueries } from '../../src/db/syndication'
 import { feedSize } from '../../src/routes/feeds'
 import {
@@ -13,6 +13,7 @@ import {
   HOUR,
   postInput,
   createHiddenPosts,
+  updatePostAsLoaded,
 } from '../fixtures'
 
 const BASE = 'https://blog.example'
@@ -134,7 +135,7 @@ describe('feeds', () => {
 
   it('keeps each entry’s id when its title and slug change', async () => {
     const before = (await rss('/rss.xml')).items![0].guid
-    await updatePost(
+    await updatePostAsLoaded(
       db,
       hostileId,
       postInput({

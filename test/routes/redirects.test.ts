@@ -1,8 +1,8 @@
 import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createPost, updatePost } from '../../src/db/post-writes'
+import { createPost } from '../../src/db/post-writes'
 import { addRedirect } from '../../src/db/redirects'
-import { createAuthorAndCategories, db, postInput } from '../fixtures'
+import { createAuthorAndCategories, db, postInput, updatePostAsLoaded } from '../fixtures'
 
 const fetchPage = (path: string) =>
   exports.default.fetch(`https://blog.example${path}`, { redirect: 'manual' })
@@ -10,7 +10,7 @@ const fetchPage = (path: string) =>
 beforeAll(async () => {
   const { author } = await createAuthorAndCategories()
   const id = await createPost(db, postInput({ slug: 'old-slug', authorId: author.id }))
-  await updatePost(db, id, postInput({ slug: 'new-slug', authorId: author.id }), null)
+  await updatePostAsLoaded(db, id, postInput({ slug: 'new-slug', authorId: author.id }), null)
   await addRedirect(db, '/?p=12', '/posts/new-slug')
 })
 

@@ -31,7 +31,7 @@ describe('an editor renames a published post', () => {
     const editPath = created.headers.get('Location')!.replace(/\?.*$/, '')
     const renamed = await request(editPath, {
       cookie,
-      form: { ...form, title: 'Le petit hôtel', slug: 'le-petit-hotel' },
+      form: { ...form, version: '1', title: 'Le petit hôtel', slug: 'le-petit-hotel' },
     })
     expect(renamed.status).toBe(303)
 

@@ -1,6 +1,7 @@
 import type { User } from '../../../db/schema'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { FIELD_MAX } from '../../../validation/limits'
 
 type AccountPageProps = {
   a: AdminMessages
@@ -22,7 +23,13 @@ export function AccountPage({ a, editor, errors, notice }: AccountPageProps) {
       <form method="post" action="/admin/account/password" class="stack narrow">
         <label>
           {a.currentPassword}
-          <input type="password" name="currentPassword" autocomplete="current-password" required />
+          <input
+            type="password"
+            name="currentPassword"
+            autocomplete="current-password"
+            required
+            maxlength={FIELD_MAX.password}
+          />
         </label>
         <FieldError id="currentPassword-error" message={errors.currentPassword} />
         <label>
@@ -30,6 +37,7 @@ export function AccountPage({ a, editor, errors, notice }: AccountPageProps) {
           <input
             type="password"
             name="newPassword"
+            maxlength={FIELD_MAX.password}
             autocomplete="new-password"
             minlength={12}
             required
@@ -41,6 +49,7 @@ export function AccountPage({ a, editor, errors, notice }: AccountPageProps) {
           <input
             type="password"
             name="repeatPassword"
+            maxlength={FIELD_MAX.password}
             autocomplete="new-password"
             minlength={12}
             required

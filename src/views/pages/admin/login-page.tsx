@@ -1,5 +1,6 @@
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import { Notice } from '../../partials/admin/admin-nav'
+import { FIELD_MAX } from '../../../validation/limits'
 
 type LoginPageProps = { a: AdminMessages; email: string; next: string; error?: string | null }
 
@@ -16,6 +17,7 @@ export function LoginPage({ a, email, next, error }: LoginPageProps) {
             type="email"
             name="email"
             value={email}
+            maxlength={FIELD_MAX.email}
             autocomplete="username"
             required
             autofocus
@@ -23,7 +25,13 @@ export function LoginPage({ a, email, next, error }: LoginPageProps) {
         </label>
         <label>
           {a.password}
-          <input type="password" name="password" autocomplete="current-password" required />
+          <input
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            required
+            maxlength={FIELD_MAX.password}
+          />
         </label>
         <button type="submit">{a.login}</button>
       </form>
@@ -39,11 +47,23 @@ export function InlineLogin({ a, error }: { a: AdminMessages; error?: string | n
       <Notice message={error ?? a.sessionExpired} tone="error" />
       <label>
         {a.email}
-        <input type="email" name="loginEmail" autocomplete="username" required />
+        <input
+          type="email"
+          name="loginEmail"
+          autocomplete="username"
+          required
+          maxlength={FIELD_MAX.email}
+        />
       </label>
       <label>
         {a.password}
-        <input type="password" name="loginPassword" autocomplete="current-password" required />
+        <input
+          type="password"
+          name="loginPassword"
+          autocomplete="current-password"
+          required
+          maxlength={FIELD_MAX.password}
+        />
       </label>
     </fieldset>
   )

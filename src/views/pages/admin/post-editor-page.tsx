@@ -3,10 +3,10 @@ import type { PostRevision, User } from '../../../db/schema'
 import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
-import type { PostFormField, PostFormValues } from '../../../lib/post-form'
+import type { PostFormField, PostFormValues } from '../../../validation/posts'
+import { FIELD_MAX } from '../../../validation/limits'
 import type { Site } from '../../../types'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
-import { InlineLogin } from './login-page'
 
 export type PostEditorProps = {
   site: Site
@@ -21,7 +21,10 @@ export type PostEditorProps = {
   previewHtml: string
   timeZones: string[]
   notice?: string | null
-  loginError?: string | null
+  /** A stale save: the stored version, shown beside the form that keeps what was typed. */
+  conflict?: { version: number; title: string; excerpt: string; markdown: string } | null
+  /** The version this form was loaded from, when it differs from `values.version`. */
+  yourVersion?: string
 }
 
 const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
@@ -36,8 +39,21 @@ export function PostEditorPage(props: PostEditorProps) {
       <h1>{postId ? values.title || a.edit : a.newPost}</h1>
       <Notice message={props.notice} />
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
+      {props.conflict && (
+        <section class="conflict" role="alert" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{a.conflictTitle}</h2>
+          <p>{a.conflictExplain(props.conflict.version, Number(props.yourVersion) || 0)}</p>
+          <h3>
+            {a.theirVersion} ({props.conflict.version}): {props.conflict.title}
+          </h3>
+          <p>{props.conflict.excerpt}</p>
+          <textarea readonly rows={12} aria-label={a.theirVersion}>
+            {props.conflict.markdown}
+          </textarea>
+        </section>
+      )}
       <form method="post" action={action} class="post-form">
-        {!editor && <InlineLogin a={a} error={props.loginError} />}
+        <input type="hidden" name="version" id="post-version" value={values.version} />
         <div class="editor-columns">
           <div class="stack">
             <label>
@@ -46,7 +62,7 @@ export function PostEditorPage(props: PostEditorProps) {
                 name="title"
                 value={values.title}
                 required
-                maxlength={200}
+                maxlength={FIELD_MAX.title}
                 aria-invalid={errors.title ? 'true' : undefined}
                 aria-describedby={describedBy('title', !!errors.title)}
               />
@@ -57,6 +73,7 @@ export function PostEditorPage(props: PostEditorProps) {
               <input
                 name="slug"
                 value={values.slug}
+                maxlength={FIELD_MAX.slug}
                 pattern="[a-z0-9]+(-[a-z0-9]+)*"
                 aria-invalid={errors.slug ? 'true' : undefined}
                 aria-describedby={errors.slug ? 'slug-error' : 'slug-help'}
@@ -68,13 +85,20 @@ export function PostEditorPage(props: PostEditorProps) {
             <FieldError id="slug-error" message={errors.slug} />
             <label>
               {a.excerpt}
-              <textarea name="excerpt" rows={3} aria-describedby="excerpt-help">
+              <textarea
+                name="excerpt"
+                rows={3}
+                maxlength={FIELD_MAX.excerpt}
+                aria-invalid={errors.excerpt ? 'true' : undefined}
+                aria-describedby={errors.excerpt ? 'excerpt-error' : 'excerpt-help'}
+              >
                 {values.excerpt}
               </textarea>
             </label>
             <p class="help" id="excerpt-help">
               {a.excerptHelp}
             </p>
+            <FieldError id="excerpt-error" message={errors.excerpt} />
             <label for="markdown">{a.body}</label>
             <textarea
               id="markdown"
@@ -119,8 +143,14 @@ export function PostEditorPage(props: PostEditorProps) {
           ))}
           <label>
             {a.newCategory}
-            <input name="newCategory" value={values.newCategory} maxlength={60} />
+            <input
+              name="newCategory"
+              value={values.newCategory}
+              maxlength={FIELD_MAX.categoryName}
+              aria-invalid={errors.newCategory ? 'true' : undefined}
+            />
           </label>
+          <FieldError id="newCategory-error" message={errors.newCategory} />
           <FieldError id="categoryIds-error" message={errors.categoryIds} />
         </fieldset>
 

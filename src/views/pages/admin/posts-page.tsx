@@ -4,6 +4,7 @@ import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { Site } from '../../../types'
 import { AdminNav, Notice } from '../../partials/admin/admin-nav'
 import { AdminPostRows, type AdminPostRow } from '../../partials/admin/admin-post-rows'
+import { FIELD_MAX } from '../../../validation/limits'
 
 type PostsPageProps = {
   site: Site
@@ -60,7 +61,7 @@ export function PostsPage(props: PostsPageProps) {
         </label>
         <label>
           {a.searchTitle}
-          <input type="search" name="q" value={filter.search} />
+          <input type="search" name="q" value={filter.search} maxlength={FIELD_MAX.search} />
         </label>
         <button type="submit">{a.filter}</button>
       </form>

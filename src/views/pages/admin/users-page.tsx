@@ -2,6 +2,7 @@ import type { User } from '../../../db/schema'
 import { USER_ROLES } from '../../../db/schema'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { FIELD_MAX } from '../../../validation/limits'
 
 export type NewEditorForm = { email: string; name: string; role: string }
 
@@ -77,12 +78,18 @@ export function UsersPage({ a, editor, users, form, errors, notice, error }: Use
       <form method="post" action="/admin/users" class="stack narrow">
         <label>
           {a.name}
-          <input name="name" value={form.name} required />
+          <input name="name" value={form.name} required maxlength={FIELD_MAX.editorName} />
         </label>
         <FieldError id="name-error" message={errors.name} />
         <label>
           {a.email}
-          <input type="email" name="email" value={form.email} required />
+          <input
+            type="email"
+            name="email"
+            value={form.email}
+            required
+            maxlength={FIELD_MAX.email}
+          />
         </label>
         <FieldError id="email-error" message={errors.email} />
         <label>
@@ -97,7 +104,13 @@ export function UsersPage({ a, editor, users, form, errors, notice, error }: Use
         </label>
         <label>
           {a.passwordOptional}
-          <input type="password" name="password" autocomplete="new-password" minlength={12} />
+          <input
+            type="password"
+            name="password"
+            autocomplete="new-password"
+            minlength={12}
+            maxlength={FIELD_MAX.password}
+          />
         </label>
         <FieldError id="password-error" message={errors.password} />
         <button type="submit">{a.addEditor}</button>

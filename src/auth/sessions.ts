@@ -1,6 +1,6 @@
 import { eq, lt, or } from 'drizzle-orm'
-import type { Db } from './client'
-import { sessions, users } from './schema'
+import type { Db } from '../db/client'
+import { sessions, users } from '../db/schema'
 
 export const SESSION_IDLE_MS = 30 * 60_000
 export const SESSION_ABSOLUTE_MS = 8 * 3_600_000

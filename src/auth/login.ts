@@ -1,10 +1,15 @@
 import type { Context } from 'hono'
-import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from '../db/login-failures'
+import {
+  LOGIN_WINDOW_MS,
+  claimLoginAttempt,
+  forgetLoginFailures,
+  loginBlockedUntil,
+} from './lockout'
 import { findUserByEmail, normalizeEmail } from '../db/users'
 import { bytesToHex } from '../lib/encoding'
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../lib/password'
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './verify-password'
 import { hmacSha256 } from '../lib/tokens'
-import { openSession } from '../middleware/editor-session'
+import { openSession } from './editor-session'
 import type { AdminEnv } from '../types'
 import type { User } from '../db/schema'
 
@@ -13,8 +18,8 @@ export type LoginResult =
   | { ok: false; reason: 'failed' }
   | { ok: false; reason: 'blocked'; retryAfterSeconds: number }
 
-export function authPepper(c: Context<AdminEnv>): string {
-  const pepper = c.env.AUTH_PEPPER
+export function authPepper(env: Env): string {
+  const pepper = env.AUTH_PEPPER
   if (!pepper)
     throw new Error('The AUTH_PEPPER secret is not set: `wrangler secret put AUTH_PEPPER`.')
   return pepper
@@ -24,7 +29,7 @@ export function authPepper(c: Context<AdminEnv>): string {
 async function attemptKeys(c: Context<AdminEnv>, email: string) {
   // Cloudflare sets CF-Connecting-IP and a client cannot forge it; X-Forwarded-For it could.
   const ip = c.req.header('CF-Connecting-IP') ?? 'unknown'
-  const client = bytesToHex(await hmacSha256(authPepper(c), `login-client:${ip}`)).slice(0, 32)
+  const client = bytesToHex(await hmacSha256(authPepper(c.env), `login-client:${ip}`)).slice(0, 32)
   return { account: `account:${normalizeEmail(email)}`, client: `client:${client}` }
 }
 
@@ -37,26 +42,27 @@ export async function attemptLogin(
   const { db } = c.var
   const now = Date.now()
   const keys = await attemptKeys(c, email)
-  const blockedUntil = await loginBlockedUntil(db, [keys.account, keys.client], now)
-  if (blockedUntil)
+  const attempt = await claimLoginAttempt(db, [keys.account, keys.client], now)
+  if (!attempt) {
+    const blockedUntil =
+      (await loginBlockedUntil(db, [keys.account, keys.client], now)) ?? now + LOGIN_WINDOW_MS
     return {
       ok: false,
       reason: 'blocked',
-      retryAfterSeconds: Math.ceil((blockedUntil - now) / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - now) / 1000)),
     }
+  }
 
   const user = email ? await findUserByEmail(db, email) : null
   const valid = await verifyPassword(
     password,
     user?.passwordHash ?? DUMMY_PASSWORD_HASH,
-    authPepper(c),
+    authPepper(c.env),
   )
-  if (!user || !valid || user.disabledAt) {
-    await recordLoginFailure(db, [keys.account, keys.client], now)
-    return { ok: false, reason: 'failed' }
-  }
+  // The attempt was counted as a failure up front; only a success takes it back.
+  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'failed' }
 
-  await clearLoginFailures(db, [keys.account])
-  await openSession(c, user.id, now)
+  await forgetLoginFailures(db, keys.account, attempt)
+  await openSession(c, db, user.id, now)
   return { ok: true, user }
 }

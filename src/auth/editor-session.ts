@@ -2,10 +2,12 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
-import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from '../db/sessions'
+import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from './sessions'
 import { adminMessagesFor } from '../lib/i18n-admin'
 import { randomToken, sha256Hex } from '../lib/tokens'
-import type { AdminEnv } from '../types'
+import type { Db } from '../db/client'
+import type { User } from '../db/schema'
+import type { AdminEnv, EditorEnv } from '../types'
 
 /** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
 const SESSION_COOKIE = 'session'
@@ -22,9 +24,9 @@ function setSessionCookie(c: Context, token: string) {
 }
 
 /** A new session for this editor: a random token in the cookie, only its hash in D1. */
-export async function openSession(c: Context<AdminEnv>, userId: number, now = Date.now()) {
+export async function openSession(c: Context, db: Db, userId: number, now = Date.now()) {
   const token = randomToken()
-  await createSession(c.var.db, await sha256Hex(token), userId, now)
+  await createSession(db, await sha256Hex(token), userId, now)
   setSessionCookie(c, token)
 }
 
@@ -32,11 +34,16 @@ export function clearSessionCookie(c: Context) {
   deleteCookie(c, SESSION_COOKIE, { prefix: 'host', secure: true, path: '/' })
 }
 
+/** Admin answers, refusals included, are for one editor's eyes only: never stored, never indexed. */
+export const noStore = createMiddleware(async (c, next) => {
+  c.header('Cache-Control', 'no-store')
+  c.header('X-Robots-Tag', 'noindex')
+  await next()
+})
+
 /** Who is logged in, if anyone; every admin route knows, only some insist. */
 export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
   c.set('a', adminMessagesFor(c.var.site.locale))
-  c.header('Cache-Control', 'no-store')
-  c.header('X-Robots-Tag', 'noindex')
   const token = getCookie(c, SESSION_COOKIE, 'host')
   const tokenHash = token ? await sha256Hex(token) : null
   const editor = tokenHash ? await findSessionUser(c.var.db, tokenHash) : null
@@ -46,9 +53,13 @@ export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
   await next()
 })
 
-/** Pages go to the login form (and come back after); other requests get a 401. */
-export const requireEditor = createMiddleware<AdminEnv>(async (c, next) => {
-  if (c.var.editor) return next()
+/**
+ * Pages go to the login form (and come back after); other requests get a 401. Routes mounted
+ * after it see `c.var.editor` as a `User`, never null.
+ */
+export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
+  // Typed as present for the routes that follow; this is where that is made true.
+  if ((c.var.editor as User | null) !== null) return next()
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
     const url = new URL(c.req.url)
     return c.redirect(`/admin?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
@@ -56,7 +67,7 @@ export const requireEditor = createMiddleware<AdminEnv>(async (c, next) => {
   throw new HTTPException(401, { message: c.var.a.loginRequired })
 })
 
-export const requireOwner = createMiddleware<AdminEnv>(async (c, next) => {
-  if (c.var.editor?.role === 'owner') return next()
+export const requireOwner = createMiddleware<EditorEnv>(async (c, next) => {
+  if (c.var.editor.role === 'owner') return next()
   throw new HTTPException(403, { message: c.var.a.ownerOnly })
 })

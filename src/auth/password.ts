@@ -1,5 +1,5 @@
-import { base64ToBytes, bytesToBase64 } from './encoding'
-import { hmacSha256 } from './tokens'
+import { bytesToBase64 } from '../lib/encoding'
+import { hmacSha256 } from '../lib/tokens'
 
 /**
  * Cloudflare's production Workers refuse PBKDF2 above 100,000 iterations (local workerd does not),
@@ -11,7 +11,7 @@ export const MIN_PASSWORD_LENGTH = 12
 const SALT_BYTES = 16
 const HASH_BITS = 256
 
-async function pbkdf2(
+export async function pbkdf2(
   peppered: Uint8Array<ArrayBuffer>,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
@@ -25,44 +25,12 @@ async function pbkdf2(
   return new Uint8Array(bits)
 }
 
-function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  let difference = 0
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i]
-  return difference === 0
-}
-
 /** The pepper (a secret kept outside D1) keys an HMAC of the password before it is stretched. */
 export async function hashPassword(password: string, pepper: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const hash = await pbkdf2(await hmacSha256(pepper, password), salt, PBKDF2_ITERATIONS)
   return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${bytesToBase64(salt)}$${bytesToBase64(hash)}`
 }
-
-export async function verifyPassword(
-  password: string,
-  stored: string,
-  pepper: string,
-): Promise<boolean> {
-  const [algorithm, iterationsText, saltText, hashText] = stored.split('$')
-  const iterations = Number(iterationsText)
-  if (
-    algorithm !== 'pbkdf2-sha256' ||
-    !Number.isInteger(iterations) ||
-    iterations > PBKDF2_ITERATIONS
-  )
-    return false
-  const expected = base64ToBytes(hashText)
-  const actual = await pbkdf2(
-    await hmacSha256(pepper, password),
-    base64ToBytes(saltText),
-    iterations,
-  )
-  return equalInConstantTime(actual, expected)
-}
-
-/** A stand-in hash so that an unknown email costs the same time as a wrong password. */
-export const DUMMY_PASSWORD_HASH = `pbkdf2-sha256$${PBKDF2_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`
 
 /** A readable random password for `editor:add` and the demo editor: 20 characters, ~119 bits. */
 export function generatePassword(): string {
