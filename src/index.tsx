@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { audienceCounter } from './middleware/audience-counter'
+import { pageCache } from './middleware/page-cache'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
 import { adminRoutes } from './routes/admin'
@@ -18,7 +19,9 @@ const app = new Hono<AppEnv>()
 app.use(securityHeaders)
 app.use(siteContext)
 app.use(layout)
+// The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
+app.use(pageCache)
 
 app.route('/', homeRoutes)
 app.route('/posts', postRoutes)

@@ -13,7 +13,7 @@ export type Site = {
 
 export type AppEnv = {
   Bindings: Env
-  Variables: { site: Site; db: Db }
+  Variables: { site: Site; db: Db; d1Session: D1DatabaseSession }
 }
 
 /** Admin routes also know who is logged in (null once a session has expired). */
@@ -22,6 +22,7 @@ export type AdminEnv = {
   Variables: {
     site: Site
     db: Db
+    d1Session: D1DatabaseSession
     editor: User | null
     sessionTokenHash: string | null
     a: AdminMessages

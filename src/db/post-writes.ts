@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
+import { bumpContentVersion } from './content-version'
 import { listedAtFor } from './listing'
 import {
   categories,
@@ -73,6 +74,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
     db.insert(posts).values(post),
     ...categoryLinks(db, postId, input),
     revision(db, postId, input, savedBy),
+    bumpContentVersion(db),
   ]
   await db.batch(statements)
   const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
@@ -90,6 +92,7 @@ export async function updatePost(db: Db, postId: number, input: PostInput, saved
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),
     revision(db, postId, input, savedBy),
+    bumpContentVersion(db),
   ])
 }
 
@@ -98,6 +101,7 @@ export async function trashPost(db: Db, postId: number, now = new Date()) {
   await db.batch([
     db.update(posts).set({ deletedAt: now }).where(eq(posts.id, postId)),
     db.update(postsCategories).set({ listedAt: null }).where(eq(postsCategories.postId, postId)),
+    bumpContentVersion(db),
   ])
 }
 
@@ -110,6 +114,7 @@ export async function restorePostFromTrash(db: Db, postId: number) {
       .update(postsCategories)
       .set({ listedAt: listedAtFor({ ...post, deletedAt: null }) })
       .where(eq(postsCategories.postId, postId)),
+    bumpContentVersion(db),
   ])
 }
 

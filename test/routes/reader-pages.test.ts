@@ -207,6 +207,9 @@ describe('bad requests and errors', () => {
       batch() {
         throw new Error('D1_ERROR: database is on fire')
       },
+      withSession() {
+        return brokenDb
+      },
     }
     const logged: unknown[] = []
     const original = console.error
