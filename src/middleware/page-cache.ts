@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { openD1Session } from '../db/client'
 import { readContentState, type ContentState } from '../db/content-version'
 import { etagOf, matchesEtag } from '../lib/etag'
+import { hotPage, keepHotPage } from '../lib/hot-pages'
 import {
   CONTENT_STATE_MAX_AGE_MS,
   contentStateKey,
@@ -124,8 +125,14 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
     const { state, written } = await contentState(c, cache, stateKey, now)
     if (written) afterResponse(c, written)
     const key = pageKey(c.req.raw, state, deployment)
+    const hot = hotPage(key, now)
+    if (hot) return forReader(hot, c.req.raw, 'hit')
     const hit = await cache.match(key)
-    if (hit) return forReader(hit, c.req.raw, 'hit')
+    if (hit) {
+      const body = await hit.arrayBuffer()
+      keepHotPage(key, hit, body, now + entryMaxAge(hit.status, state, now) * 1000)
+      return forReader(new Response(body, hit), c.req.raw, 'hit')
+    }
     if (!written && state.bookmark) {
       // Render from at least the state the version was read at, never from an older replica.
       const { db, session } = openD1Session(c.env.DB, state.bookmark)
@@ -136,6 +143,8 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
       const maxAge = entryMaxAge(response.status, state, Date.now())
       if (maxAge < 1) return
       response.headers.set('Cache-Control', `max-age=${maxAge}`)
+      const body = await response.clone().arrayBuffer()
+      keepHotPage(key, response, body, Date.now() + maxAge * 1000)
       await cache.put(key, response)
     }
   }
