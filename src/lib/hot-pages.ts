@@ -21,7 +21,9 @@ export function hotPage(key: string, now: number): Response | null {
 export function keepHotPage(key: string, response: Response, body: ArrayBuffer, expiresAt: number) {
   if (body.byteLength > MAX_BODY_BYTES) return
   pages.delete(key)
-  pages.set(key, { body, status: response.status, headers: [...response.headers], expiresAt })
+  const headers: [string, string][] = []
+  response.headers.forEach((value, name) => headers.push([name, value]))
+  pages.set(key, { body, status: response.status, headers, expiresAt })
   for (const oldest of pages.keys()) {
     if (pages.size <= MAX_ENTRIES) break
     pages.delete(oldest)
