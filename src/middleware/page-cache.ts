@@ -20,7 +20,7 @@ import { carriesEditorSession } from './editor-session'
  */
 export const READER_CACHE_CONTROL = 'no-cache'
 
-const EXCLUDED_PREFIXES = ['/admin', '/media/']
+const EXCLUDED_PREFIXES = ['/admin/', '/media/']
 
 type CachedState = ContentState & { bookmark: string | null; checkedAt: number }
 

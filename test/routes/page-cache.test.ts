@@ -86,6 +86,7 @@ describe('the page cache', () => {
     const cookie = await logIn('cache-editor@blog.example')
     for (let i = 0; i < 2; i++) {
       expect((await visit('/admin/login')).cache).toBeNull()
+      expect((await visit('/media/2026/photo.jpg')).cache).toBeNull()
       expect((await visit('/posts/post-3', { headers: { Cookie: cookie } })).cache).toBeNull()
       expect((await visit('/?after=not-a-cursor')).response.status).toBe(400)
     }
