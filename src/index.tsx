@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { audienceCounter } from './middleware/audience-counter'
 import { redirectOldAddresses } from './middleware/redirects'
+import { pageCache } from './middleware/page-cache'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
 import { adminRoutes } from './routes/admin'
@@ -23,7 +24,9 @@ app.use(securityHeaders)
 app.use(siteContext)
 app.use(redirectOldAddresses)
 app.use(layout)
+// The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
+app.use(pageCache)
 
 app.route('/', homeRoutes)
 app.route('/', feedRoutes)

@@ -16,7 +16,7 @@ export type Site = {
 
 export type AppEnv = {
   Bindings: Env
-  Variables: { site: Site; db: Db }
+  Variables: { site: Site; db: Db; d1Session: D1DatabaseSession }
 }
 
 /** Admin routes also know who is logged in (null once a session has expired). */
@@ -25,6 +25,7 @@ export type AdminEnv = {
   Variables: {
     site: Site
     db: Db
+    d1Session: D1DatabaseSession
     editor: User | null
     sessionTokenHash: string | null
     a: AdminMessages

@@ -19,7 +19,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/browser/**', 'test/bench/**'],
+    exclude: ['test/browser/**', 'test/bench/**', 'test/build/**'],
     setupFiles: ['test/apply-migrations.ts'],
   },
 })

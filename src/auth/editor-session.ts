@@ -12,6 +12,14 @@ import type { AdminEnv, EditorEnv } from '../types'
 /** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
 const SESSION_COOKIE = 'session'
 
+/**
+ * Whether the request carries an editor's session cookie, valid or not: such requests bypass the
+ * page cache and read from the primary. Checked without D1, so reader requests stay cheap.
+ */
+export function carriesEditorSession(c: Context) {
+  return getCookie(c, SESSION_COOKIE, 'host') !== undefined
+}
+
 function setSessionCookie(c: Context, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     prefix: 'host',

@@ -197,7 +197,7 @@ export async function dailySeries(
 }
 
 /** The largest keys of one metric over the range. */
-export async function topKeys(db: Db, metric: Metric, from: string, to: string, limit = 10) {
+export function topKeys(db: Db, metric: Metric, from: string, to: string, limit = 10) {
   const total = sum(audienceDailyCounts.count).mapWith(Number)
   return db
     .select({ key: audienceDailyCounts.key, count: total })

@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm'
 import { slugify } from '../lib/slug'
 import type { Db } from './client'
+import { bumpContentVersion } from './content-version'
 import { categories, postsCategories } from './schema'
 
 export async function findCategoryBySlug(db: Db, slug: string) {
@@ -12,8 +13,26 @@ export async function createCategory(
   db: Db,
   input: { slug: string; name: string; description?: string },
 ) {
-  const [category] = await db.insert(categories).values(input).returning()
+  const [[category]] = await db.batch([
+    db.insert(categories).values(input).returning(),
+    bumpContentVersion(db),
+  ])
   return category
+}
+
+/** A new name or description shows on every page that lists the category, at once. */
+export async function updateCategory(
+  db: Db,
+  categoryId: number,
+  input: { name: string; description?: string },
+) {
+  await db.batch([
+    db
+      .update(categories)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(categories.id, categoryId)),
+    bumpContentVersion(db),
+  ])
 }
 
 /** The category with this name's slug, created if it does not exist yet. */

@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { htmlToText } from '../lib/plain-text'
 import { chunk, rowsPerStatement } from './d1-limits'
+import { bumpContentVersion } from './content-version'
 import { listedAtFor } from './listing'
 import { slugChangeRedirectStatements } from './redirects'
 import {
@@ -93,6 +94,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
     db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
     ...categoryLinks(db, target, input),
     revision(db, target, input, savedBy),
+    bumpContentVersion(db),
   ]
   await db.batch(statements)
   const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
@@ -132,6 +134,7 @@ export async function updatePost(
       ),
     ...categoryLinks(db, target, input),
     revision(db, target, input, savedBy),
+    bumpContentVersion(db),
     db
       .update(posts)
       .set({
@@ -152,6 +155,7 @@ export async function trashPost(db: Db, postId: number, now = new Date()) {
   await db.batch([
     db.update(posts).set({ deletedAt: now }).where(eq(posts.id, postId)),
     db.update(postsCategories).set({ listedAt: null }).where(eq(postsCategories.postId, postId)),
+    bumpContentVersion(db),
   ])
 }
 
@@ -164,6 +168,7 @@ export async function restorePostFromTrash(db: Db, postId: number) {
       .update(postsCategories)
       .set({ listedAt: listedAtFor({ ...post, deletedAt: null }) })
       .where(eq(postsCategories.postId, postId)),
+    bumpContentVersion(db),
   ])
 }
 

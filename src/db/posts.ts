@@ -22,54 +22,82 @@ export type PublishedPost = {
 
 const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}`)
 
-/** A post readers may see now, with its neighbours in the feed; null for drafts and future posts. */
+/**
+ * The post's place in the feed, as a row value. Its neighbours are sought from it alone, with no
+ * `published_at <= now` bound on the older side: SQLite would take that bound instead and read
+ * every newer post on the way down.
+ */
+const feedPlaceOf = (slug: string, now: number) =>
+  sql`(SELECT ${posts.publishedAt}, ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug} AND ${listed(now)})`
+
+const feedPlace = sql`(${posts.publishedAt}, ${posts.feedOrderId})`
+
+/**
+ * A post readers may see now, with its categories and its neighbours in the feed, in one round
+ * trip whose reads do not depend on the number of posts; null for drafts and future posts.
+ */
 export async function findPublishedPost(
   db: Db,
   slug: string,
   now: number,
 ): Promise<PublishedPost | null> {
-  const [row] = await db
-    .select({ post: posts, author: { slug: authors.slug, name: authors.name } })
-    .from(posts)
-    .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(eq(posts.slug, slug), listed(now)))
-    .limit(1)
-  if (!row || !row.post.publishedAt) return null
-
-  const { post } = row
-  const at = post.publishedAt!.getTime()
   const link = { slug: posts.slug, title: posts.title }
-  const [postCategories, older, newer] = await db.batch([
+  const place = feedPlaceOf(slug, now)
+  const [[row], postCategories, older, newer] = await db.batch([
+    db
+      .select({
+        id: posts.id,
+        slug: posts.slug,
+        title: posts.title,
+        excerpt: posts.excerpt,
+        html: posts.html,
+        language: posts.language,
+        publishedAt: posts.publishedAt,
+        updatedAt: posts.updatedAt,
+        // Aliased: a batch returns rows keyed by column name, and posts has a slug too.
+        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
+        authorName: sql<string>`${authors.name}`.as('author_name'),
+      })
+      .from(posts)
+      .innerJoin(authors, eq(authors.id, posts.authorId))
+      .where(and(eq(posts.slug, slug), listed(now)))
+      .limit(1),
     db
       .select({ slug: categories.slug, name: categories.name })
       .from(postsCategories)
       .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
-      .where(eq(postsCategories.postId, post.id))
+      .where(
+        eq(
+          postsCategories.postId,
+          sql`(SELECT ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug})`,
+        ),
+      )
       .orderBy(asc(postsCategories.sortOrder)),
     db
       .select(link)
       .from(posts)
-      .where(and(listed(now), sql`(${posts.publishedAt}, ${posts.id}) < (${at}, ${post.id})`))
-      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .where(and(isListed, sql`${feedPlace} < ${place}`))
+      .orderBy(desc(posts.publishedAt), desc(posts.feedOrderId))
       .limit(1),
     db
       .select(link)
       .from(posts)
-      .where(and(listed(now), sql`(${posts.publishedAt}, ${posts.id}) > (${at}, ${post.id})`))
-      .orderBy(asc(posts.publishedAt), asc(posts.id))
+      .where(and(listed(now), sql`${feedPlace} > ${place}`))
+      .orderBy(asc(posts.publishedAt), asc(posts.feedOrderId))
       .limit(1),
   ])
+  if (!row?.publishedAt) return null
 
   return {
-    id: post.id,
-    slug: post.slug,
-    title: post.title,
-    excerpt: post.excerpt,
-    html: post.html,
-    language: post.language,
-    publishedAt: post.publishedAt!,
-    updatedAt: post.updatedAt,
-    author: row.author,
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    excerpt: row.excerpt,
+    html: row.html,
+    language: row.language,
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    author: { slug: row.authorSlug, name: row.authorName },
     categories: postCategories,
     older: older[0] ?? null,
     newer: newer[0] ?? null,

@@ -186,7 +186,12 @@ export const audienceDailyCounts = sqliteTable(
     key: text().notNull(),
     count: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.metric, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.metric, t.key] }),
+    // The dashboard asks one metric at a time: over a range of days, or for a few keys.
+    index('audience_daily_counts_metric_day_idx').on(t.metric, t.day, t.key, t.count),
+    index('audience_daily_counts_metric_key_idx').on(t.metric, t.key, t.day, t.count),
+  ],
 )
 
 /** Today's keyed visitor hashes, only to count each visitor once a day; deleted with the salt. */
@@ -221,3 +226,12 @@ export const redirects = sqliteTable(
   },
   (t) => [index('redirects_to_path_idx').on(t.toPath)],
 )
+
+/**
+ * A single row (id 1) whose `version` goes up in the same D1 batch as every write readers can see
+ * (db/content-version.ts): cached reader pages are keyed by it, so a write makes them all stale.
+ */
+export const contentVersions = sqliteTable('content_versions', {
+  id: integer().primaryKey(),
+  version: integer().notNull().default(0),
+})

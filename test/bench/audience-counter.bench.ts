@@ -4,49 +4,7 @@
  * Prints requests per second and p99 latency of each, and their ratio (target: on/off ≥ 0.9).
  */
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
-
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4000)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-const WARMUP_MS = 1500
-const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36'
-
-type Sample = { requests: number; elapsedMs: number; latencies: number[] }
-
-/** CONNECTIONS loops fetching `url` back to back until `durationMs` is over; bounded in time. */
-async function load(url: string, durationMs: number): Promise<Sample> {
-  const latencies: number[] = []
-  const started = performance.now()
-  const deadline = started + durationMs
-  let client = 0
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const ip = `10.0.0.${++client}` // sent as a header only, so each loop is a distinct reader
-      while (performance.now() < deadline) {
-        const t0 = performance.now()
-        const response = await fetch(url, {
-          headers: { 'User-Agent': USER_AGENT, 'CF-Connecting-IP': ip },
-        })
-        await response.arrayBuffer()
-        if (response.status !== 200) throw new Error(`HTTP ${response.status}`)
-        latencies.push(performance.now() - t0)
-      }
-    }),
-  )
-  return { requests: latencies.length, elapsedMs: performance.now() - started, latencies }
-}
-
-function summarize(samples: Sample[]) {
-  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b)
-  const requests = samples.reduce((n, s) => n + s.requests, 0)
-  const seconds = samples.reduce((n, s) => n + s.elapsedMs, 0) / 1000
-  return {
-    rps: requests / seconds,
-    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-    requests,
-  }
-}
+import { CONNECTIONS, load, ROUND_MS, ROUNDS, summarize, WARMUP_MS, type Sample } from './load'
 
 async function main() {
   const workers: Record<'on' | 'off', LocalWorker> = {

@@ -59,12 +59,12 @@ describe('an editor in Chromium', () => {
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/admin-published-post.png' })
 
-    // The reader's page set no cookie of its own; only the admin session exists.
+    // The reader's page set no cookie of its own; only the admin's session and its D1 bookmark exist.
     const cookies = await context.cookies()
-    assert.deepEqual(
-      cookies.map((cookie) => cookie.name),
-      ['__Host-session'],
-    )
+    assert.deepEqual(cookies.map((cookie) => cookie.name).sort(), [
+      '__Host-d1-bookmark',
+      '__Host-session',
+    ])
     await context.close()
   })
 })

@@ -15,15 +15,20 @@ beforeAll(async () => {
   await createEditor('panne@blog.example', 'owner')
 })
 
-/** The real D1 binding, except that `failing` methods throw as D1 does when it is unreachable. */
-function failingD1(failing: string[]): D1Database {
-  return new Proxy(env.DB, {
+/**
+ * The real D1 binding, except that `failing` methods throw as D1 does when it is unreachable; the
+ * sessions it opens (read replication) fail the same way.
+ */
+function failingD1<T extends object>(failing: string[], target: T = env.DB as T): T {
+  return new Proxy(target, {
     get(target, property) {
       if (typeof property === 'string' && failing.includes(property))
         return () => {
           throw new Error('D1_ERROR: Network connection lost.')
         }
-      const value = Reflect.get(target, property)
+      const value: unknown = Reflect.get(target, property)
+      if (property === 'withSession' && typeof value === 'function')
+        return (...args: unknown[]) => failingD1(failing, value.apply(target, args) as object)
       return typeof value === 'function' ? value.bind(target) : value
     },
   })

@@ -208,6 +208,9 @@ describe('bad requests and errors', () => {
       batch() {
         throw new TypeError('a bug: the query builder is on fire')
       },
+      withSession() {
+        return brokenDb
+      },
     }
     const logged: unknown[] = []
     const original = console.error

@@ -12,12 +12,20 @@ import { seedDemoContent } from '../../src/cli/seed-demo'
 import { createDb } from '../../src/db/client'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const outdir = path.join(root, 'dist', 'local-worker')
 
-function bundleWorker() {
+/** Bundles `entry` (the Worker itself unless a test or benchmark wraps it) as a deploy would. */
+function bundleWorker(entry: string | undefined, outdir: string) {
   const result = spawnSync(
     'npx',
-    ['--no-install', 'wrangler', 'deploy', '--dry-run', '--outdir', outdir],
+    [
+      '--no-install',
+      'wrangler',
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      outdir,
+      ...(entry ? [entry] : []),
+    ],
     {
       cwd: root,
       encoding: 'utf8',
@@ -31,15 +39,23 @@ function bundleWorker() {
 export type LocalWorker = { url: string; miniflare: Miniflare; dispose: () => Promise<void> }
 
 export async function startLocalWorker(
-  options: { demoContent?: boolean; vars?: Record<string, string> } = {},
+  options: { demoContent?: boolean; vars?: Record<string, string>; entry?: string } = {},
 ): Promise<LocalWorker> {
-  bundleWorker()
+  const outdir = path.join(
+    root,
+    'dist',
+    options.entry ? `local-worker-${path.basename(options.entry, '.ts')}` : 'local-worker',
+  )
+  bundleWorker(options.entry, outdir)
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, 'wrangler.toml'))
   const miniflare = new Miniflare({
     ...workerOptions,
     bindings: { ...workerOptions.bindings, ...options.vars },
     modules: true,
-    scriptPath: path.join(outdir, 'index.js'),
+    scriptPath: path.join(
+      outdir,
+      options.entry ? `${path.basename(options.entry, '.ts')}.js` : 'index.js',
+    ),
     modulesRoot: outdir,
     d1Persist: false,
     host: '127.0.0.1',
