@@ -7,6 +7,7 @@ import { authorRoutes } from './routes/authors'
 import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
+import { mediaRoutes } from './routes/media'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
 import { scheduled } from './scheduled'
@@ -25,6 +26,7 @@ app.route('/posts', postRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)
+app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)

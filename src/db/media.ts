@@ -155,3 +155,40 @@ export function postMediaLinks(db: Db, postId: number | SQL, html: string): Batc
   )
   return statements
 }
+
+export type FeaturedImage = Pick<Media, 'key' | 'width' | 'height'> & { alt: string }
+
+export type PostImages = {
+  /** Body images by R2 key, for lib/responsive-images. */
+  byKey: Map<string, Pick<Media, 'key' | 'width' | 'height'>>
+  featured: FeaturedImage | null
+}
+
+/** Everything a post page needs to draw a post's images, in one query. */
+export async function imagesOfPost(db: Db, postId: number): Promise<PostImages> {
+  const rows = await db
+    .select({
+      key: media.key,
+      width: media.width,
+      height: media.height,
+      role: postsMedia.role,
+      featuredAlt: posts.featuredImageAlt,
+    })
+    .from(postsMedia)
+    .innerJoin(media, eq(media.id, postsMedia.mediaId))
+    .innerJoin(posts, eq(posts.id, postsMedia.postId))
+    .where(eq(postsMedia.postId, postId))
+  const byKey = new Map<string, Pick<Media, 'key' | 'width' | 'height'>>()
+  let featured: FeaturedImage | null = null
+  for (const { role, featuredAlt, ...image } of rows) {
+    if (role === 'featured') featured = { ...image, alt: featuredAlt }
+    else byKey.set(image.key, image)
+  }
+  return { byKey, featured }
+}
+
+/** Body images by key for HTML not saved yet (the editor's preview). */
+export async function imagesByKey(db: Db, html: string): Promise<PostImages['byKey']> {
+  const rows = await findMediaByKeys(db, mediaKeysIn(html))
+  return new Map(rows.map((row) => [row.key, row]))
+}
