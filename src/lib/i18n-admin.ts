@@ -13,6 +13,7 @@ const en = {
   sessionExpired:
     'Your session has expired. Log in again below: your text is kept and will be saved.',
   posts: 'Posts',
+  media: 'Images',
   newPost: 'New post',
   editors: 'Editors',
   account: 'Account',
@@ -158,6 +159,7 @@ const fr: AdminMessages = {
   sessionExpired:
     'Votre session a expiré. Reconnectez-vous ci-dessous\u00a0: votre texte est conservé et sera enregistré.',
   posts: 'Articles',
+  media: 'Images',
   newPost: 'Nouvel article',
   editors: 'Rédacteurs',
   account: 'Compte',
