@@ -21,10 +21,10 @@ const en = {
   deleted: 'Image deleted.',
   uploaded: 'Image uploaded.',
   alreadyStored: 'This image was already stored; the existing copy is used.',
-  deleteRefused: 'This image is still used, so it was not deleted. Remove it from these posts first:',
+  deleteRefused:
+    'This image is still used, so it was not deleted. Remove it from these posts first:',
   older: 'Older images',
   chooseFile: 'Pick a file, drop it into the text or paste it.',
-  altPrompt: 'Describe the image for people who cannot see it (leave empty and confirm to mark it decorative):',
   uploading: 'Uploading…',
   uploadFailed: 'The upload failed.',
   featuredImage: 'Featured image',
@@ -33,6 +33,8 @@ const en = {
   choose: 'Choose from the library',
   remove: 'Remove',
   featuredAlt: 'Featured image alt text',
+  insert: 'Insert',
+  cancel: 'Cancel',
   errors: {
     empty: 'Choose an image file.',
     tooLarge: 'This file is larger than 10 MB.',
@@ -71,8 +73,6 @@ const fr: MediaMessages = {
     'Cette image est encore utilisée\u00a0: elle n’a pas été supprimée. Retirez-la d’abord de ces articles\u00a0:',
   older: 'Images plus anciennes',
   chooseFile: 'Choisissez un fichier, déposez-le dans le texte ou collez-le.',
-  altPrompt:
-    'Décrivez l’image pour qui ne peut pas la voir (laissez vide et validez pour la marquer décorative)\u00a0:',
   uploading: 'Envoi…',
   uploadFailed: 'L’envoi a échoué.',
   featuredImage: 'Image à la une',
@@ -81,6 +81,8 @@ const fr: MediaMessages = {
   choose: 'Choisir dans la médiathèque',
   remove: 'Retirer',
   featuredAlt: 'Texte alternatif de l’image à la une',
+  insert: 'Insérer',
+  cancel: 'Annuler',
   errors: {
     empty: 'Choisissez un fichier image.',
     tooLarge: 'Ce fichier dépasse 10\u00a0Mo.',

@@ -16,6 +16,7 @@ import { requireEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { mediaIdParam, mediaListQuery, uploadForm } from '../validation/media'
 import { MediaPage, type UploadFormValues } from '../views/pages/admin/media-page'
+import { MediaLibrary } from '../views/partials/admin/media-library'
 import type { MediaUse } from '../db/media'
 
 type MediaContext = Context<AdminEnv>
@@ -103,6 +104,7 @@ export const adminMediaRoutes = new Hono<AdminEnv>()
       return renderMediaPage(c, { notice, beforeId: before ?? null })
     },
   )
+  .get('/library', async (c) => c.html(<MediaLibrary items={await listMedia(c.var.db)} />))
   .post(
     '/',
     bodyLimit({
