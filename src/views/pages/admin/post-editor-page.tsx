@@ -9,7 +9,7 @@ import { mediaMessagesFor } from '../../../lib/i18n-media'
 import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
 import { FeaturedImageField } from '../../partials/admin/featured-image-field'
-import { ImageUploader } from '../../partials/admin/image-upload'
+import { ImageAltDialog, ImageUploader } from '../../partials/admin/image-upload'
 import { InlineLogin } from './login-page'
 
 export type PostEditorProps = {
@@ -212,6 +212,7 @@ export function PostEditorPage(props: PostEditorProps) {
           )}
         </div>
       </form>
+      <ImageAltDialog m={mediaMessagesFor(site.locale)} />
 
       {postId && editor && (
         <section class="revisions">

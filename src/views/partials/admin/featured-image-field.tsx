@@ -38,7 +38,7 @@ export function FeaturedImageField({ m, path, alt, image, errors }: FeaturedImag
           id="featured-image"
           value={path}
           maxlength={200}
-          pattern="(https?://[^/]+)?/media/[0-9a-f]{64}\.(jpg|png|webp|avif|gif)"
+          pattern="/media/[0-9a-f]{64}\.(jpg|png|webp|avif|gif)"
           aria-invalid={errors.featuredImage ? 'true' : undefined}
           aria-describedby={errors.featuredImage ? 'featuredImage-error' : 'featured-help'}
         />
