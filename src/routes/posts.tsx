@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { imagesOfPost } from '../db/media'
 import { findPublishedPost } from '../db/posts'
+import { mediaUrl } from '../media/url'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
@@ -13,6 +14,6 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
     description: post.excerpt,
-    image: images.featured ? new URL(`/media/${images.featured.key}`, c.req.url).href : undefined,
+    image: images.featured ? new URL(mediaUrl(images.featured), c.req.url).href : undefined,
   })
 })

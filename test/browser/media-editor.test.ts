@@ -2,27 +2,10 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { createDb } from '../../src/db/client'
-import { createUser } from '../../src/db/users'
-import { hashPassword } from '../../src/lib/password'
 import * as samples from '../media-samples'
-import { useWorkerAndBrowser } from './chromium'
+import { logInAsEditor, useWorkerWithEditor } from './editor-fixture'
 
-const PEPPER = 'browser-test-pepper'
-const PASSWORD = 'a long enough test password'
-
-const session = useWorkerAndBrowser(
-  { demoContent: true, vars: { AUTH_PEPPER: PEPPER } },
-  async (worker) => {
-    const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
-    await createUser(db, {
-      email: 'claire@blog.example',
-      name: 'Claire',
-      role: 'owner',
-      passwordHash: await hashPassword(PASSWORD, PEPPER),
-    })
-  },
-)
+const session = useWorkerWithEditor()
 
 /** Sums layout shifts from the start of each page load (the Layout Instability API). */
 const CLS_OBSERVER = `
@@ -64,9 +47,7 @@ describe('images in Chromium', () => {
     })
 
     await page.goto(`${session.worker.url}/admin/posts/new`)
-    await page.fill('input[name=email]', 'claire@blog.example')
-    await page.fill('input[name=password]', PASSWORD)
-    await Promise.all([page.waitForURL(/\/admin\/posts\/new$/), page.click('button[type=submit]')])
+    await logInAsEditor(page, /\/admin\/posts\/new$/)
     await page.waitForFunction(() => 'htmx' in window)
 
     await page.fill('input[name=title]', 'Une rue à Montmartre')
@@ -105,6 +86,37 @@ describe('images in Chromium', () => {
     })
     assert.equal(await page.getAttribute('#preview img', 'alt'), 'La rue Lepic au matin')
 
+    // The file picker, marked decorative, then a pasted image.
+    await page.setInputFiles('#image-file', {
+      name: 'toits.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(samples.pngWithMetadata, 'base64'),
+    })
+    await page.waitForSelector('#image-alt-dialog[open]')
+    await page.check('#image-alt-decorative')
+    await page.click('#image-alt-dialog button[value=insert]')
+    await page.waitForFunction(() =>
+      (document.getElementById('markdown') as HTMLTextAreaElement).value.includes('"decorative")'),
+    )
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([bytes], 'image.gif', { type: 'image/gif' }))
+      document
+        .getElementById('markdown')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        )
+    }, samples.gif)
+    await page.waitForSelector('#image-alt-dialog[open]')
+    await page.fill('#image-alt-input', 'Un volet vert')
+    await page.click('#image-alt-dialog button[value=insert]')
+    await page.waitForFunction(() => document.querySelectorAll('#preview img').length === 3)
+    assert.match(
+      await page.inputValue('#markdown'),
+      /^Le matin, rue Lepic\.\n\n!\[La rue Lepic au matin\]\(\/media\/[0-9a-f]{64}\.jpg\)\n\n!\[\]\(\/media\/[0-9a-f]{64}\.png "decorative"\)\n\n!\[Un volet vert\]\(\/media\/[0-9a-f]{64}\.gif\)\n$/,
+    )
+
     // A featured image, uploaded from its own button.
     await page.setInputFiles('#featured-file', {
       name: 'facade.jpg',
@@ -130,7 +142,7 @@ describe('images in Chromium', () => {
     assert.equal(await featured.getAttribute('width'), '1200')
     assert.equal(await featured.getAttribute('height'), '800')
     assert.equal(await featured.getAttribute('alt'), 'La façade ocre du café')
-    const body = page.locator('.post-body img')
+    const body = page.locator('.post-body img').first()
     assert.equal(await body.getAttribute('width'), '40')
     assert.equal(await body.getAttribute('height'), '30')
     assert.equal(await body.getAttribute('loading'), 'lazy')
