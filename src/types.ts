@@ -3,6 +3,9 @@ import type { User } from './db/schema'
 import type { AdminMessages } from './lib/i18n-admin'
 import type { Locale, Messages } from './lib/i18n'
 
+/** A picture for link previews (a post's featured image). */
+export type SocialImage = { url: string; alt?: string; width?: number; height?: number }
+
 export type Site = {
   name: string
   tagline: string
@@ -34,7 +37,12 @@ declare module 'hono' {
   interface ContextRenderer {
     (
       content: string | Promise<string>,
-      props: { title?: string; description?: string; admin?: boolean; image?: string },
+      props: {
+        title?: string
+        description?: string
+        admin?: boolean
+        image?: SocialImage | null
+      },
     ): Response | Promise<Response>
   }
 }

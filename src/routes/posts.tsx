@@ -14,6 +14,11 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
     description: post.excerpt,
-    image: images.featured ? new URL(mediaUrl(images.featured), c.req.url).href : undefined,
+    image: images.featured && {
+      url: new URL(mediaUrl(images.featured), c.req.url).href,
+      alt: images.featured.alt,
+      width: images.featured.width,
+      height: images.featured.height,
+    },
   })
 })

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
-import type { AppEnv } from '../types'
+import type { AppEnv, SocialImage } from '../types'
 import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
 
 // htmx's own indicator stylesheet would need a style-src exception; site.css styles the indicator.
@@ -18,8 +18,8 @@ export const layout = jsxRenderer<AppEnv>(
     title?: string
     description?: string
     admin?: boolean
-    /** Absolute URL of the page's picture (a post's featured image) for link previews. */
-    image?: string
+    /** The page's picture for link previews: a post's featured image. */
+    image?: SocialImage | null
   }) => {
     const c = useRequestContext<AppEnv>()
     const { site } = c.var
@@ -32,7 +32,7 @@ export const layout = jsxRenderer<AppEnv>(
           <meta name="color-scheme" content="light dark" />
           <title>{pageTitle}</title>
           <meta name="description" content={description ?? site.tagline} />
-          {image && <meta property="og:image" content={image} />}
+          {image && <meta property="og:image" content={image.url} />}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={STYLESHEET_HREF} />
