@@ -10,6 +10,7 @@ import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { feedRoutes } from './routes/feeds'
 import { homeRoutes } from './routes/home'
+import { mediaRoutes } from './routes/media'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
 import { searchRoutes } from './routes/search'
@@ -36,6 +37,7 @@ app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)
 app.route('/search', searchRoutes)
+app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)

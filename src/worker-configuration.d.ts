@@ -7,6 +7,9 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database
     CF_VERSION_METADATA: WorkerVersionMetadata
+    MEDIA: R2Bucket
+    /** Cloudflare Images, when the account has it (see wrangler.toml). */
+    IMAGES?: ImagesBinding
     SITE_NAME: string
     SITE_TAGLINE: string
     SITE_LOCALE: string

@@ -14,6 +14,9 @@ export default defineConfig({
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
           AUTH_PEPPER: 'pepper-used-only-by-the-tests',
         },
+        // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
+        // a test hands this one in, so both paths are tested.
+        images: { binding: 'TEST_IMAGES' },
       },
     }),
   ],

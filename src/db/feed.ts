@@ -3,7 +3,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { FeedCursor } from '../lib/cursor'
 import type { Db } from './client'
 import { isListed } from './listing'
-import { authors, categories, posts, postsCategories, type Language } from './schema'
+import type { FeaturedImage } from './media'
+import { authors, categories, media, posts, postsCategories, type Language } from './schema'
 
 export const PAGE_SIZE = 10
 /** How many posts a restored list (`?through=`) may rebuild at once. */
@@ -24,6 +25,7 @@ export type PostSummary = {
   publishedAt: Date
   author: { slug: string; name: string }
   categories: { slug: string; name: string }[]
+  featuredImage: FeaturedImage | null
 }
 
 export type FeedPage = { posts: PostSummary[]; nextCursor: FeedCursor | null }
@@ -143,9 +145,16 @@ export async function listFeedPage(
   )
   const [rows, links, after] = await db.batch([
     db
-      .select(summaryColumns)
+      .select({
+        ...summaryColumns,
+        featuredKey: sql<string | null>`${media.key}`.as('featured_key'),
+        featuredWidth: sql<number>`${media.width}`.as('featured_width'),
+        featuredHeight: sql<number>`${media.height}`.as('featured_height'),
+        featuredAlt: posts.featuredImageAlt,
+      })
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))
+      .leftJoin(media, eq(media.id, posts.featuredMediaId))
       .where(inArray(posts.id, ids))
       .orderBy(desc(posts.publishedAt), desc(posts.id)),
     categoryLinksQuery(db, ids),
@@ -163,6 +172,14 @@ export async function listFeedPage(
     publishedAt: row.publishedAt ?? new Date(0),
     author: { slug: row.authorSlug, name: row.authorName },
     categories: categoriesByPost.get(row.id) ?? [],
+    featuredImage: row.featuredKey
+      ? {
+          key: row.featuredKey,
+          width: row.featuredWidth,
+          height: row.featuredHeight,
+          alt: row.featuredAlt,
+        }
+      : null,
   }))
 
   const hasMore = summaries.length > pageSize || after.length > 0

@@ -6,6 +6,7 @@ import { chunk, rowsPerStatement } from './d1-limits'
 import { bumpContentVersion } from './content-version'
 import { listedAtFor } from './listing'
 import { slugChangeRedirectStatements } from './redirects'
+import { postMediaLinks } from './media'
 import {
   categories,
   postRevisions,
@@ -29,6 +30,9 @@ export type PostInput = {
   categoryIds: number[]
   /** A category typed into the form, created in the same batch unless its slug exists. */
   newCategory?: { slug: string; name: string } | null
+  /** Left out, the post keeps its featured image; null removes it. */
+  featuredMediaId?: number | null
+  featuredImageAlt?: string
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
@@ -93,6 +97,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   const statements: Statements = [
     db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
     ...categoryLinks(db, target, input),
+    ...postMediaLinks(db, { postId: sql`(SELECT id FROM posts WHERE ${target})` }, input),
     revision(db, target, input, savedBy),
     bumpContentVersion(db),
   ]
@@ -133,6 +138,11 @@ export async function updatePost(
         and(eq(postsCategories.postId, postId), sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`),
       ),
     ...categoryLinks(db, target, input),
+    ...postMediaLinks(
+      db,
+      { postId, onlyIf: sql`EXISTS (SELECT 1 FROM posts WHERE ${target})` },
+      input,
+    ),
     revision(db, target, input, savedBy),
     bumpContentVersion(db),
     db

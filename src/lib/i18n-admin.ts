@@ -13,6 +13,7 @@ const en = {
   sessionExpired:
     'Your session has expired. Log in again below: your text is kept and will be saved.',
   posts: 'Posts',
+  media: 'Images',
   newPost: 'New post',
   editors: 'Editors',
   account: 'Account',
@@ -80,6 +81,11 @@ const en = {
     excerptTooLong: 'Keep the excerpt under 1,000 characters.',
     tooManyCategories: 'Choose at most 20 categories, the new one included.',
     categoryNameTooLong: 'Keep the category name under 60 characters.',
+    imageAltMissing: (images: string) =>
+      `Before publishing, give these images an alt text (or mark them decorative): ${images}`,
+    featuredImageUnknown: 'This is not the path of an uploaded image (/media/…).',
+    featuredAltMissing: 'Describe the featured image before publishing.',
+    featuredAltTooLong: 'The alt text may be 500 characters at most.',
   },
   loginAndSave: 'Log in and save',
   conflictTitle: 'Someone else saved this post after you opened it.',
@@ -170,6 +176,7 @@ const fr: AdminMessages = {
   sessionExpired:
     'Votre session a expiré. Reconnectez-vous ci-dessous\u00a0: votre texte est conservé et sera enregistré.',
   posts: 'Articles',
+  media: 'Images',
   newPost: 'Nouvel article',
   editors: 'Rédacteurs',
   account: 'Compte',
@@ -241,6 +248,11 @@ const fr: AdminMessages = {
     excerptTooLong: 'Le résumé doit faire moins de 1\u202f000\u00a0caractères.',
     tooManyCategories: 'Choisissez au plus 20\u00a0catégories, la nouvelle comprise.',
     categoryNameTooLong: 'Le nom de la catégorie doit faire moins de 60\u00a0caractères.',
+    imageAltMissing: (images: string) =>
+      `Avant de publier, donnez un texte alternatif à ces images (ou marquez-les décoratives)\u00a0: ${images}`,
+    featuredImageUnknown: 'Ce n’est pas le chemin d’une image envoyée (/media/…).',
+    featuredAltMissing: 'Décrivez l’image à la une avant de publier.',
+    featuredAltTooLong: 'Le texte alternatif ne peut dépasser 500\u00a0caractères.',
   },
   loginAndSave: 'Se connecter et enregistrer',
   conflictTitle: 'Quelqu’un a enregistré cet article après que vous l’avez ouvert.',

@@ -39,7 +39,9 @@ function deploymentOf(env: Env) {
     const settings = Object.entries(env).filter(
       ([name, value]) => typeof value === 'string' && /^(SITE|ANALYTICS)_/.test(name),
     )
-    deployment = shortHash(JSON.stringify([env.CF_VERSION_METADATA?.id ?? '', settings]))
+    // Pages offer resized images only while Cloudflare Images is bound.
+    const bindings = { images: Boolean(env.IMAGES) }
+    deployment = shortHash(JSON.stringify([env.CF_VERSION_METADATA?.id ?? '', settings, bindings]))
     deployments.set(env, deployment)
   }
   return deployment

@@ -38,6 +38,7 @@ export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
     locale,
     timeZone: c.env.SITE_TIMEZONE || 'UTC',
     t: messagesFor(locale),
+    responsiveImages: Boolean(c.env.IMAGES),
   })
   const editor = carriesEditorSession(c)
   const start = editor

@@ -18,6 +18,8 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
+import { findMediaById, imagesByKey } from '../db/media'
+import type { Media } from '../db/schema'
 import { viewsByPath } from '../db/audience'
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailure } from '../db/failure'
 import { dayOf } from '../lib/audience'
@@ -40,6 +42,9 @@ import {
 } from '../validation/posts'
 import { slugify } from '../lib/slug'
 import { timeZoneChoices } from '../lib/time-zones'
+import { checkPostImages, editorImages } from '../media/post-images-check'
+import { BODY_SIZES, decorateImages } from '../media/responsive-images'
+import { mediaUrl } from '../media/store'
 import { requireEditor } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
@@ -50,11 +55,16 @@ import { attemptLogin, type LoginResult } from '../auth/login'
 import { ReloginPage } from '../views/pages/admin/relogin-page'
 
 /** Both before and after `requireEditor`. */
-/** Both before and after `requireEditor`. */
 type AdminContext = Context<AdminEnv> | Context<EditorEnv>
 
+// The preview shows originals: no srcset, every image at once.
+const PREVIEW_LOADING = { first: true, responsive: false, sizes: BODY_SIZES }
+
 function errorText(a: AdminMessages, error: PostFormError): string {
-  return typeof error === 'string' ? a.errors[error] : a.errors.slugTaken(error.slugTaken)
+  if (typeof error === 'string') return a.errors[error]
+  return 'imageAltMissing' in error
+    ? a.errors.imageAltMissing(error.imageAltMissing.join(', '))
+    : a.errors.slugTaken(error.slugTaken)
 }
 
 function postIdParam(c: AdminContext): number {
@@ -78,6 +88,8 @@ function blankForm(c: AdminContext, authorId: number | undefined): PostFormValue
     publishTime: '',
     timeZone: c.var.site.timeZone,
     version: '',
+    featuredImage: '',
+    featuredImageAlt: '',
   }
 }
 
@@ -87,15 +99,17 @@ async function renderEditor(
     Partial<PostEditorProps> & { formErrors?: PostFormErrors },
 ) {
   const { db, site, a } = c.var
-  const [authors, categories, revisions] = await Promise.all([
+  const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
+  const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
+  const [authors, categories, revisions, images] = await Promise.all([
     listAuthors(db),
     listCategories(db),
     props.postId ? listRevisions(db, props.postId) : Promise.resolve([]),
+    editorImages(db, previewHtml, props.values.featuredImage),
   ])
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, error]) => [field, errorText(a, error)]),
   )
-  const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   return c.render(
     <PostEditorPage
       site={site}
@@ -105,7 +119,8 @@ async function renderEditor(
       categories={categories}
       revisions={revisions}
       timeZones={timeZoneChoices(site.timeZone)}
-      previewHtml={tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)}
+      previewHtml={decorateImages(previewHtml, images.byKey, PREVIEW_LOADING)}
+      featuredImage={images.featured}
       errors={errors}
       {...props}
     />,
@@ -161,6 +176,9 @@ async function savePost(c: Context<AdminEnv>, postId: number | null, typed: Type
 
   const now = Date.now()
   const { errors, post } = validatePostForm(values, now)
+  const html = post ? renderMarkdown(post.markdown, post.language) : ''
+  const images = await checkPostImages(db, values, values.status, html)
+  Object.assign(errors, { ...images.errors, ...errors })
   if (post) {
     const [authorIds, categoryIds] = await Promise.all([
       existingIds(db, 'authors', [post.authorId]),
@@ -183,13 +201,15 @@ async function savePost(c: Context<AdminEnv>, postId: number | null, typed: Type
     title: post.title,
     excerpt: post.excerpt || excerptFromMarkdown(post.markdown, 280, post.language),
     markdown: post.markdown,
-    html: renderMarkdown(post.markdown, post.language),
+    html,
     status: post.status,
     language: post.language,
     publishedAt: post.publishedAt,
     authorId: post.authorId,
     categoryIds: post.categoryIds,
     newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
+    featuredMediaId: images.featuredMediaId,
+    featuredImageAlt: images.featuredImageAlt,
   }
   try {
     if (!existing) {
@@ -226,6 +246,7 @@ async function renderConflict(c: Context<AdminEnv>, postId: number, values: Post
 function formFromPost(
   c: AdminContext,
   post: NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>,
+  featuredImage: Media | null = null,
 ): PostFormValues {
   const { timeZone } = c.var.site
   const when = post.publishedAt ? epochToZonedInputs(post.publishedAt.getTime(), timeZone) : null
@@ -246,6 +267,8 @@ function formFromPost(
     publishTime: when?.time ?? '',
     timeZone,
     version: String(post.version),
+    featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
+    featuredImageAlt: post.featuredImageAlt,
   }
 }
 
@@ -306,7 +329,8 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    return c.html(renderMarkdown(markdown, language))
+    const html = renderMarkdown(markdown, language)
+    return c.html(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))
   })
   .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
     const { a } = c.var
@@ -322,7 +346,10 @@ export const adminPostRoutes = new Hono<AdminEnv>()
           : post.deletedAt
             ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
             : null
-    return renderEditor(c, { postId: post.id, values: formFromPost(c, post), notice })
+    const featured = post.featuredMediaId
+      ? await findMediaById(c.var.db, post.featuredMediaId)
+      : null
+    return renderEditor(c, { postId: post.id, values: formFromPost(c, post, featured), notice })
   })
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))

@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { imagesOfPost } from '../db/media'
 import { findPublishedPost } from '../db/posts'
 import { metaDescription } from '../lib/seo'
 import { postPageMeta } from '../lib/structured-data'
+import { mediaUrl } from '../media/url'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
@@ -10,9 +12,19 @@ import { PostPage } from '../views/pages/post-page'
 export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   const post = await findPublishedPost(c.var.db, c.req.param('slug'), Date.now())
   if (!post) throw new HTTPException(404)
-  return c.render(<PostPage site={c.var.site} post={post} />, {
+  const images = await imagesOfPost(c.var.db, post.id)
+  return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
     description: metaDescription(post.excerpt) || undefined,
-    ...postPageMeta(c.var.site, post),
+    ...postPageMeta(
+      c.var.site,
+      post,
+      images.featured && {
+        url: new URL(mediaUrl(images.featured), c.req.url).href,
+        alt: images.featured.alt,
+        width: images.featured.width,
+        height: images.featured.height,
+      },
+    ),
   })
 })

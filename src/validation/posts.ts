@@ -28,6 +28,12 @@ export const postFormFields = v.object({
   timeZone: typedText,
   /** The post's version when the form was loaded; '' for a new post. */
   version: typedText,
+  /** `/media/<key>` of the featured image, empty for none. */
+  featuredImage: v.pipe(
+    typedText,
+    v.transform((text) => text.trim()),
+  ),
+  featuredImageAlt: typedText,
   loginEmail: typedText,
   loginPassword: typedText,
 })
@@ -54,7 +60,11 @@ export type PostFormError =
   | 'tooManyCategories'
   | 'categoryNameTooLong'
   | 'unknownAuthor'
+  | 'featuredImageUnknown'
+  | 'featuredAltMissing'
+  | 'featuredAltTooLong'
   | { slugTaken: string }
+  | { imageAltMissing: string[] }
 
 export type PostFormErrors = Partial<Record<PostFormField, PostFormError>>
 

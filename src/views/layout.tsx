@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
-import type { AppEnv } from '../types'
+import type { AppEnv, SocialImage } from '../types'
 import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
 import { HeadMeta, type PageMeta } from './head-meta'
 import { SiteNav } from './partials/site-nav'

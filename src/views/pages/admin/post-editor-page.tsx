@@ -6,7 +6,11 @@ import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { PostFormField, PostFormValues } from '../../../validation/posts'
 import { FIELD_MAX } from '../../../validation/limits'
 import type { Site } from '../../../types'
+import { mediaMessagesFor } from '../../../lib/i18n-media'
+import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { FeaturedImageField } from '../../partials/admin/featured-image-field'
+import { ImageAltDialog, ImageUploader } from '../../partials/admin/image-upload'
 
 export type PostEditorProps = {
   site: Site
@@ -25,6 +29,8 @@ export type PostEditorProps = {
   conflict?: { version: number; title: string; excerpt: string; markdown: string } | null
   /** The version this form was loaded from, when it differs from `values.version`. */
   yourVersion?: string
+  /** The featured image the form names, when it exists. */
+  featuredImage?: Pick<Media, 'key' | 'width' | 'height'> | null
 }
 
 const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
@@ -110,6 +116,7 @@ export function PostEditorPage(props: PostEditorProps) {
               {values.markdown}
             </textarea>
             <FieldError id="markdown-error" message={errors.markdown} />
+            <ImageUploader m={mediaMessagesFor(site.locale)} />
           </div>
           <div class="preview-column">
             <h2 id="preview-heading">{a.preview}</h2>
@@ -127,6 +134,14 @@ export function PostEditorPage(props: PostEditorProps) {
             </div>
           </div>
         </div>
+
+        <FeaturedImageField
+          m={mediaMessagesFor(site.locale)}
+          path={values.featuredImage}
+          alt={values.featuredImageAlt}
+          image={props.featuredImage ?? null}
+          errors={errors}
+        />
 
         <fieldset>
           <legend>{a.categories}</legend>
@@ -227,6 +242,7 @@ export function PostEditorPage(props: PostEditorProps) {
           )}
         </div>
       </form>
+      <ImageAltDialog m={mediaMessagesFor(site.locale)} />
 
       {postId && editor && (
         <section class="revisions">
