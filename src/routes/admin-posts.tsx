@@ -166,7 +166,7 @@ async function savePost(c: AdminContext, postId: number | null) {
   const input: PostInput = {
     slug: post.slug,
     title: post.title,
-    excerpt: post.excerpt || excerptFromMarkdown(post.markdown, 280, post.language),
+    excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
     markdown: post.markdown,
     html: renderMarkdown(post.markdown, post.language),
     status: post.status,

@@ -15,6 +15,7 @@ export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
             author={post.author}
             publishedAt={post.publishedAt}
             categories={post.categories}
+            language={post.language}
           />
         </header>
         {/* Sanitized when the post was saved (lib/markdown). */}

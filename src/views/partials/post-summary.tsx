@@ -14,6 +14,7 @@ export function PostSummary({ site, post }: { site: Site; post: Summary }) {
         author={post.author}
         publishedAt={post.publishedAt}
         categories={post.categories}
+        language={post.language}
       />
       <p class="excerpt">{typeset(post.excerpt, post.language)}</p>
     </article>
