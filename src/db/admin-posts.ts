@@ -99,7 +99,7 @@ export async function listRevisions(db: Db, postId: number) {
     })
     .from(postRevisions)
     .leftJoin(users, eq(users.id, postRevisions.savedBy))
-    .where(eq(postRevisions.postId, postId))
+    .where(and(eq(postRevisions.postId, postId), eq(postRevisions.autosave, false)))
     .orderBy(desc(postRevisions.id))
     .limit(REVISIONS_SHOWN)
 }

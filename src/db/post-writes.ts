@@ -79,8 +79,17 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   return created.id
 }
 
-/** Replaces a post's content and categories and records a revision, in one D1 batch. */
-export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
+/**
+ * Replaces a post's content and categories, in one D1 batch, and records a revision unless told
+ * not to (an autosave records one only every few minutes). Any autosaved text is now stale.
+ */
+export async function updatePost(
+  db: Db,
+  postId: number,
+  input: PostInput,
+  savedBy: number | null,
+  options: { revision?: boolean } = {},
+) {
   const { categoryIds, newCategory, ...post } = input
   await db.batch([
     db
@@ -89,7 +98,10 @@ export async function updatePost(db: Db, postId: number, input: PostInput, saved
       .where(eq(posts.id, postId)),
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),
-    revision(db, postId, input, savedBy),
+    ...(options.revision === false ? [] : [revision(db, postId, input, savedBy)]),
+    db
+      .delete(postRevisions)
+      .where(and(eq(postRevisions.postId, postId), eq(postRevisions.autosave, true))),
   ])
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { isListed } from './listing'
 import { authors, categories, posts, postsCategories, type Language } from './schema'
@@ -22,22 +22,27 @@ export type PublishedPost = {
 
 const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}`)
 
-/** A post readers may see now, with its neighbours in the feed; null for drafts and future posts. */
+/**
+ * A post readers may see now, with its neighbours in the feed; null for drafts and future posts,
+ * unless `preview` (editors only) asks for any post that is not in the trash.
+ */
 export async function findPublishedPost(
   db: Db,
   slug: string,
   now: number,
+  { preview = false } = {},
 ): Promise<PublishedPost | null> {
   const [row] = await db
     .select({ post: posts, author: { slug: authors.slug, name: authors.name } })
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
-    .where(and(eq(posts.slug, slug), listed(now)))
+    .where(and(eq(posts.slug, slug), preview ? isNull(posts.deletedAt) : listed(now)))
     .limit(1)
-  if (!row || !row.post.publishedAt) return null
+  if (!row || (!row.post.publishedAt && !preview)) return null
 
   const { post } = row
-  const at = post.publishedAt!.getTime()
+  const publishedAt = post.publishedAt ?? new Date(now)
+  const at = publishedAt.getTime()
   const link = { slug: posts.slug, title: posts.title }
   const [postCategories, older, newer] = await db.batch([
     db
@@ -67,7 +72,7 @@ export async function findPublishedPost(
     excerpt: post.excerpt,
     html: post.html,
     language: post.language,
-    publishedAt: post.publishedAt!,
+    publishedAt,
     updatedAt: post.updatedAt,
     author: row.author,
     categories: postCategories,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import {
   existingIds,
@@ -18,10 +19,22 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
+import {
+  AUTOSAVE_REVISION_INTERVAL_MS,
+  findAutosave,
+  lastRevisionAt,
+  storeAutosave,
+} from '../db/autosaves'
+import { findPublishedPost } from '../db/posts'
 import { POST_STATUSES, type PostStatus } from '../db/schema'
 import { viewsByPath } from '../db/audience'
 import { dayOf } from '../lib/audience'
-import { epochToZonedInputs } from '../lib/dates'
+import {
+  epochToZonedInputs,
+  formatDateTime,
+  formatScheduledFor,
+  formatTimeOfDay,
+} from '../lib/dates'
 import { formText } from '../lib/form'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import type { AdminMessages } from '../lib/i18n-admin'
@@ -39,7 +52,13 @@ import { timeZoneChoices } from '../lib/time-zones'
 import { requireEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
-import { PostEditorPage, type PostEditorProps } from '../views/pages/admin/post-editor-page'
+import {
+  ExcerptSource,
+  PostEditorPage,
+  type PostEditorProps,
+} from '../views/pages/admin/post-editor-page'
+import { PostPage } from '../views/pages/post-page'
+import { Notice } from '../views/partials/admin/admin-nav'
 import { PostsPage } from '../views/pages/admin/posts-page'
 import { AdminPostRows } from '../views/partials/admin/admin-post-rows'
 import { attemptLogin } from './login-attempt'
@@ -110,6 +129,46 @@ async function renderEditor(
   )
 }
 
+/** The form checked against the rules and the database, as the post to write, or the errors. */
+async function checkPost(
+  c: AdminContext,
+  values: PostFormValues,
+  postId: number | null,
+): Promise<{ errors: PostFormErrors; input: PostInput | null }> {
+  const { db } = c.var
+  const { errors, post } = validatePostForm(values, Date.now())
+  if (post) {
+    const [authorIds, categoryIds] = await Promise.all([
+      existingIds(db, 'authors', [post.authorId]),
+      existingIds(db, 'categories', post.categoryIds),
+    ])
+    if (!authorIds.has(post.authorId)) errors.authorId = 'unknownAuthor'
+    if (post.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
+    if (await isSlugTaken(db, post.slug, postId)) {
+      errors.slug = { slugTaken: await suggestFreeSlug(db, post.slug) }
+    }
+  }
+  if (!post || Object.keys(errors).length > 0) return { errors, input: null }
+
+  const newCategorySlug = post.newCategory ? slugify(post.newCategory) : ''
+  return {
+    errors,
+    input: {
+      slug: post.slug,
+      title: post.title,
+      excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
+      markdown: post.markdown,
+      html: renderMarkdown(post.markdown, post.language),
+      status: post.status,
+      language: post.language,
+      publishedAt: post.publishedAt,
+      authorId: post.authorId,
+      categoryIds: post.categoryIds,
+      newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
+    },
+  }
+}
+
 /**
  * Saves a new post (postId null) or an existing one. A rejected form comes back as it was sent,
  * with a message by each field; an expired session is renewed from the login fields in the form.
@@ -144,42 +203,97 @@ async function savePost(c: AdminContext, postId: number | null) {
   if (postId && !existing) throw new HTTPException(404)
   if (existing?.deletedAt) return c.redirect(`/admin/posts/${postId}`, 303)
 
-  const now = Date.now()
-  const { errors, post } = validatePostForm(values, now)
-  if (post) {
-    const [authorIds, categoryIds] = await Promise.all([
-      existingIds(db, 'authors', [post.authorId]),
-      existingIds(db, 'categories', post.categoryIds),
-    ])
-    if (!authorIds.has(post.authorId)) errors.authorId = 'unknownAuthor'
-    if (post.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
-    if (await isSlugTaken(db, post.slug, postId)) {
-      errors.slug = { slugTaken: await suggestFreeSlug(db, post.slug) }
-    }
-  }
-  if (!post || Object.keys(errors).length > 0) {
+  const { errors, input } = await checkPost(c, values, postId)
+  if (!input) {
     c.status(errors.markdown === 'bodyTooLarge' ? 413 : 422)
     return renderEditor(c, { postId, values, formErrors: errors })
-  }
-
-  const newCategorySlug = post.newCategory ? slugify(post.newCategory) : ''
-  const input: PostInput = {
-    slug: post.slug,
-    title: post.title,
-    excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
-    markdown: post.markdown,
-    html: renderMarkdown(post.markdown, post.language),
-    status: post.status,
-    language: post.language,
-    publishedAt: post.publishedAt,
-    authorId: post.authorId,
-    categoryIds: post.categoryIds,
-    newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
   }
   const id = postId
     ? (await updatePost(db, postId, input, editor.id), postId)
     : await createPost(db, input, editor.id)
   return c.redirect(`/admin/posts/${id}?saved=1`, 303)
+}
+
+/** What an autosave answers: its outcome for the status line and, with versions, the new one. */
+function AutosaveResult({ message, version }: { message: string; version?: unknown }) {
+  return (
+    <>
+      <p id="autosave-status" class="autosave-status" role="status">
+        {message}
+      </p>
+      {typeof version === 'number' && (
+        <input type="hidden" name="version" id="post-version" value={String(version)} />
+      )}
+    </>
+  )
+}
+
+/**
+ * Saves what is being typed, a few seconds after the last keystroke (static/js/editor). A draft
+ * is written in place, with a revision only every AUTOSAVE_REVISION_INTERVAL_MS; a new post
+ * becomes a draft; a scheduled or published post keeps its live text and the typed text is
+ * kept aside until the editor saves.
+ */
+async function autosavePost(c: AdminContext, postId: number | null) {
+  const { db, a, site } = c.var
+  const editor = c.var.editor
+  if (!editor) {
+    c.status(401)
+    return c.html(<AutosaveResult message={a.autosaveLoggedOut} />)
+  }
+  const existing = postId ? await findPostForEditing(db, postId) : null
+  if (postId && (!existing || existing.deletedAt)) throw new HTTPException(404)
+  const values = readPostForm(await c.req.parseBody({ all: true }))
+  const time = formatTimeOfDay(new Date(), site.timeZone)
+
+  if (existing && existing.status !== 'draft') {
+    if (isBodyTooLarge(values.markdown)) {
+      c.status(413)
+      return c.html(<AutosaveResult message={`${a.autosaveFailed} ${a.errors.bodyTooLarge}`} />)
+    }
+    const { title, excerpt, markdown } = values
+    await storeAutosave(db, existing.id, { title, excerpt, markdown }, editor.id)
+    return c.html(<AutosaveResult message={a.autosavedAside(time)} />)
+  }
+
+  const { errors, input } = await checkPost(c, { ...values, status: 'draft' }, postId)
+  if (!input) {
+    const [first] = Object.values(errors)
+    c.status(422)
+    return c.html(<AutosaveResult message={`${a.autosaveFailed} ${errorText(a, first!)}`} />)
+  }
+  let id = postId
+  if (id) {
+    const last = await lastRevisionAt(db, id)
+    const revision = !last || Date.now() - last.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS
+    await updatePost(db, id, input, editor.id, { revision })
+  } else {
+    id = await createPost(db, input, editor.id)
+    c.header('Post-Url', `/admin/posts/${id}`)
+  }
+  const saved = await findPostForEditing(db, id)
+  const version = saved && 'version' in saved ? saved.version : undefined
+  return c.html(<AutosaveResult message={a.autosavedDraft(time)} version={version} />)
+}
+
+type EditedPost = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>
+
+/** The reader's page of a live post, or the editors' preview of a draft or a scheduled post. */
+function postLink(c: AdminContext, post: EditedPost) {
+  const live =
+    post.status === 'published' && post.publishedAt && post.publishedAt.getTime() <= Date.now()
+  return live
+    ? { href: `/posts/${post.slug}`, label: c.var.a.viewPost }
+    : { href: `/admin/posts/${post.id}/preview`, label: c.var.a.previewPost }
+}
+
+/** What a save did: "Scheduled for 2 December at 09:00, Paris time." */
+function savedMessage(c: AdminContext, post: EditedPost) {
+  const { a, site } = c.var
+  if (post.status === 'draft') return a.savedDraft
+  if (post.status === 'scheduled' && post.publishedAt)
+    return a.savedScheduled(formatScheduledFor(post.publishedAt, site.locale, site.timeZone))
+  return a.savedPublished
 }
 
 function formFromPost(
@@ -191,7 +305,8 @@ function formFromPost(
   return {
     title: post.title,
     slug: post.slug,
-    excerpt: post.excerpt,
+    // A generated excerpt stays generated: the field is left empty so it follows the body.
+    excerpt: post.excerpt === excerptFromMarkdown(post.markdown) ? '' : post.excerpt,
     markdown: post.markdown,
     categoryIds: post.categoryIds.map(String),
     newCategory: '',
@@ -207,6 +322,8 @@ function formFromPost(
 export const adminPostRoutes = new Hono<AdminEnv>()
   .post('/', (c) => savePost(c, null))
   .post('/:id{[0-9]+}', (c) => savePost(c, postIdParam(c)))
+  .post('/autosave', (c) => autosavePost(c, null))
+  .post('/:id{[0-9]+}/autosave', (c) => autosavePost(c, postIdParam(c)))
   .use(requireEditor)
   .get('/', async (c) => {
     const { db, site, a } = c.var
@@ -256,8 +373,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     )
   })
   .get('/new', async (c) => {
-    const [firstAuthor] = await listAuthors(c.var.db)
-    return renderEditor(c, { postId: null, values: blankForm(c, firstAuthor?.id) })
+    const own = c.var.editor!.authorId
+    const authorId = own ?? (await listAuthors(c.var.db))[0]?.id
+    return renderEditor(c, { postId: null, values: blankForm(c, authorId) })
   })
   .post('/preview', async (c) => {
     const body = await c.req.parseBody()
@@ -266,14 +384,34 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    return c.html(renderMarkdown(markdown, formText(body, 'language')))
+    const excerpt = formText(body, 'excerpt')
+    return c.html(
+      <>
+        {raw(renderMarkdown(markdown, formText(body, 'language')))}
+        <p id="preview-status" hx-swap-oob="innerHTML">
+          {c.var.a.previewUpdated}
+        </p>
+        <ExcerptSource
+          a={c.var.a}
+          excerpt={excerpt}
+          generated={excerptFromMarkdown(markdown)}
+          oob
+        />
+      </>,
+    )
   })
   .get('/:id{[0-9]+}', async (c) => {
-    const { a } = c.var
-    const post = await findPostForEditing(c.var.db, postIdParam(c))
+    const { a, db } = c.var
+    const post = await findPostForEditing(db, postIdParam(c))
     if (!post) throw new HTTPException(404)
+    const autosave = await findAutosave(db, post.id)
+    const values = formFromPost(c, post)
+    if (autosave && c.req.query('autosave')) {
+      Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
+      values.markdown = autosave.markdown
+    }
     const notice = c.req.query('saved')
-      ? a.saved
+      ? savedMessage(c, post)
       : c.req.query('restored')
         ? a.revisionRestored
         : c.req.query('untrashed')
@@ -281,7 +419,30 @@ export const adminPostRoutes = new Hono<AdminEnv>()
           : post.deletedAt
             ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
             : null
-    return renderEditor(c, { postId: post.id, values: formFromPost(c, post), notice })
+    return renderEditor(c, {
+      postId: post.id,
+      values,
+      notice,
+      postLink: post.deletedAt ? null : postLink(c, post),
+      autosave:
+        autosave && !c.req.query('autosave')
+          ? { time: formatDateTime(autosave.createdAt, c.var.site.locale, c.var.site.timeZone) }
+          : null,
+    })
+  })
+  .get('/:id{[0-9]+}/preview', async (c) => {
+    const { db, site, a } = c.var
+    const found = await findPostForEditing(db, postIdParam(c))
+    if (!found) throw new HTTPException(404)
+    const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
+    if (!post) throw new HTTPException(404)
+    return c.render(
+      <>
+        <Notice message={a.previewNotice} />
+        <PostPage site={site} post={post} />
+      </>,
+      { title: `${a.previewPost}: ${post.title}`, admin: true },
+    )
   })
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))

@@ -3,6 +3,8 @@ import type { PostRevision, User } from '../../../db/schema'
 import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
+import { excerptFromMarkdown } from '../../../lib/markdown'
+import { EDITOR_SCRIPT_SRC } from '../../assets'
 import type { PostFormField, PostFormValues } from '../../../lib/post-form'
 import type { Site } from '../../../types'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
@@ -22,6 +24,33 @@ export type PostEditorProps = {
   timeZones: string[]
   notice?: string | null
   loginError?: string | null
+  /** "View post" for a live post, "Preview" for a draft or a scheduled one. */
+  postLink?: { href: string; label: string } | null
+  /** Text autosaved aside from a live post and not saved since. */
+  autosave?: { time: string } | null
+}
+
+/** Says whether the excerpt is the editor's own or generated, and shows the generated one. */
+export function ExcerptSource(props: {
+  a: AdminMessages
+  excerpt: string
+  generated: string
+  oob?: boolean
+}) {
+  const { a, excerpt, generated } = props
+  return (
+    <p class="help" id="excerpt-help" hx-swap-oob={props.oob ? 'outerHTML' : undefined}>
+      {excerpt.trim() ? (
+        a.excerptCustom
+      ) : generated ? (
+        <>
+          {a.excerptGenerated} <q class="excerpt-generated">{generated}</q>
+        </>
+      ) : (
+        a.excerptNone
+      )}
+    </p>
+  )
 }
 
 const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
@@ -35,8 +64,25 @@ export function PostEditorPage(props: PostEditorProps) {
       {editor && <AdminNav a={a} editor={editor} />}
       <h1>{postId ? values.title || a.edit : a.newPost}</h1>
       <Notice message={props.notice} />
+      {props.postLink && (
+        <p class="post-link">
+          <a href={props.postLink.href}>{props.postLink.label}</a>
+        </p>
+      )}
+      {props.autosave && postId && (
+        <p class="notice notice-info">
+          {a.autosaveFound(props.autosave.time)}{' '}
+          <a href={`/admin/posts/${postId}?autosave=1`}>{a.restoreAutosave}</a>
+        </p>
+      )}
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
-      <form method="post" action={action} class="post-form">
+      <form
+        method="post"
+        action={action}
+        class="post-form"
+        data-autosave={editor ? `${action}/autosave` : undefined}
+        data-offline={a.autosaveOffline}
+      >
         {!editor && <InlineLogin a={a} error={props.loginError} />}
         <div class="editor-columns">
           <div class="stack">
@@ -72,9 +118,11 @@ export function PostEditorPage(props: PostEditorProps) {
                 {values.excerpt}
               </textarea>
             </label>
-            <p class="help" id="excerpt-help">
-              {a.excerptHelp}
-            </p>
+            <ExcerptSource
+              a={a}
+              excerpt={values.excerpt}
+              generated={excerptFromMarkdown(values.markdown)}
+            />
             <label for="markdown">{a.body}</label>
             <textarea
               id="markdown"
@@ -92,15 +140,17 @@ export function PostEditorPage(props: PostEditorProps) {
             <div
               class="post-body preview"
               id="preview"
+              role="region"
               aria-labelledby="preview-heading"
-              aria-live="polite"
               hx-post="/admin/posts/preview"
-              hx-trigger="input from:#markdown delay:400ms, change from:[name=language]"
-              hx-include="#markdown, [name=language]"
+              hx-trigger="input from:#markdown delay:400ms, change from:[name=language], change from:[name=excerpt]"
+              hx-include="#markdown, [name=language], [name=excerpt]"
               hx-swap="innerHTML"
             >
               {raw(props.previewHtml)}
             </div>
+            {/* Announces that the preview changed, never the whole preview again. */}
+            <p id="preview-status" class="visually-hidden" role="status" aria-live="polite"></p>
           </div>
         </div>
 
@@ -175,21 +225,33 @@ export function PostEditorPage(props: PostEditorProps) {
             </label>
             <label>
               {a.timeZone}
-              <select name="timeZone">
-                {props.timeZones.map((zone) => (
-                  <option value={zone} selected={values.timeZone === zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
+              <input
+                name="timeZone"
+                value={values.timeZone}
+                list="time-zones"
+                autocomplete="off"
+                spellcheck={false}
+                maxlength={64}
+                aria-describedby="timeZone-help"
+                aria-invalid={errors.timeZone ? 'true' : undefined}
+              />
             </label>
+            <datalist id="time-zones">
+              {props.timeZones.map((zone) => (
+                <option value={zone}></option>
+              ))}
+            </datalist>
           </div>
+          <p class="help" id="timeZone-help">
+            {a.timeZoneHelp}
+          </p>
           <FieldError id="publishDate-error" message={errors.publishDate} />
           <FieldError id="timeZone-error" message={errors.timeZone} />
         </fieldset>
 
         <div class="form-actions">
           <button type="submit">{a.save}</button>
+          <p id="autosave-status" class="autosave-status" role="status"></p>
           {postId && editor && (
             <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
               {a.delete}
@@ -223,6 +285,7 @@ export function PostEditorPage(props: PostEditorProps) {
           </ol>
         </section>
       )}
+      {editor && <script src={EDITOR_SCRIPT_SRC} defer></script>}
     </section>
   )
 }
