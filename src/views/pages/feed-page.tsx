@@ -1,5 +1,6 @@
 import type { PostSummary as Summary } from '../../db/feed'
 import type { Site } from '../../types'
+import { READER_SCRIPT_SRC } from '../assets'
 import { FeedChunk } from '../partials/feed-chunk'
 
 type FeedPageProps = {
@@ -25,6 +26,7 @@ export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: Feed
         <FeedChunk site={site} posts={posts} nextHref={nextHref} />
       </div>
       <p id="feed-status" class="visually-hidden" role="status" aria-live="polite"></p>
+      {nextHref && <script src={READER_SCRIPT_SRC} defer></script>}
     </>
   )
 }
