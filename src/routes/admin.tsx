@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf'
 import { loadEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
+import { adminAuthorRoutes } from './admin-authors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
@@ -18,6 +19,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
   .route('/users', adminUserRoutes)
+  .route('/authors', adminAuthorRoutes)
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)

@@ -13,5 +13,6 @@ export const authorRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
     basePath: `/authors/${author.slug}`,
     heading,
     title: heading,
+    intro: { text: author.bio, language: c.var.site.locale },
   })
 })

@@ -33,7 +33,14 @@ function readWindow(c: Context<AppEnv>): FeedWindow {
  */
 export async function renderFeed(
   c: Context<AppEnv>,
-  options: { filter: FeedFilter; basePath: string; heading: string | null; title?: string },
+  options: {
+    filter: FeedFilter
+    basePath: string
+    heading: string | null
+    title?: string
+    /** A line under the heading: an author's biography. */
+    intro?: { text: string; language: string }
+  },
 ) {
   const window = readWindow(c)
   const { site, db } = c.var
@@ -56,6 +63,7 @@ export async function renderFeed(
     <FeedPage
       site={site}
       heading={options.heading}
+      intro={options.intro}
       posts={page.posts}
       nextHref={nextHref}
       firstPageHref={window.after ? options.basePath : null}
