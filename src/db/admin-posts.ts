@@ -130,13 +130,3 @@ export async function existingIds(db: Db, table: 'authors' | 'categories', ids: 
   const rows = await db.select({ id: source.id }).from(source).where(inArray(source.id, ids))
   return new Set(rows.map((row) => row.id))
 }
-
-/** Post titles by slug, to name the pages in the audience tables. */
-export async function titlesBySlug(db: Db, slugs: string[]) {
-  if (slugs.length === 0) return new Map<string, string>()
-  const rows = await db
-    .select({ slug: posts.slug, title: posts.title })
-    .from(posts)
-    .where(inArray(posts.slug, slugs))
-  return new Map(rows.map((row) => [row.slug, row.title]))
-}

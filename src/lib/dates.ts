@@ -154,3 +154,11 @@ export function formatScheduledFor(
 export function formatTimeOfDay(date: Date, timeZone: string): string {
   return epochToZonedInputs(date.getTime(), timeZone).time
 }
+
+/** A "YYYY-MM-DD" day as the admin shows dates ("29 Nov 2026", "29 nov. 2026"). */
+export function formatDay(day: string, locale: Locale): string {
+  return formatter(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`))
+}

@@ -172,6 +172,7 @@ const en = {
   slugRequired: 'Use lowercase letters, digits and dashes only.',
   textTooLong: (max: number) => `Keep it under ${max} characters.`,
   localCountry: 'unknown (local)',
+  privacyPage: 'Privacy',
   averageVisitorsOverDays: (days: number) =>
     `Unique visitors per day (average of the ${days} day${days === 1 ? '' : 's'} with visits)`,
   postStatusFilter: 'Status',
@@ -363,6 +364,7 @@ const fr: AdminMessages = {
   slugRequired: 'Utilisez seulement des minuscules, des chiffres et des tirets.',
   textTooLong: (max: number) => `Pas plus de ${max}\u00a0caractères.`,
   localCountry: 'inconnu (local)',
+  privacyPage: 'Confidentialité',
   averageVisitorsOverDays: (days: number) =>
     `Visiteurs uniques par jour (moyenne des ${days}\u00a0jour${days === 1 ? '' : 's'} avec visites)`,
   postStatusFilter: 'Statut',
