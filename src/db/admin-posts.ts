@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, like, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import {
   authors,
@@ -17,7 +17,21 @@ export type AdminPostFilter = {
   status: PostStatus | 'trash' | null
   categoryId: number | null
   search: string
-  afterId: number | null
+  /** Where the previous page ended, in the list's order: see `adminListPosition`. */
+  after: AdminListPosition | null
+}
+
+/** The list's order: newest publication first; a draft (no date yet) by its last change. */
+export type AdminListPosition = { at: number; id: number }
+const listedAt = sql`coalesce(${posts.publishedAt}, ${posts.updatedAt})`
+
+export function encodeAdminPosition(position: AdminListPosition): string {
+  return `${position.at}.${position.id}`
+}
+
+export function decodeAdminPosition(value: string | undefined): AdminListPosition | null {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? '')
+  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }
 
 function titleContains(search: string) {
@@ -25,7 +39,7 @@ function titleContains(search: string) {
   return sql`${posts.title} LIKE ${pattern} ESCAPE '\\'`
 }
 
-/** Newest first, every status; the trash only when asked for. */
+/** Newest publication first, every status; the trash only when asked for. */
 export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
   const conditions = [
     filter.status === 'trash' ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
@@ -40,7 +54,9 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
             .where(eq(postsCategories.categoryId, filter.categoryId)),
         )
       : undefined,
-    filter.afterId ? lt(posts.id, filter.afterId) : undefined,
+    filter.after
+      ? sql`(${listedAt}, ${posts.id}) < (${filter.after.at}, ${filter.after.id})`
+      : undefined,
   ]
   const rows = await db
     .select({
@@ -56,11 +72,14 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
     .where(and(...conditions))
-    .orderBy(desc(posts.id))
+    .orderBy(desc(listedAt), desc(posts.id))
     .limit(ADMIN_PAGE_SIZE + 1)
   const hasMore = rows.length > ADMIN_PAGE_SIZE
   const shown = rows.slice(0, ADMIN_PAGE_SIZE)
-  return { posts: shown, nextAfterId: hasMore ? shown.at(-1)!.id : null }
+  const last = shown.at(-1)
+  const next =
+    hasMore && last ? { at: (last.publishedAt ?? last.updatedAt).getTime(), id: last.id } : null
+  return { posts: shown, next }
 }
 
 export async function findPostForEditing(db: Db, id: number) {

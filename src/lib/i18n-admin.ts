@@ -30,7 +30,6 @@ const en = {
   slug: 'Slug',
   slugHelp: 'The address of the post: /posts/your-slug. Made from the title if left empty.',
   excerpt: 'Excerpt',
-  excerptHelp: 'Shown in lists. Taken from the start of the body if left empty.',
   body: 'Body (Markdown)',
   preview: 'Preview',
   categories: 'Categories',
@@ -116,7 +115,6 @@ const en = {
   show: 'Show',
   rangeInvalid: 'Choose a start date before the end date, within the kept period.',
   totalViews: 'Page views',
-  averageVisitors: 'Unique visitors per day (average)',
   busiestDay: 'Busiest day',
   moreLoaded: 'Load More used',
   botViews: 'Bot requests filtered',
@@ -165,7 +163,6 @@ const en = {
   bio: 'Biography',
   addAuthor: 'Add an author',
   authorSaved: 'Author saved.',
-  noAuthorProfile: 'No author profile',
   editorAccount: 'Editor who writes as this author',
   noEditorAccount: 'Nobody',
   slugTakenShort: 'Another author already uses this slug.',
@@ -175,8 +172,6 @@ const en = {
   privacyPage: 'Privacy',
   averageVisitorsOverDays: (days: number) =>
     `Unique visitors per day (average of the ${days} day${days === 1 ? '' : 's'} with visits)`,
-  postStatusFilter: 'Status',
-  sortNewest: 'Newest first',
 }
 
 export type AdminMessages = typeof en
@@ -211,7 +206,6 @@ const fr: AdminMessages = {
   slug: 'Slug',
   slugHelp: 'L’adresse de l’article\u00a0: /posts/votre-slug. Tiré du titre s’il est vide.',
   excerpt: 'Extrait',
-  excerptHelp: 'Affiché dans les listes. Tiré du début du texte s’il est vide.',
   body: 'Texte (Markdown)',
   preview: 'Aperçu',
   categories: 'Catégories',
@@ -301,7 +295,6 @@ const fr: AdminMessages = {
   show: 'Afficher',
   rangeInvalid: 'Choisissez une date de début avant la date de fin, dans la période conservée.',
   totalViews: 'Pages vues',
-  averageVisitors: 'Visiteurs uniques par jour (moyenne)',
   busiestDay: 'Jour le plus fréquenté',
   moreLoaded: '«\u00a0Plus d’articles\u00a0» utilisé',
   botViews: 'Requêtes de robots filtrées',
@@ -357,7 +350,6 @@ const fr: AdminMessages = {
   bio: 'Biographie',
   addAuthor: 'Ajouter un auteur',
   authorSaved: 'Auteur enregistré.',
-  noAuthorProfile: 'Aucun profil d’auteur',
   editorAccount: 'Rédacteur qui écrit sous ce nom',
   noEditorAccount: 'Personne',
   slugTakenShort: 'Un autre auteur utilise déjà ce slug.',
@@ -367,8 +359,6 @@ const fr: AdminMessages = {
   privacyPage: 'Confidentialité',
   averageVisitorsOverDays: (days: number) =>
     `Visiteurs uniques par jour (moyenne des ${days}\u00a0jour${days === 1 ? '' : 's'} avec visites)`,
-  postStatusFilter: 'Statut',
-  sortNewest: 'Plus récents d’abord',
 }
 
 export function adminMessagesFor(locale: Locale): AdminMessages {

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono'
 import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import {
+  decodeAdminPosition,
+  encodeAdminPosition,
   existingIds,
   findPostForEditing,
   findRevision,
@@ -338,7 +340,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       status: (status || null) as PostStatus | 'trash' | null,
       categoryId: positiveInt(categoryParam),
       search,
-      afterId: positiveInt(c.req.query('after')),
+      after: decodeAdminPosition(c.req.query('after')),
     })
     const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
     const views = await viewsByPath(
@@ -351,7 +353,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       views: views.get(`/posts/${post.slug}`) ?? 0,
     }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
-    const nextHref = page.nextAfterId ? `/admin/posts?${query}&after=${page.nextAfterId}` : null
+    const nextHref = page.next
+      ? `/admin/posts?${query}&after=${encodeAdminPosition(page.next)}`
+      : null
     c.header('Vary', FRAGMENT_VARY)
     if (isFragmentRequest(c.req.raw.headers)) {
       return c.html(<AdminPostRows site={site} a={a} posts={rows} nextHref={nextHref} />)

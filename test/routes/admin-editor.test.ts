@@ -226,3 +226,31 @@ describe('the editor form', () => {
     expect(fragment).toContain('<p id="preview-status" hx-swap-oob="innerHTML">Preview updated</p>')
   })
 })
+
+describe('the post list', () => {
+  it('shows the newest publication first, drafts by their last change, filtered by status', async () => {
+    for (const [title, publishDate] of [
+      ['Old news', '2020-01-01'],
+      ['Recent news', '2025-06-01'],
+      ['Middle news', '2022-03-01'],
+    ]) {
+      await saved(
+        await request('/admin/posts', {
+          cookie,
+          form: postForm({ title, status: 'published', publishDate, publishTime: '10:00' }),
+        }),
+      )
+    }
+    const html = await (await request('/admin/posts?status=published', { cookie })).text()
+    const titles = [...html.matchAll(/<a href="\/admin\/posts\/\d+">([^<]+)<\/a><\/td>/g)].map(
+      (m) => m[1],
+    )
+    const order = titles.filter((t) => t.endsWith('news'))
+    expect(order).toEqual(['Recent news', 'Middle news', 'Old news'])
+    expect(titles.indexOf('Now')).toBeLessThan(titles.indexOf('Recent news'))
+    expect(titles).not.toContain('Autosaved')
+    const drafts = await (await request('/admin/posts?status=draft', { cookie })).text()
+    expect(drafts).toContain('Autosaved')
+    expect(drafts).not.toContain('Old news')
+  })
+})
