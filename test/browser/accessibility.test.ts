@@ -125,6 +125,30 @@ describe('accessibility and phones', () => {
     await context.close()
   })
 
+  it('keeps the dashboard’s columns apart, even with a very long source', async () => {
+    const { browser, worker } = session
+    const d1 = await worker.miniflare.getD1Database('DB')
+    const today = new Date().toISOString().slice(0, 10)
+    await d1
+      .prepare('INSERT INTO audience_daily_counts (day, metric, key, count) VALUES (?, ?, ?, ?)')
+      .bind(today, 'referrer', `utm-${'very-long-campaign-name'.repeat(6)}.example.org`, 5)
+      .run()
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await logIn(context, worker.url)
+    const page = await context.newPage()
+    await page.goto(`${worker.url}/admin/analytics`)
+    const overlaps = await page.$$eval('.ranked', (sections) =>
+      sections.flatMap((section) => {
+        const box = section.getBoundingClientRect()
+        return [...section.querySelectorAll('td, th')]
+          .filter((cell) => cell.getBoundingClientRect().right > box.right + 1)
+          .map((cell) => cell.textContent)
+      }),
+    )
+    assert.deepEqual(overlaps, [])
+    await context.close()
+  })
+
   it('the admin header and content share one width', async () => {
     const { browser, worker } = session
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })

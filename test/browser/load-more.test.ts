@@ -134,7 +134,11 @@ describe('Load More Posts in Chromium', () => {
     }
     await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 30)
     await page.waitForFunction(() => document.activeElement?.closest('article') !== null)
-    assert.equal((await focused()).index, 20)
+    // Posts may have loaded on their own as Tab scrolled down: focus is on the first of the
+    // chunk that the focused link loaded, at the post's title.
+    const second = await focused()
+    assert.equal(second.title, true)
+    assert.ok(second.index >= 20 && second.index % 10 === 0, `focused post ${second.index}`)
     await context.close()
   })
 
