@@ -140,7 +140,7 @@ describe('accessibility and phones', () => {
     const overlaps = await page.$$eval('.ranked', (sections) =>
       sections.flatMap((section) => {
         const box = section.getBoundingClientRect()
-        return [...section.querySelectorAll('td, th')]
+        return Array.from(section.querySelectorAll('td, th'))
           .filter((cell) => cell.getBoundingClientRect().right > box.right + 1)
           .map((cell) => cell.textContent)
       }),

@@ -108,7 +108,7 @@ describe('Load More Posts in Chromium', () => {
         return {
           loadMore: element.matches('a.load-more'),
           index: article
-            ? [...document.querySelectorAll('article.post-summary')].indexOf(article)
+            ? Array.from(document.querySelectorAll('article.post-summary')).indexOf(article)
             : -1,
           title: element.closest('h2') !== null,
         }
