@@ -16,6 +16,10 @@ describe('autosave in Chromium', () => {
     await page.locator('#markdown').pressSequentially('Leeks, "new" potatoes -- and bread.', {
       delay: 10,
     })
+    // The preview says only that it changed; the excerpt shown follows the first paragraph.
+    await page.waitForSelector('.excerpt-generated:has-text("Leeks")')
+    assert.equal(await page.textContent('#preview-status'), 'Preview updated')
+    assert.equal(await page.getAttribute('#preview', 'aria-live'), null)
     // Typing pauses, the draft is saved, and the address becomes the post's own.
     await page.waitForURL(/\/admin\/posts\/\d+$/, { timeout: 10_000 })
     await page.waitForSelector('#autosave-status:has-text("saved automatically")')
