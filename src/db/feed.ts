@@ -85,6 +85,45 @@ function windowCondition(at: SQLiteColumn, id: SQLiteColumn, window: FeedWindow,
   return due
 }
 
+type CategoryLink = { postId: number; slug: string; name: string }
+
+/** Each post's categories, in their order, from rows sorted by post and sort order. */
+export function groupByPost(links: CategoryLink[]) {
+  const categoriesByPost = new Map<number, { slug: string; name: string }[]>()
+  for (const link of links) {
+    const list = categoriesByPost.get(link.postId) ?? []
+    list.push({ slug: link.slug, name: link.name })
+    categoriesByPost.set(link.postId, list)
+  }
+  return categoriesByPost
+}
+
+/** The categories of these posts, for `groupByPost`. */
+export function categoryLinksQuery(
+  db: Db,
+  postIds: SQL | number[] | ReturnType<typeof feedPageIdsQuery>,
+) {
+  return db
+    .select({ postId: postsCategories.postId, slug: categories.slug, name: categories.name })
+    .from(postsCategories)
+    .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
+    .where(inArray(postsCategories.postId, postIds))
+    .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder))
+}
+
+/** What a list shows of each post, with its author (joined on `authors`). */
+export const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  language: posts.language,
+  publishedAt: posts.publishedAt,
+  // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
+  authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
+  authorName: authors.name,
+}
+
 /** One page of a feed, with authors and categories, in a single round trip to D1. */
 export async function listFeedPage(
   db: Db,
@@ -104,36 +143,16 @@ export async function listFeedPage(
   )
   const [rows, links, after] = await db.batch([
     db
-      .select({
-        id: posts.id,
-        slug: posts.slug,
-        title: posts.title,
-        excerpt: posts.excerpt,
-        language: posts.language,
-        publishedAt: posts.publishedAt,
-        // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
-        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
-        authorName: authors.name,
-      })
+      .select(summaryColumns)
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))
       .where(inArray(posts.id, ids))
       .orderBy(desc(posts.publishedAt), desc(posts.id)),
-    db
-      .select({ postId: postsCategories.postId, slug: categories.slug, name: categories.name })
-      .from(postsCategories)
-      .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
-      .where(inArray(postsCategories.postId, ids))
-      .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder)),
+    categoryLinksQuery(db, ids),
     following,
   ])
 
-  const categoriesByPost = new Map<number, { slug: string; name: string }[]>()
-  for (const link of links) {
-    const list = categoriesByPost.get(link.postId) ?? []
-    list.push({ slug: link.slug, name: link.name })
-    categoriesByPost.set(link.postId, list)
-  }
+  const categoriesByPost = groupByPost(links)
 
   const summaries: PostSummary[] = rows.map((row) => ({
     id: row.id,

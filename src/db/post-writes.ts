@@ -1,7 +1,9 @@
 import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
+import { htmlToText } from '../lib/plain-text'
 import { listedAtFor } from './listing'
+import { slugChangeRedirectStatements } from './redirects'
 import {
   categories,
   postRevisions,
@@ -70,7 +72,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   const { categoryIds, newCategory, ...post } = input
   const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
   const statements: Statements = [
-    db.insert(posts).values(post),
+    db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
     ...categoryLinks(db, postId, input),
     revision(db, postId, input, savedBy),
   ]
@@ -81,7 +83,8 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
 
 /**
  * Replaces a post's content and categories, in one D1 batch, and records a revision unless told
- * not to (an autosave records one only every few minutes). Any autosaved text is now stale.
+ * not to (an autosave records one only every few minutes); a listed post's old address redirects
+ * to its new slug. Any autosaved text is now stale.
  */
 export async function updatePost(
   db: Db,
@@ -91,10 +94,18 @@ export async function updatePost(
   options: { revision?: boolean } = {},
 ) {
   const { categoryIds, newCategory, ...post } = input
+  const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
+    db,
+    postId,
+    post.slug,
+    Date.now(),
+  )
   await db.batch([
+    redirectFirst,
+    ...redirectRest,
     db
       .update(posts)
-      .set({ ...post, updatedAt: new Date() })
+      .set({ ...post, searchText: htmlToText(post.html), updatedAt: new Date() })
       .where(eq(posts.id, postId)),
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),

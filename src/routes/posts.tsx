@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { findPublishedPost } from '../db/posts'
+import { metaDescription } from '../lib/seo'
+import { postPageMeta } from '../lib/structured-data'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
@@ -10,6 +12,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   if (!post) throw new HTTPException(404)
   return c.render(<PostPage site={c.var.site} post={post} />, {
     title: typeset(post.title, post.language),
-    description: post.excerpt,
+    description: metaDescription(post.excerpt) || undefined,
+    ...postPageMeta(c.var.site, post),
   })
 })

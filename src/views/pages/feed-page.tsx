@@ -18,7 +18,12 @@ export function FeedPage(props: FeedPageProps) {
   const { site, heading, intro, posts, nextHref, firstPageHref } = props
   return (
     <>
-      {heading && <h1 class="feed-heading">{heading}</h1>}
+      {heading ? (
+        <h1 class="feed-heading">{heading}</h1>
+      ) : (
+        // The home page's one heading: the site name is in the header, this names the page.
+        <h1 class="visually-hidden">{site.name}</h1>
+      )}
       {intro?.text && <p class="feed-intro">{typeset(intro.text, intro.language)}</p>}
       {firstPageHref && (
         <p class="feed-back">
