@@ -38,7 +38,18 @@ async function readerPages(browser: Browser, url: string) {
   const author = await firstHref(page, `${url}${post}`, '.byline a[href^="/authors/"]')
   const more = await firstHref(page, `${url}/`, 'a.load-more')
   await page.close()
-  return ['/', more!, post!, category!, author!, '/privacy', '/no-such-page']
+  return [
+    '/',
+    more!,
+    post!,
+    category!,
+    author!,
+    '/categories',
+    '/search',
+    '/search?q=pain',
+    '/privacy',
+    '/no-such-page',
+  ]
 }
 
 async function adminPages(page: Page, url: string) {
