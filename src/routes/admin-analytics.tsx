@@ -83,7 +83,12 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>().use(requireEditor).get(
     db,
     pages.map((page) => page.key),
   )
-  const fixedTitles: Record<string, string> = { '/': a.homePage, '/privacy': a.privacyPage }
+  const fixedTitles: Record<string, string> = {
+    '/': a.homePage,
+    '/privacy': a.privacyPage,
+    '/categories': site.t.allCategories,
+    '/search': site.t.searchTitle,
+  }
   const topPages: Ranked[] = pages.map((page) => ({
     label: fixedTitles[page.key] ?? titles.get(page.key) ?? page.key,
     href: page.key,

@@ -30,6 +30,7 @@ beforeAll(async () => {
     { day: day(1), metric: 'more', key: '/', count: 3 },
     { day: day(0), metric: 'page', key: '/posts/post-3', count: 2 },
     { day: day(0), metric: 'page', key: '/privacy', count: 1 },
+    { day: day(3), metric: 'page', key: '/search', count: 1 },
     { day: day(0), metric: 'page', key: '/categories/essais', count: 1 },
     { day: day(0), metric: 'page', key: '/authors/claire-dubois', count: 1 },
     { day: day(45), metric: 'page', key: '/posts/post-1', count: 100 },
@@ -50,7 +51,7 @@ describe('the audience dashboard', () => {
     const response = await request('/admin/analytics?range=7', { cookie })
     expect(response.status).toBe(200)
     const html = await response.text()
-    expect(html).toMatch(/<dt>Page views<\/dt><dd>67<\/dd>/)
+    expect(html).toMatch(/<dt>Page views<\/dt><dd>68<\/dd>/)
     expect(html).toMatch(/<dt>Bot requests filtered<\/dt><dd>13<\/dd>/)
     expect(html).toMatch(/<dt>Load More used<\/dt><dd>3<\/dd>/)
     expect(html).toContain('<svg viewBox="0 0 720 220" role="img"')
@@ -80,6 +81,7 @@ describe('the audience dashboard', () => {
   it('names every top page and writes the busiest day as the admin writes dates', async () => {
     const html = await (await request('/admin/analytics?range=7', { cookie })).text()
     expect(html).toContain('<a href="/privacy">Privacy</a></td>')
+    expect(html).toContain('<a href="/search">Search</a></td>')
     expect(html).toContain('<a href="/categories/essais">Essais</a></td>')
     expect(html).toContain('<a href="/authors/claire-dubois">Claire Dubois</a></td>')
     const busiest = new Intl.DateTimeFormat('en-GB', {
@@ -101,7 +103,7 @@ describe('the audience dashboard', () => {
 
   it('takes 30, 90 days or a custom range', async () => {
     const ninety = await (await request('/admin/analytics?range=90', { cookie })).text()
-    expect(ninety).toMatch(/<dt>Page views<\/dt><dd>167<\/dd>/)
+    expect(ninety).toMatch(/<dt>Page views<\/dt><dd>168<\/dd>/)
     expect(ninety.match(/<rect class="bar"/g)).toHaveLength(90)
     const custom = await (
       await request(`/admin/analytics?from=${day(2)}&to=${day(2)}`, { cookie })
