@@ -33,7 +33,7 @@ export async function seedDemoContent(db: Db, now = Date.now()): Promise<number>
       language: post.language,
       markdown: post.markdown,
       html: renderMarkdown(post.markdown, post.language),
-      excerpt: post.excerpt ?? excerptFromMarkdown(post.markdown, 280, post.language),
+      excerpt: post.excerpt ?? excerptFromMarkdown(post.markdown),
       status: post.status ?? 'published',
       publishedAt: post.status === 'draft' ? null : new Date(startOfHour - post.daysAgo * DAY),
       authorId: authorIds.get(post.author)!,

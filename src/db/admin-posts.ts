@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { queryInChunks } from './d1-limits'
 import {
@@ -18,7 +18,21 @@ export type AdminPostFilter = {
   status: PostStatus | 'trash' | null
   categoryId: number | null
   search: string
-  afterId: number | null
+  /** Where the previous page ended, in the list's order: see `adminListPosition`. */
+  after: AdminListPosition | null
+}
+
+/** The list's order: newest publication first; a draft (no date yet) by its last change. */
+export type AdminListPosition = { at: number; id: number }
+const listedAt = sql`coalesce(${posts.publishedAt}, ${posts.updatedAt})`
+
+export function encodeAdminPosition(position: AdminListPosition): string {
+  return `${position.at}.${position.id}`
+}
+
+export function decodeAdminPosition(value: string | undefined): AdminListPosition | null {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? '')
+  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }
 
 function titleContains(search: string) {
@@ -26,7 +40,7 @@ function titleContains(search: string) {
   return sql`${posts.title} LIKE ${pattern} ESCAPE '\\'`
 }
 
-/** Newest first, every status; the trash only when asked for. */
+/** Newest publication first, every status; the trash only when asked for. */
 export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
   const conditions = [
     filter.status === 'trash' ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
@@ -41,7 +55,9 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
             .where(eq(postsCategories.categoryId, filter.categoryId)),
         )
       : undefined,
-    filter.afterId ? lt(posts.id, filter.afterId) : undefined,
+    filter.after
+      ? sql`(${listedAt}, ${posts.id}) < (${filter.after.at}, ${filter.after.id})`
+      : undefined,
   ]
   const rows = await db
     .select({
@@ -57,11 +73,14 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
     .where(and(...conditions))
-    .orderBy(desc(posts.id))
+    .orderBy(desc(listedAt), desc(posts.id))
     .limit(ADMIN_PAGE_SIZE + 1)
   const hasMore = rows.length > ADMIN_PAGE_SIZE
   const shown = rows.slice(0, ADMIN_PAGE_SIZE)
-  return { posts: shown, nextAfterId: hasMore ? shown.at(-1)!.id : null }
+  const last = shown.at(-1)
+  const next =
+    hasMore && last ? { at: (last.publishedAt ?? last.updatedAt).getTime(), id: last.id } : null
+  return { posts: shown, next }
 }
 
 export async function findPostForEditing(db: Db, id: number) {
@@ -102,7 +121,7 @@ export async function listRevisions(db: Db, postId: number) {
     })
     .from(postRevisions)
     .leftJoin(users, eq(users.id, postRevisions.savedBy))
-    .where(eq(postRevisions.postId, postId))
+    .where(and(eq(postRevisions.postId, postId), eq(postRevisions.autosave, false)))
     .orderBy(desc(postRevisions.id))
     .limit(REVISIONS_SHOWN)
 }
@@ -133,15 +152,4 @@ export async function existingIds(db: Db, table: 'authors' | 'categories', ids: 
     db.select({ id: source.id }).from(source).where(inArray(source.id, slice)),
   )
   return new Set(rows.map((row) => row.id))
-}
-
-/** Post titles by slug, to name the pages in the audience tables. */
-export async function titlesBySlug(db: Db, slugs: string[]) {
-  const rows = await queryInChunks(slugs, (slice) =>
-    db
-      .select({ slug: posts.slug, title: posts.title })
-      .from(posts)
-      .where(inArray(posts.slug, slice)),
-  )
-  return new Map(rows.map((row) => [row.slug, row.title]))
 }

@@ -81,12 +81,13 @@ function categoryLinks(db: Db, target: SQL, input: PostInput) {
   return statements
 }
 
+/** A saved revision (not an autosave), for the post `target` finds; columns in table order. */
 function revision(db: Db, target: SQL, input: PostInput, savedBy: number | null) {
   const { title, excerpt, markdown } = input
   return db
     .insert(postRevisions)
     .select(
-      sql`SELECT NULL, posts.id, ${title}, ${excerpt}, ${markdown}, ${savedBy}, ${NOW_MS} FROM posts WHERE ${target}`,
+      sql`SELECT NULL, posts.id, ${title}, ${excerpt}, ${markdown}, ${savedBy}, ${NOW_MS}, 0 FROM posts WHERE ${target}`,
     )
 }
 
@@ -112,7 +113,9 @@ export type SaveResult = { saved: true; version: number } | { saved: false }
  * Replaces a post's content and categories and records a revision, in one D1 batch, only if the
  * post is still at `loadedVersion`. Every statement is conditioned on that version and the one
  * that raises it comes last, so either all apply or none does; `saved: false` is a conflict.
- * A listed post's old address redirects to its new slug.
+ * A listed post's old address redirects to its new slug. A revision is recorded
+ * unless told not to (an autosave records one only every few minutes); any autosaved text is
+ * now stale.
  */
 export async function updatePost(
   db: Db,
@@ -120,6 +123,7 @@ export async function updatePost(
   loadedVersion: number,
   input: PostInput,
   savedBy: number | null,
+  options: { revision?: boolean } = {},
 ): Promise<SaveResult> {
   const { categoryIds, newCategory, ...post } = input
   const target = sql`posts.id = ${postId} AND posts.version = ${loadedVersion}`
@@ -143,7 +147,16 @@ export async function updatePost(
       { postId, onlyIf: sql`EXISTS (SELECT 1 FROM posts WHERE ${target})` },
       input,
     ),
-    revision(db, target, input, savedBy),
+    ...(options.revision === false ? [] : [revision(db, target, input, savedBy)]),
+    db
+      .delete(postRevisions)
+      .where(
+        and(
+          eq(postRevisions.postId, postId),
+          eq(postRevisions.autosave, true),
+          sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`,
+        ),
+      ),
     bumpContentVersion(db),
     db
       .update(posts)

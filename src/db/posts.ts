@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { isListed } from './listing'
 import { authors, categories, posts, postsCategories, type Language } from './schema'
@@ -27,22 +27,25 @@ const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}
  * `published_at <= now` bound on the older side: SQLite would take that bound instead and read
  * every newer post on the way down.
  */
-const feedPlaceOf = (slug: string, now: number) =>
-  sql`(SELECT ${posts.publishedAt}, ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug} AND ${listed(now)})`
+const feedPlaceOf = (slug: string, visible: ReturnType<typeof listed>) =>
+  sql`(SELECT ${posts.publishedAt}, ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug} AND ${visible})`
 
 const feedPlace = sql`(${posts.publishedAt}, ${posts.feedOrderId})`
 
 /**
  * A post readers may see now, with its categories and its neighbours in the feed, in one round
- * trip whose reads do not depend on the number of posts; null for drafts and future posts.
+ * trip whose reads do not depend on the number of posts; null for drafts and future posts,
+ * unless `preview` (editors only) asks for any post that is not in the trash.
  */
 export async function findPublishedPost(
   db: Db,
   slug: string,
   now: number,
+  { preview = false } = {},
 ): Promise<PublishedPost | null> {
   const link = { slug: posts.slug, title: posts.title }
-  const place = feedPlaceOf(slug, now)
+  const visible = preview ? isNull(posts.deletedAt) : listed(now)
+  const place = feedPlaceOf(slug, visible)
   const [[row], postCategories, older, newer] = await db.batch([
     db
       .select({
@@ -60,7 +63,7 @@ export async function findPublishedPost(
       })
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))
-      .where(and(eq(posts.slug, slug), listed(now)))
+      .where(and(eq(posts.slug, slug), visible))
       .limit(1),
     db
       .select({ slug: categories.slug, name: categories.name })
@@ -86,7 +89,7 @@ export async function findPublishedPost(
       .orderBy(asc(posts.publishedAt), asc(posts.feedOrderId))
       .limit(1),
   ])
-  if (!row?.publishedAt) return null
+  if (!row || (!row.publishedAt && !preview)) return null
 
   return {
     id: row.id,
@@ -95,7 +98,7 @@ export async function findPublishedPost(
     excerpt: row.excerpt,
     html: row.html,
     language: row.language,
-    publishedAt: row.publishedAt,
+    publishedAt: row.publishedAt ?? new Date(now),
     updatedAt: row.updatedAt,
     author: { slug: row.authorSlug, name: row.authorName },
     categories: postCategories,

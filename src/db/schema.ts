@@ -136,6 +136,8 @@ export const users = sqliteTable('users', {
   passwordHash: text().notNull(),
   disabledAt: integer({ mode: 'timestamp_ms' }),
   ...timestamps,
+  /** The author profile this editor writes as: new posts default to it. */
+  authorId: integer().references(() => authors.id, { onDelete: 'set null' }),
 })
 
 /** Only the SHA-256 of a session token is kept: a leaked table opens no session. */
@@ -177,6 +179,11 @@ export const postRevisions = sqliteTable(
     createdAt: integer({ mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
+    /**
+     * Text autosaved while a scheduled or published post was being edited: kept apart from the
+     * live post until the editor saves, and offered back if the tab was closed. One per post.
+     */
+    autosave: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
 )

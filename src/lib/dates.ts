@@ -125,3 +125,40 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
     timeZone,
   }).format(date)
 }
+
+/** "Paris time" / "heure de Paris" from an IANA zone; "UTC" stays "UTC". */
+function zoneName(timeZone: string, locale: Locale): string {
+  const city = timeZone.split('/').pop()!.replace(/_/g, ' ')
+  if (!timeZone.includes('/')) return timeZone
+  return locale === 'fr' ? `heure de ${city}` : `${city} time`
+}
+
+/**
+ * "2 December at 09:00, Paris time" / "2 décembre à 09:00, heure de Paris": when a scheduled
+ * post goes live, in the zone it was scheduled in; the year only when it is not this year's.
+ */
+export function formatScheduledFor(
+  date: Date,
+  locale: Locale,
+  timeZone: string,
+  now = Date.now(),
+): string {
+  const { day, month, year } = dateParts(date, locale, timeZone)
+  const thisYear = dateParts(new Date(now), locale, timeZone).year
+  const { time } = epochToZonedInputs(date.getTime(), timeZone)
+  const dayMonth = `${day} ${month}${year === thisYear ? '' : ` ${year}`}`
+  return `${dayMonth} ${locale === 'fr' ? 'à' : 'at'} ${time}, ${zoneName(timeZone, locale)}`
+}
+
+/** "14:32": a time of day in the site's zone, for autosave messages. */
+export function formatTimeOfDay(date: Date, timeZone: string): string {
+  return epochToZonedInputs(date.getTime(), timeZone).time
+}
+
+/** A "YYYY-MM-DD" day as the admin shows dates ("29 Nov 2026", "29 nov. 2026"). */
+export function formatDay(day: string, locale: Locale): string {
+  return formatter(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`))
+}

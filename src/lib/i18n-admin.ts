@@ -31,7 +31,6 @@ const en = {
   slug: 'Slug',
   slugHelp: 'The address of the post: /posts/your-slug. Made from the title if left empty.',
   excerpt: 'Excerpt',
-  excerptHelp: 'Shown in lists. Taken from the start of the body if left empty.',
   body: 'Body (Markdown)',
   preview: 'Preview',
   categories: 'Categories',
@@ -134,7 +133,6 @@ const en = {
   show: 'Show',
   rangeInvalid: 'Choose a start date before the end date, within the kept period.',
   totalViews: 'Page views',
-  averageVisitors: 'Unique visitors per day (average)',
   busiestDay: 'Busiest day',
   moreLoaded: 'Load More used',
   botViews: 'Bot requests filtered',
@@ -159,6 +157,41 @@ const en = {
   viewsLast30Days: 'Views (30 days)',
   uniquesNote:
     'Unique visitors are counted per day; a reader who comes back on another day counts again, so daily figures are never added up.',
+  savedDraft: 'Draft saved. Only editors can see it.',
+  savedScheduled: (when: string) => `Scheduled for ${when}.`,
+  savedPublished: 'Published: the post is live.',
+  viewPost: 'View post',
+  previewPost: 'Preview',
+  previewNotice: 'Preview: readers cannot see this post yet.',
+  previewUpdated: 'Preview updated',
+  autosavedDraft: (time: string) => `Draft saved automatically at ${time}.`,
+  autosaveConflict:
+    'Not saved automatically: someone else saved this post meanwhile. Save to compare both versions.',
+  autosavedAside: (time: string) => `Changes kept at ${time}. Readers see them once you save.`,
+  autosaveFailed: 'Not saved automatically yet:',
+  autosaveOffline: 'Not saved automatically: the connection was lost. Keep this tab open.',
+  autosaveLoggedOut: 'Your session has expired: save to log in again, your text is kept.',
+  autosaveFound: (time: string) =>
+    `Text typed at ${time} was kept but not saved yet. Restore it to go on from there.`,
+  restoreAutosave: 'Restore the kept text',
+  excerptGenerated: 'Generated from the first paragraph; write your own to replace it:',
+  excerptCustom: 'Written by you. Empty the field to use the first paragraph instead.',
+  excerptNone: 'Write a first paragraph, or your own excerpt.',
+  timeZoneHelp: 'Type to search, e.g. “Paris” or “New York”. The site’s zone comes first.',
+  authors: 'Authors',
+  authorProfile: 'Author profile',
+  bio: 'Biography',
+  addAuthor: 'Add an author',
+  authorSaved: 'Author saved.',
+  editorAccount: 'Editor who writes as this author',
+  noEditorAccount: 'Nobody',
+  slugTakenShort: 'Another author already uses this slug.',
+  slugRequired: 'Use lowercase letters, digits and dashes only.',
+  textTooLong: (max: number) => `Keep it under ${max} characters.`,
+  localCountry: 'unknown (local)',
+  privacyPage: 'Privacy',
+  averageVisitorsOverDays: (days: number) =>
+    `Unique visitors per day (average of the ${days} day${days === 1 ? '' : 's'} with visits)`,
 }
 
 export type AdminMessages = typeof en
@@ -194,7 +227,6 @@ const fr: AdminMessages = {
   slug: 'Slug',
   slugHelp: 'L’adresse de l’article\u00a0: /posts/votre-slug. Tiré du titre s’il est vide.',
   excerpt: 'Extrait',
-  excerptHelp: 'Affiché dans les listes. Tiré du début du texte s’il est vide.',
   body: 'Texte (Markdown)',
   preview: 'Aperçu',
   categories: 'Catégories',
@@ -302,7 +334,6 @@ const fr: AdminMessages = {
   show: 'Afficher',
   rangeInvalid: 'Choisissez une date de début avant la date de fin, dans la période conservée.',
   totalViews: 'Pages vues',
-  averageVisitors: 'Visiteurs uniques par jour (moyenne)',
   busiestDay: 'Jour le plus fréquenté',
   moreLoaded: '«\u00a0Plus d’articles\u00a0» utilisé',
   botViews: 'Requêtes de robots filtrées',
@@ -330,6 +361,45 @@ const fr: AdminMessages = {
   viewsLast30Days: 'Vues (30 jours)',
   uniquesNote:
     'Les visiteurs uniques sont comptés par jour\u00a0: un lecteur qui revient un autre jour compte de nouveau, les chiffres quotidiens ne s’additionnent donc jamais.',
+  savedDraft: 'Brouillon enregistré. Seuls les rédacteurs le voient.',
+  savedScheduled: (when: string) => `Programmé pour le ${when}.`,
+  savedPublished: 'Publié\u00a0: l’article est en ligne.',
+  viewPost: 'Voir l’article',
+  previewPost: 'Aperçu',
+  previewNotice: 'Aperçu\u00a0: les lecteurs ne voient pas encore cet article.',
+  previewUpdated: 'Aperçu mis à jour',
+  autosavedDraft: (time: string) => `Brouillon enregistré automatiquement à ${time}.`,
+  autosaveConflict:
+    'Pas d’enregistrement automatique\u00a0: quelqu’un d’autre a enregistré cet article entre-temps. Enregistrez pour comparer les deux versions.',
+  autosavedAside: (time: string) =>
+    `Modifications conservées à ${time}. Les lecteurs les verront une fois enregistrées.`,
+  autosaveFailed: 'Pas encore enregistré automatiquement\u00a0:',
+  autosaveOffline:
+    'Pas enregistré automatiquement\u00a0: la connexion est perdue. Gardez cet onglet ouvert.',
+  autosaveLoggedOut:
+    'Votre session a expiré\u00a0: enregistrez pour vous reconnecter, votre texte est conservé.',
+  autosaveFound: (time: string) =>
+    `Le texte tapé à ${time} a été conservé mais pas encore enregistré. Restaurez-le pour reprendre.`,
+  restoreAutosave: 'Restaurer le texte conservé',
+  excerptGenerated: 'Tiré du premier paragraphe\u00a0; écrivez le vôtre pour le remplacer\u00a0:',
+  excerptCustom: 'Écrit par vous. Videz le champ pour reprendre le premier paragraphe.',
+  excerptNone: 'Écrivez un premier paragraphe, ou votre propre extrait.',
+  timeZoneHelp:
+    'Tapez pour chercher, par ex. «\u00a0Paris\u00a0» ou «\u00a0New York\u00a0». Le fuseau du site vient en premier.',
+  authors: 'Auteurs',
+  authorProfile: 'Profil d’auteur',
+  bio: 'Biographie',
+  addAuthor: 'Ajouter un auteur',
+  authorSaved: 'Auteur enregistré.',
+  editorAccount: 'Rédacteur qui écrit sous ce nom',
+  noEditorAccount: 'Personne',
+  slugTakenShort: 'Un autre auteur utilise déjà ce slug.',
+  slugRequired: 'Utilisez seulement des minuscules, des chiffres et des tirets.',
+  textTooLong: (max: number) => `Pas plus de ${max}\u00a0caractères.`,
+  localCountry: 'inconnu (local)',
+  privacyPage: 'Confidentialité',
+  averageVisitorsOverDays: (days: number) =>
+    `Visiteurs uniques par jour (moyenne des ${days}\u00a0jour${days === 1 ? '' : 's'} avec visites)`,
 }
 
 export function adminMessagesFor(locale: Locale): AdminMessages {

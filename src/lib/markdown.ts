@@ -1,12 +1,29 @@
-import { Marked } from 'marked'
+import { Marked, type Token } from 'marked'
 import { parseFragment, serialize } from 'parse5'
+import { smartypants } from 'smartypants'
 import xssModule from 'xss'
-import { htmlToText } from './plain-text'
-import { frenchSpacing } from './typography'
+import { frenchSpacing, SMARTYPANTS_MODE } from './typography'
 
 // xss is CommonJS: under Vite its named exports only exist on the default one.
 const { FilterXSS, escapeAttrValue, friendlyAttrValue } =
   xssModule as unknown as typeof import('xss')
+
+/**
+ * Curly quotes, apostrophes, dashes and ellipses on the rendered HTML. SmartyPants skips tags,
+ * <code> and <pre>, so code keeps its quotes; it sees the text whole, so a quote before an
+ * emphasis still opens. It runs on sanitized HTML, where no attribute holds a raw quote or "<",
+ * and the quotes escaped in text are unescaped first.
+ */
+function smartPunctuation(html: string, language: string): string {
+  const plainQuotes = html.replace(
+    /(^|>)([^<]*)/g,
+    (_, close: string, text: string) => close + text.replace(/&quot;/g, '"').replace(/&#39;/g, "'"),
+  )
+  const curly = smartypants(plainQuotes, SMARTYPANTS_MODE)
+  return language === 'fr'
+    ? curly.replace(/&#8220;\s*/g, '«\u202f').replace(/\s*&#8221;/g, '\u202f»')
+    : curly
+}
 
 const markdownParser = new Marked({ gfm: true, async: false })
 const frenchMarkdownParser = new Marked({
@@ -135,14 +152,37 @@ export function renderMarkdown(markdown: string, language = 'en'): string {
   const tokens = parser.lexer(markdown)
   const walk = parser.defaults.walkTokens
   if (walk) parser.walkTokens(tokens, walk)
-  return tokens
+  const html = tokens
     .map((token) => sanitizeHtml(parser.parser(Object.assign([token], { links: tokens.links }))))
+    .join('')
+  return smartPunctuation(html, language)
+}
+
+// Inline tokens whose words are part of the sentence; images and raw HTML are not.
+function plainText(tokens: Token[]): string {
+  return tokens
+    .map((token) => {
+      if (token.type === 'image' || token.type === 'html') return ''
+      if (token.type === 'br') return ' '
+      if ('tokens' in token && token.tokens) return plainText(token.tokens)
+      return 'text' in token ? token.text : ''
+    })
     .join('')
 }
 
-/** The first paragraph's text, for a post saved without an excerpt. */
-export function excerptFromMarkdown(markdown: string, maxLength = 280, language = 'en'): string {
-  const text = htmlToText(renderMarkdown(markdown, language))
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }
+
+/**
+ * The excerpt a post gets until its editor writes one: the text of its first paragraph (never a
+ * heading, a list, a quote or code), read from the Markdown parser's tokens, cut at a word.
+ */
+export function excerptFromMarkdown(markdown: string, maxLength = 280): string {
+  const paragraph = markdownParser.lexer(markdown).find((token) => token.type === 'paragraph')
+  if (!paragraph || !('tokens' in paragraph) || !paragraph.tokens) return ''
+  const text = plainText(paragraph.tokens)
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name])
+    .replace(/\s+/g, ' ')
+    .trim()
   if (text.length <= maxLength) return text
   const cut = text.slice(0, maxLength)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : maxLength).trim()}…`

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { countsInRange, dailySeries, topKeys } from '../db/audience'
-import { titlesBySlug } from '../db/admin-posts'
+import { titlesForPaths } from '../db/page-titles'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../lib/audience'
+import { formatDay } from '../lib/dates'
 import { toCsv } from '../lib/csv'
 import { requireEditor } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../types'
@@ -21,6 +22,12 @@ function daysBetween(from: string, to: string) {
   const days: string[] = []
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
   return days
+}
+
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+
+function isLocalRequest(url: URL) {
+  return LOCAL_HOSTS.includes(url.hostname)
 }
 
 function rangeQuery(range: { preset: string; from: string; to: string }) {
@@ -49,16 +56,26 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
       (best, row) => (row.views > 0 && (!best || row.views > best.views) ? row : best),
       null,
     )
-    const slugs = pages
-      .map((page) => /^\/posts\/(.+)$/.exec(page.key)?.[1])
-      .filter((slug): slug is string => !!slug)
-    const titles = await titlesBySlug(db, slugs)
+    const titles = await titlesForPaths(
+      db,
+      pages.map((page) => page.key),
+    )
+    const fixedTitles: Record<string, string> = {
+      '/': a.homePage,
+      '/privacy': a.privacyPage,
+      '/categories': site.t.allCategories,
+      '/search': site.t.searchTitle,
+    }
+    const topPages: Ranked[] = pages.map((page) => ({
+      label: fixedTitles[page.key] ?? titles.get(page.key) ?? page.key,
+      href: page.key,
+      count: page.count,
+    }))
+    // Days without a visit (before launch, or quiet ones) would drag the average towards zero.
+    const daysWithVisits = rows.filter((row) => row.visitors > 0)
+    // wrangler dev gives every request a placeholder country: say so rather than show it.
+    const local = isLocalRequest(new URL(c.req.url))
     const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
-    const topPages: Ranked[] = pages.map((page) => {
-      const slug = /^\/posts\/(.+)$/.exec(page.key)?.[1]
-      const label = page.key === '/' ? a.homePage : (slug && titles.get(slug)) || page.key
-      return { label, href: page.key, count: page.count }
-    })
     return c.render(
       <AnalyticsPage
         a={a}
@@ -68,19 +85,30 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
         rows={rows}
         totals={{
           views,
-          averageVisitors: Math.round(
-            rows.reduce((total, row) => total + row.visitors, 0) / rows.length,
-          ),
-          busiestDay,
+          averageVisitors: {
+            days: daysWithVisits.length,
+            value: Math.round(
+              daysWithVisits.reduce((total, row) => total + row.visitors, 0) /
+                Math.max(1, daysWithVisits.length),
+            ),
+          },
+          busiestDay: busiestDay && {
+            ...busiestDay,
+            label: formatDay(busiestDay.day, site.locale),
+          },
           moreLoaded: more.reduce((total, row) => total + row.count, 0),
           bots: bots.reduce((total, row) => total + row.count, 0),
         }}
         topPages={topPages}
         referrers={referrers.map((row) => ({ label: row.key, count: row.count }))}
-        countries={countries.map((row) => ({
-          label: regionNames.of(row.key) ?? row.key,
-          count: row.count,
-        }))}
+        countries={
+          local
+            ? [{ label: a.localCountry, count: countries.reduce((sum, row) => sum + row.count, 0) }]
+            : countries.map((row) => ({
+                label: regionNames.of(row.key) ?? row.key,
+                count: row.count,
+              }))
+        }
         devices={devices.map((row) => ({
           label: a.deviceNames[row.key] ?? row.key,
           count: row.count,

@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono'
+import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import {
+  decodeAdminPosition,
+  encodeAdminPosition,
   existingIds,
   findPostForEditing,
   findRevision,
@@ -18,12 +21,24 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
-import { findMediaById, imagesByKey } from '../db/media'
+import { findMediaById, imagesByKey, imagesOfPost } from '../db/media'
 import type { Media } from '../db/schema'
+import {
+  AUTOSAVE_REVISION_INTERVAL_MS,
+  findAutosave,
+  lastRevisionAt,
+  storeAutosave,
+} from '../db/autosaves'
+import { findPublishedPost } from '../db/posts'
 import { viewsByPath } from '../db/audience'
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseFailure } from '../db/failure'
 import { dayOf } from '../lib/audience'
-import { epochToZonedInputs } from '../lib/dates'
+import {
+  epochToZonedInputs,
+  formatDateTime,
+  formatScheduledFor,
+  formatTimeOfDay,
+} from '../lib/dates'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import type { AdminMessages } from '../lib/i18n-admin'
 import { excerptFromMarkdown, renderMarkdown } from '../lib/markdown'
@@ -48,7 +63,13 @@ import { mediaUrl } from '../media/store'
 import { requireEditor } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
-import { PostEditorPage, type PostEditorProps } from '../views/pages/admin/post-editor-page'
+import {
+  ExcerptSource,
+  PostEditorPage,
+  type PostEditorProps,
+} from '../views/pages/admin/post-editor-page'
+import { PostPage } from '../views/pages/post-page'
+import { Notice } from '../views/partials/admin/admin-nav'
 import { PostsPage } from '../views/pages/admin/posts-page'
 import { AdminPostRows } from '../views/partials/admin/admin-post-rows'
 import { attemptLogin, type LoginResult } from '../auth/login'
@@ -153,6 +174,54 @@ function renderRelogin(
 }
 
 /**
+ * The form checked against the rules and the database (authors, categories, slug, images), as
+ * the post to write, or the errors by field.
+ */
+async function checkPost(
+  c: AdminContext,
+  values: PostFormValues,
+  postId: number | null,
+): Promise<{ errors: PostFormErrors; input: PostInput | null }> {
+  const { db } = c.var
+  const { errors, post } = validatePostForm(values, Date.now())
+  const html = post ? renderMarkdown(post.markdown, post.language) : ''
+  const images = await checkPostImages(db, values, values.status, html)
+  Object.assign(errors, { ...images.errors, ...errors })
+  if (post) {
+    const [authorIds, categoryIds] = await Promise.all([
+      existingIds(db, 'authors', [post.authorId]),
+      existingIds(db, 'categories', post.categoryIds),
+    ])
+    if (!authorIds.has(post.authorId)) errors.authorId = 'unknownAuthor'
+    if (post.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
+    if (await isSlugTaken(db, post.slug, postId)) {
+      errors.slug = { slugTaken: await suggestFreeSlug(db, post.slug) }
+    }
+  }
+  if (!post || Object.keys(errors).length > 0) return { errors, input: null }
+
+  const newCategorySlug = post.newCategory ? slugify(post.newCategory) : ''
+  return {
+    errors,
+    input: {
+      slug: post.slug,
+      title: post.title,
+      excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
+      markdown: post.markdown,
+      html,
+      status: post.status,
+      language: post.language,
+      publishedAt: post.publishedAt,
+      authorId: post.authorId,
+      categoryIds: post.categoryIds,
+      newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
+      featuredMediaId: images.featuredMediaId,
+      featuredImageAlt: images.featuredImageAlt,
+    },
+  }
+}
+
+/**
  * Saves a new post (postId null) or an existing one. A rejected form comes back as it was sent,
  * with a message by each field; an expired session is renewed from the login fields in the form.
  * A save names the version it was loaded from: a stale one is refused (409), never applied.
@@ -174,42 +243,10 @@ async function savePost(c: Context<AdminEnv>, postId: number | null, typed: Type
   if (postId && !existing) throw new HTTPException(404)
   if (existing?.deletedAt) return c.redirect(`/admin/posts/${postId}`, 303)
 
-  const now = Date.now()
-  const { errors, post } = validatePostForm(values, now)
-  const html = post ? renderMarkdown(post.markdown, post.language) : ''
-  const images = await checkPostImages(db, values, values.status, html)
-  Object.assign(errors, { ...images.errors, ...errors })
-  if (post) {
-    const [authorIds, categoryIds] = await Promise.all([
-      existingIds(db, 'authors', [post.authorId]),
-      existingIds(db, 'categories', post.categoryIds),
-    ])
-    if (!authorIds.has(post.authorId)) errors.authorId = 'unknownAuthor'
-    if (post.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
-    if (await isSlugTaken(db, post.slug, postId)) {
-      errors.slug = { slugTaken: await suggestFreeSlug(db, post.slug) }
-    }
-  }
-  if (!post || Object.keys(errors).length > 0) {
+  const { errors, input } = await checkPost(c, values, postId)
+  if (!input) {
     c.status(errors.markdown === 'bodyTooLarge' ? 413 : 422)
     return renderEditor(c, { postId, values, formErrors: errors })
-  }
-
-  const newCategorySlug = post.newCategory ? slugify(post.newCategory) : ''
-  const input: PostInput = {
-    slug: post.slug,
-    title: post.title,
-    excerpt: post.excerpt || excerptFromMarkdown(post.markdown, 280, post.language),
-    markdown: post.markdown,
-    html,
-    status: post.status,
-    language: post.language,
-    publishedAt: post.publishedAt,
-    authorId: post.authorId,
-    categoryIds: post.categoryIds,
-    newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
-    featuredMediaId: images.featuredMediaId,
-    featuredImageAlt: images.featuredImageAlt,
   }
   try {
     if (!existing) {
@@ -243,6 +280,94 @@ async function renderConflict(c: Context<AdminEnv>, postId: number, values: Post
   })
 }
 
+/** What an autosave answers: its outcome for the status line and, with versions, the new one. */
+function AutosaveResult({ message, version }: { message: string; version?: unknown }) {
+  return (
+    <>
+      <p id="autosave-status" class="autosave-status" role="status">
+        {message}
+      </p>
+      {typeof version === 'number' && (
+        <input type="hidden" name="version" id="post-version" value={String(version)} />
+      )}
+    </>
+  )
+}
+
+/**
+ * Saves what is being typed, a few seconds after the last keystroke (static/js/editor). A draft
+ * is written in place, with a revision only every AUTOSAVE_REVISION_INTERVAL_MS; a new post
+ * becomes a draft; a scheduled or published post keeps its live text and the typed text is
+ * kept aside until the editor saves.
+ */
+async function autosavePost(c: Context<AdminEnv>, postId: number | null, typed: TypedPostForm) {
+  const { db, a, site } = c.var
+  const editor = c.var.editor
+  if (!editor) {
+    c.status(401)
+    return c.html(<AutosaveResult message={a.autosaveLoggedOut} />)
+  }
+  const existing = postId ? await findPostForEditing(db, postId) : null
+  if (postId && (!existing || existing.deletedAt)) throw new HTTPException(404)
+  const { loginEmail, loginPassword, ...values } = typed
+  const time = formatTimeOfDay(new Date(), site.timeZone)
+
+  if (existing && existing.status !== 'draft') {
+    if (isBodyTooLarge(values.markdown)) {
+      c.status(413)
+      return c.html(<AutosaveResult message={`${a.autosaveFailed} ${a.errors.bodyTooLarge}`} />)
+    }
+    const { title, excerpt, markdown } = values
+    await storeAutosave(db, existing.id, { title, excerpt, markdown }, editor.id)
+    return c.html(<AutosaveResult message={a.autosavedAside(time)} />)
+  }
+
+  const { errors, input } = await checkPost(c, { ...values, status: 'draft' }, postId)
+  if (!input) {
+    const [first] = Object.values(errors)
+    c.status(422)
+    return c.html(<AutosaveResult message={`${a.autosaveFailed} ${errorText(a, first!)}`} />)
+  }
+  if (existing) {
+    const last = await lastRevisionAt(db, existing.id)
+    const revision = !last || Date.now() - last.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS
+    const version = loadedVersion(values)
+    const result = version
+      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      : null
+    if (!result?.saved) {
+      // Someone else saved meanwhile: never overwrite; a full save shows both versions.
+      c.status(409)
+      return c.html(<AutosaveResult message={a.autosaveConflict} />)
+    }
+    return c.html(<AutosaveResult message={a.autosavedDraft(time)} version={result.version} />)
+  }
+  const id = await createPost(db, input, editor.id)
+  c.header('Post-Url', `/admin/posts/${id}`)
+  const saved = await findPostForEditing(db, id)
+  return c.html(<AutosaveResult message={a.autosavedDraft(time)} version={saved?.version} />)
+}
+
+type EditedPost = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>
+
+/** The reader's page of a live post, or the editors' preview of a draft or a scheduled post. */
+function postLink(c: AdminContext, post: EditedPost) {
+  const live =
+    post.status === 'published' && post.publishedAt && post.publishedAt.getTime() <= Date.now()
+  return live
+    ? { href: `/posts/${post.slug}`, label: c.var.a.viewPost }
+    : { href: `/admin/posts/${post.id}/preview`, label: c.var.a.previewPost }
+}
+
+/** What a save did: "Scheduled for 2 December at 09:00, Paris time." */
+function savedMessage(c: AdminContext, post: EditedPost) {
+  const { a, site } = c.var
+  if (post.status === 'draft') return a.savedDraft
+  if (post.status === 'scheduled' && post.publishedAt)
+    return a.savedScheduled(formatScheduledFor(post.publishedAt, site.locale, site.timeZone))
+  return a.savedPublished
+}
+
 function formFromPost(
   c: AdminContext,
   post: NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>,
@@ -256,7 +381,8 @@ function formFromPost(
   return {
     title: post.title,
     slug: post.slug,
-    excerpt: post.excerpt,
+    // A generated excerpt stays generated: the field is left empty so it follows the body.
+    excerpt: post.excerpt === excerptFromMarkdown(post.markdown) ? '' : post.excerpt,
     markdown: post.markdown,
     categoryIds: post.categoryIds.map(String),
     newCategory: '',
@@ -277,6 +403,10 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   .post('/:id{[0-9]+}', typedForm(postFormFields), (c) =>
     savePost(c, postIdParam(c), c.req.valid('form')),
   )
+  .post('/autosave', typedForm(postFormFields), (c) => autosavePost(c, null, c.req.valid('form')))
+  .post('/:id{[0-9]+}/autosave', typedForm(postFormFields), (c) =>
+    autosavePost(c, postIdParam(c), c.req.valid('form')),
+  )
   .use(requireEditor)
   .get('/', lenientQuery(adminPostsQuery), async (c) => {
     const { db, site, a } = c.var
@@ -285,7 +415,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       status: status || null,
       categoryId: categoryParam ? Number(categoryParam) : null,
       search,
-      afterId: after,
+      after: decodeAdminPosition(after),
     })
     const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
     const views = await viewsByPath(
@@ -298,7 +428,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       views: views.get(`/posts/${post.slug}`) ?? 0,
     }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
-    const nextHref = page.nextAfterId ? `/admin/posts?${query}&after=${page.nextAfterId}` : null
+    const nextHref = page.next
+      ? `/admin/posts?${query}&after=${encodeAdminPosition(page.next)}`
+      : null
     c.header('Vary', FRAGMENT_VARY)
     if (isFragmentRequest(c.req.raw.headers)) {
       return c.html(<AdminPostRows site={site} a={a} posts={rows} nextHref={nextHref} />)
@@ -320,25 +452,48 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     )
   })
   .get('/new', async (c) => {
-    const [firstAuthor] = await listAuthors(c.var.db)
-    return renderEditor(c, { postId: null, values: blankForm(c, firstAuthor?.id) })
+    const own = c.var.editor.authorId
+    const authorId = own ?? (await listAuthors(c.var.db))[0]?.id
+    return renderEditor(c, { postId: null, values: blankForm(c, authorId) })
   })
   .post('/preview', typedForm(previewForm), async (c) => {
-    const { markdown, language } = c.req.valid('form')
+    const { markdown, language, excerpt } = c.req.valid('form')
     if (isBodyTooLarge(markdown)) {
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
     const html = renderMarkdown(markdown, language)
-    return c.html(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))
+    return c.html(
+      <>
+        {raw(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))}
+        <p id="preview-status" hx-swap-oob="innerHTML">
+          {c.var.a.previewUpdated}
+        </p>
+        <ExcerptSource
+          a={c.var.a}
+          excerpt={excerpt}
+          generated={excerptFromMarkdown(markdown)}
+          oob
+        />
+      </>,
+    )
   })
   .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
-    const { a } = c.var
-    const post = await findPostForEditing(c.var.db, postIdParam(c))
+    const { a, db } = c.var
+    const post = await findPostForEditing(db, postIdParam(c))
     if (!post) throw new HTTPException(404)
     const query = c.req.valid('query')
+    const [autosave, featured] = await Promise.all([
+      findAutosave(db, post.id),
+      post.featuredMediaId ? findMediaById(db, post.featuredMediaId) : null,
+    ])
+    const values = formFromPost(c, post, featured)
+    if (autosave && query.autosave) {
+      Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
+      values.markdown = autosave.markdown
+    }
     const notice = query.saved
-      ? a.saved
+      ? savedMessage(c, post)
       : query.restored
         ? a.revisionRestored
         : query.untrashed
@@ -346,10 +501,30 @@ export const adminPostRoutes = new Hono<AdminEnv>()
           : post.deletedAt
             ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
             : null
-    const featured = post.featuredMediaId
-      ? await findMediaById(c.var.db, post.featuredMediaId)
-      : null
-    return renderEditor(c, { postId: post.id, values: formFromPost(c, post, featured), notice })
+    return renderEditor(c, {
+      postId: post.id,
+      values,
+      notice,
+      postLink: post.deletedAt ? null : postLink(c, post),
+      autosave:
+        autosave && !query.autosave
+          ? { time: formatDateTime(autosave.createdAt, c.var.site.locale, c.var.site.timeZone) }
+          : null,
+    })
+  })
+  .get('/:id{[0-9]+}/preview', async (c) => {
+    const { db, site, a } = c.var
+    const found = await findPostForEditing(db, postIdParam(c))
+    if (!found) throw new HTTPException(404)
+    const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
+    if (!post) throw new HTTPException(404)
+    return c.render(
+      <>
+        <Notice message={a.previewNotice} />
+        <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
+      </>,
+      { title: `${a.previewPost}: ${post.title}`, admin: true },
+    )
   })
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))

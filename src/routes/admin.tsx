@@ -5,6 +5,7 @@ import { loadEditor, noStore } from '../auth/editor-session'
 import { streamingBodyLimit } from '../middleware/body-limit'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
+import { adminAuthorRoutes } from './admin-authors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
 import { adminMediaRoutes } from './admin-media'
 import { adminPostRoutes } from './admin-posts'
@@ -30,6 +31,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/posts', adminPostRoutes)
   .route('/media', adminMediaRoutes)
   .route('/users', adminUserRoutes)
+  .route('/authors', adminAuthorRoutes)
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)

@@ -19,6 +19,7 @@ export const authorRoutes = new Hono<AppEnv>().get('/:slug', lenientQuery(feedQu
     basePath,
     heading,
     title: heading,
+    intro: { text: author.bio, language: c.var.site.locale },
     description: metaDescription(author.bio || t.authorDescription(author.name, name)),
     meta: { feeds: feedLinks(basePath, `${name} — ${t.authorFeedTitle(author.name)}`) },
   })

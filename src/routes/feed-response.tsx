@@ -36,6 +36,8 @@ export async function renderFeed(
     basePath: string
     heading: string | null
     title?: string
+    /** A line under the heading: an author's biography. */
+    intro?: { text: string; language: string }
     description?: string
     meta?: PageMeta
   },
@@ -61,6 +63,7 @@ export async function renderFeed(
     <FeedPage
       site={site}
       heading={options.heading}
+      intro={options.intro}
       posts={page.posts}
       nextHref={nextHref}
       firstPageHref={window.after ? options.basePath : null}

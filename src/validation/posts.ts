@@ -194,11 +194,17 @@ export const adminPostsQuery = v.object({
     typedText,
     v.transform((text) => boundedSearch(text.trim())),
   ),
-  after: optionalId,
+  /** An admin list position (`<time>.<id>`), read by decodeAdminPosition. */
+  after: typedText,
   trashed: optionalId,
+  autosave: typedText,
   saved: typedText,
   restored: typedText,
   untrashed: typedText,
 })
 
-export const previewForm = v.object({ markdown: typedText, language: typedText })
+export const previewForm = v.object({
+  markdown: typedText,
+  language: typedText,
+  excerpt: typedText,
+})

@@ -28,7 +28,8 @@ describe('an editor in Chromium', () => {
       page.waitForURL(/\/admin\/posts\/\d+\?saved=1$/),
       page.click('.form-actions button[type=submit]'),
     ])
-    assert.match((await page.textContent('.notice')) ?? '', /Saved/)
+    assert.match((await page.textContent('.notice')) ?? '', /Published: the post is live/)
+    assert.equal(await page.getAttribute('.post-link a', 'href'), '/posts/le-gout-du-fait-maison')
 
     await page.goto(`${session.worker.url}/`)
     const first = page.locator('article.post-summary').first()

@@ -96,6 +96,52 @@ describe('Load More Posts in Chromium', () => {
     await context.close()
   })
 
+  it('moves keyboard focus to the first new post after Load More, without jumping', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1024, height: 700 } })
+    const page = await context.newPage()
+    await page.goto(session.worker.url + '/')
+    await page.waitForFunction(() => 'htmx' in window)
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement!
+        const article = element.closest('article.post-summary')
+        return {
+          loadMore: element.matches('a.load-more'),
+          index: article
+            ? Array.from(document.querySelectorAll('article.post-summary')).indexOf(article)
+            : -1,
+          title: element.closest('h2') !== null,
+        }
+      })
+
+    // Tab, and only Tab, down to "Load More Posts"; it loads as it comes into view.
+    for (let presses = 0; presses < 200 && !(await focused()).loadMore; presses++) {
+      await page.keyboard.press('Tab')
+    }
+    assert.equal((await focused()).loadMore, true, 'Tab reaches Load More Posts')
+    await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 20)
+    await page.waitForFunction(() => document.activeElement?.closest('article') !== null)
+    assert.deepEqual(await focused(), { loadMore: false, index: 10, title: true })
+    const scrolled = await page.evaluate(() => window.scrollY)
+    await page.keyboard.press('Tab')
+    assert.equal((await focused()).index, 10, 'the next Tab stays in the new post, not the footer')
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) < 200)
+    assert.match((await page.textContent('#feed-status')) ?? '', /10 more posts loaded/)
+
+    // And again from there, still with Tab only.
+    for (let presses = 0; presses < 200 && !(await focused()).loadMore; presses++) {
+      await page.keyboard.press('Tab')
+    }
+    await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 30)
+    await page.waitForFunction(() => document.activeElement?.closest('article') !== null)
+    // Posts may have loaded on their own as Tab scrolled down: focus is on the first of the
+    // chunk that the focused link loaded, at the post's title.
+    const second = await focused()
+    assert.equal(second.title, true)
+    assert.ok(second.index >= 20 && second.index % 10 === 0, `focused post ${second.index}`)
+    await context.close()
+  })
+
   it('works without JavaScript by following the link to full pages', async () => {
     const expected = await expectedFirstThirty()
     const context = await session.browser.newContext({ javaScriptEnabled: false })

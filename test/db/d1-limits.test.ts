@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { existingIds, titlesBySlug } from '../../src/db/admin-posts'
+import { existingIds } from '../../src/db/admin-posts'
+import { titlesForPaths } from '../../src/db/page-titles'
 import { recordView, viewsByPath } from '../../src/db/audience'
 import { createCategory } from '../../src/db/categories'
 import { chunk, rowsPerStatement } from '../../src/db/d1-limits'
@@ -50,10 +51,10 @@ describe('D1’s 100 bound parameters per statement', () => {
     const manyIds = [...categoryIds, ...Array.from({ length: 190 }, (_, n) => 10_000 + n)]
     expect((await existingIds(db, 'categories', manyIds)).size).toBe(60)
     const slugs = Array.from({ length: 250 }, (_, n) => `absent-${n}`).concat('soixante-rubriques')
-    expect((await titlesBySlug(db, slugs)).get('soixante-rubriques')).toBe(
+    const paths = slugs.map((slug) => `/posts/${slug}`)
+    expect((await titlesForPaths(db, paths)).get('/posts/soixante-rubriques')).toBe(
       'Post soixante-rubriques',
     )
-    const paths = slugs.map((slug) => `/posts/${slug}`)
     expect((await viewsByPath(db, paths, '2020-01-01')).size).toBe(0)
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPostDate } from '../../src/lib/dates'
+import { formatPostDate, formatScheduledFor } from '../../src/lib/dates'
 
 describe('post dates', () => {
   it('writes English dates with an ordinal, as the reference blog does', () => {
@@ -67,5 +67,21 @@ describe('dates typed in the editor', () => {
     ]) {
       expect(zonedDateTimeToEpoch(date, time, 'Europe/Paris')).toBeNull()
     }
+  })
+})
+
+describe('scheduled-for messages', () => {
+  const december2 = new Date(Date.UTC(2026, 11, 2, 8, 0))
+  const now = Date.UTC(2026, 10, 29)
+  it('says when, in which zone, in the admin’s language', () => {
+    expect(formatScheduledFor(december2, 'en', 'Europe/Paris', now)).toBe(
+      '2 December at 09:00, Paris time',
+    )
+    expect(formatScheduledFor(december2, 'fr', 'Europe/Paris', now)).toBe(
+      '2 décembre à 09:00, heure de Paris',
+    )
+    expect(formatScheduledFor(december2, 'en', 'America/New_York', Date.UTC(2025, 0, 1))).toBe(
+      '2 December 2026 at 03:00, New York time',
+    )
   })
 })

@@ -168,10 +168,14 @@ describe('sanitizing Markdown', () => {
     expect(renderMarkdown('![x](http://insecure.example/p.jpg)')).not.toContain('http://insecure')
   })
 
-  it('makes a plain-text excerpt from the body', () => {
-    expect(excerptFromMarkdown('## Titre\n\nL’été à **Paris** & ailleurs.')).toBe(
-      'Titre L’été à Paris & ailleurs.',
-    )
+  it('makes the excerpt from the first paragraph only, never a heading or code', () => {
+    expect(
+      excerptFromMarkdown(
+        '## Titre\n\n```js\nconst x = 1\n```\n\nL’été à **Paris** & [ailleurs](/a) `<b>`.\n\nSuite.',
+      ),
+    ).toBe('L’été à Paris & ailleurs <b>.')
+    expect(excerptFromMarkdown('# Only a heading\n\n- a list')).toBe('')
+    expect(excerptFromMarkdown('![photo](/p.jpg) Un *mot*\nà la ligne')).toBe('Un mot à la ligne')
     expect(excerptFromMarkdown('mot '.repeat(200)).length).toBeLessThanOrEqual(281)
   })
 })

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../src/index'
 import { audienceDailyCounts, audienceDailyVisitors } from '../../src/db/schema'
@@ -29,6 +29,10 @@ beforeAll(async () => {
     { day: day(1), metric: 'bot', key: '', count: 13 },
     { day: day(1), metric: 'more', key: '/', count: 3 },
     { day: day(0), metric: 'page', key: '/posts/post-3', count: 2 },
+    { day: day(0), metric: 'page', key: '/privacy', count: 1 },
+    { day: day(3), metric: 'page', key: '/search', count: 1 },
+    { day: day(0), metric: 'page', key: '/categories/essais', count: 1 },
+    { day: day(0), metric: 'page', key: '/authors/claire-dubois', count: 1 },
     { day: day(45), metric: 'page', key: '/posts/post-1', count: 100 },
   ])
   await db.insert(audienceDailyVisitors).values([
@@ -47,7 +51,7 @@ describe('the audience dashboard', () => {
     const response = await request('/admin/analytics?range=7', { cookie })
     expect(response.status).toBe(200)
     const html = await response.text()
-    expect(html).toMatch(/<dt>Page views<\/dt><dd>64<\/dd>/)
+    expect(html).toMatch(/<dt>Page views<\/dt><dd>68<\/dd>/)
     expect(html).toMatch(/<dt>Bot requests filtered<\/dt><dd>13<\/dd>/)
     expect(html).toMatch(/<dt>Load More used<\/dt><dd>3<\/dd>/)
     expect(html).toContain('<svg viewBox="0 0 720 220" role="img"')
@@ -56,21 +60,50 @@ describe('the audience dashboard', () => {
       `<th scope="row">${day(2)}</th><td class="number">50</td><td class="number">30</td>`,
     )
     expect(html).toContain(
-      `<th scope="row">${day(0)}</th><td class="number">2</td><td class="number">2</td>`,
+      `<th scope="row">${day(0)}</th><td class="number">5</td><td class="number">2</td>`,
     )
     expect(html).toContain('<a href="/posts/post-1">Post 1</a></td><td class="number">45</td>')
     expect(html).toContain('<a href="/">Home page</a>')
     expect(html).toContain('news.example')
     expect(html).toContain('France')
     expect(html).toContain('Mobile')
-    expect(html).toContain('Unique visitors per day (average)')
     expect(html).not.toMatch(/<dd>41<\/dd>/) // 30 + 9 + 2 visitors are never added up
+  })
+
+  it('averages visitors over the days that had visits, and says so', async () => {
+    const html = await (await request('/admin/analytics?range=30', { cookie })).text()
+    // (30 + 9 + 2) / 3 days with visits, not / 30 days.
+    expect(html).toMatch(
+      /<dt>Unique visitors per day \(average of the 3 days with visits\)<\/dt><dd>14<\/dd>/,
+    )
+  })
+
+  it('names every top page and writes the busiest day as the admin writes dates', async () => {
+    const html = await (await request('/admin/analytics?range=7', { cookie })).text()
+    expect(html).toContain('<a href="/privacy">Privacy</a></td>')
+    expect(html).toContain('<a href="/search">Search</a></td>')
+    expect(html).toContain('<a href="/categories/essais">Essais</a></td>')
+    expect(html).toContain('<a href="/authors/claire-dubois">Claire Dubois</a></td>')
+    const busiest = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(new Date(`${day(2)}T12:00:00Z`))
+    expect(html).toContain(`<time datetime="${day(2)}">${busiest}</time> (50)`)
+  })
+
+  it('shows countries as “unknown (local)” when running locally', async () => {
+    const local = await exports.default.fetch('http://localhost:8787/admin/analytics?range=7', {
+      headers: { Cookie: cookie },
+    })
+    const html = await local.text()
+    expect(html).toContain('<td>unknown (local)</td><td class="number">8</td>')
+    expect(html).not.toContain('France')
     expect(html.match(/<script/g)).toHaveLength(1) // htmx only: the chart needs no script
   })
 
   it('takes 30, 90 days or a custom range', async () => {
     const ninety = await (await request('/admin/analytics?range=90', { cookie })).text()
-    expect(ninety).toMatch(/<dt>Page views<\/dt><dd>164<\/dd>/)
+    expect(ninety).toMatch(/<dt>Page views<\/dt><dd>168<\/dd>/)
     expect(ninety.match(/<rect class="bar"/g)).toHaveLength(90)
     const custom = await (
       await request(`/admin/analytics?from=${day(2)}&to=${day(2)}`, { cookie })
@@ -124,8 +157,12 @@ describe('the audience dashboard', () => {
 
   it('shows each post’s views for the last 30 days in the admin list', async () => {
     const html = await (await request('/admin/posts', { cookie })).text()
-    expect(html).toMatch(/<a href="\/admin\/posts\/1">Post 1<\/a>.*?<td class="number">45<\/td>/s)
-    expect(html).toMatch(/<a href="\/admin\/posts\/3">Post 3<\/a>.*?<td class="number">2<\/td>/s)
+    expect(html).toMatch(
+      /<a href="\/admin\/posts\/1">Post 1<\/a>.*?<td class="number"[^>]*>45<\/td>/s,
+    )
+    expect(html).toMatch(
+      /<a href="\/admin\/posts\/3">Post 3<\/a>.*?<td class="number"[^>]*>2<\/td>/s,
+    )
   })
 })
 

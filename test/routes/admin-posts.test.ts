@@ -48,7 +48,7 @@ describe('writing a post', () => {
     const id = await savedPostId(await save(postForm()))
     const [post] = await db.select().from(posts).where(eq(posts.id, id))
     expect(post.slug).toBe('cafe-a-l-hotel')
-    expect(post.excerpt).toBe('Le « petit » café du matin. Second paragraphe.')
+    expect(post.excerpt).toBe('Le « petit » café du matin.')
     expect(post.html).toContain('<strong>matin</strong>')
     expect((await homeSlugs())[0]).toBe('cafe-a-l-hotel')
     const page = await (await request('/posts/cafe-a-l-hotel')).text()

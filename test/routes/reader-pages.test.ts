@@ -270,6 +270,19 @@ describe('French', () => {
     expect(html).toContain('<p>L’été à « Paris ».</p>')
   })
 
+  it('sets a French post’s byline, date and labels in French on an English site', async () => {
+    for (const path of ['/posts/cafe-a-l-hotel', '/authors/james-hart']) {
+      const html = await (await fetchPage(path)).text()
+      expect(html).toMatch(
+        /Par <a href="\/authors\/james-hart">James Hart<\/a> \| <time[^>]*>1 décembre 2023<\/time> \| Catégories\u00a0: <a/,
+      )
+    }
+    const english = await (await fetchPage('/posts/post-1')).text()
+    expect(english).toMatch(
+      /By <a href="\/authors\/[^"]+">[^<]+<\/a> \| <time[^>]*>January 15th, 2024/,
+    )
+  })
+
   it('speaks French in the interface when SITE_LOCALE is fr', async () => {
     const html = await (await app.request('/authors/james-hart', {}, french)).text()
     expect(html).toContain('<html lang="fr">')

@@ -1,17 +1,21 @@
 import type { PostSummary as Summary } from '../../db/feed'
 import type { Site } from '../../types'
+import { typeset } from '../../lib/typography'
+import { READER_SCRIPT_SRC } from '../assets'
 import { FeedChunk } from '../partials/feed-chunk'
 
 type FeedPageProps = {
   site: Site
   heading: string | null
+  intro?: { text: string; language: string }
   posts: Summary[]
   nextHref: string | null
   /** Set on pages that start part-way down the list, which readers reach without JavaScript. */
   firstPageHref: string | null
 }
 
-export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: FeedPageProps) {
+export function FeedPage(props: FeedPageProps) {
+  const { site, heading, intro, posts, nextHref, firstPageHref } = props
   return (
     <>
       {heading ? (
@@ -20,6 +24,7 @@ export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: Feed
         // The home page's one heading: the site name is in the header, this names the page.
         <h1 class="visually-hidden">{site.name}</h1>
       )}
+      {intro?.text && <p class="feed-intro">{typeset(intro.text, intro.language)}</p>}
       {firstPageHref && (
         <p class="feed-back">
           <a href={firstPageHref}>{site.t.backToLatest}</a>
@@ -30,6 +35,7 @@ export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: Feed
         <FeedChunk site={site} posts={posts} nextHref={nextHref} startsPage />
       </div>
       <p id="feed-status" class="visually-hidden" role="status" aria-live="polite"></p>
+      {nextHref && <script src={READER_SCRIPT_SRC} defer></script>}
     </>
   )
 }

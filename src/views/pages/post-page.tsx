@@ -32,6 +32,7 @@ export function PostPage({
             author={post.author}
             publishedAt={post.publishedAt}
             categories={post.categories}
+            language={post.language}
           />
         </header>
         {featured && (

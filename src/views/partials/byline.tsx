@@ -1,4 +1,5 @@
 import { formatPostDate, isoDate } from '../../lib/dates'
+import { messagesFor, toLocale } from '../../lib/i18n'
 import type { Site } from '../../types'
 
 type BylineProps = {
@@ -6,19 +7,23 @@ type BylineProps = {
   author: { slug: string; name: string }
   publishedAt: Date
   categories: { slug: string; name: string }[]
+  /** The post's language: a French post says "Par … | 1 décembre 2023" on an English site. */
+  language: string
 }
 
 /** "By {author} | {date} | Categories: {links} |", as on the reference blog. */
-export function Byline({ site, author, publishedAt, categories }: BylineProps) {
+export function Byline({ site, author, publishedAt, categories, language }: BylineProps) {
+  const locale = toLocale(language)
+  const t = messagesFor(locale)
   return (
     <p class="byline">
-      {site.t.by} <a href={`/authors/${author.slug}`}>{author.name}</a>
+      {t.by} <a href={`/authors/${author.slug}`}>{author.name}</a>
       {' | '}
       <time datetime={isoDate(publishedAt)}>
-        {formatPostDate(publishedAt, site.locale, site.timeZone)}
+        {formatPostDate(publishedAt, locale, site.timeZone)}
       </time>
       {' | '}
-      {site.t.categories}{' '}
+      {t.categories}{' '}
       {categories.map((category, index) => (
         <>
           {index > 0 && ', '}

@@ -31,6 +31,7 @@ export function PostSummary({
         author={post.author}
         publishedAt={post.publishedAt}
         categories={post.categories}
+        language={post.language}
       />
       <p class="excerpt">{typeset(post.excerpt, post.language)}</p>
       {image && (

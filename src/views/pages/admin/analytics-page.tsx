@@ -14,8 +14,9 @@ export type AnalyticsPageProps = {
   rows: DailyRow[]
   totals: {
     views: number
-    averageVisitors: number
-    busiestDay: DailyRow | null
+    /** Over the days that had visits only, and how many they were. */
+    averageVisitors: { value: number; days: number }
+    busiestDay: (DailyRow & { label: string }) | null
     moreLoaded: number
     bots: number
   }
@@ -103,13 +104,20 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <dd>{totals.views}</dd>
         </div>
         <div>
-          <dt>{a.averageVisitors}</dt>
-          <dd>{totals.averageVisitors}</dd>
+          <dt>{a.averageVisitorsOverDays(totals.averageVisitors.days)}</dt>
+          <dd>{totals.averageVisitors.days > 0 ? totals.averageVisitors.value : '—'}</dd>
         </div>
         <div>
           <dt>{a.busiestDay}</dt>
           <dd>
-            {totals.busiestDay ? `${totals.busiestDay.day} (${totals.busiestDay.views})` : '—'}
+            {totals.busiestDay ? (
+              <>
+                <time datetime={totals.busiestDay.day}>{totals.busiestDay.label}</time> (
+                {totals.busiestDay.views})
+              </>
+            ) : (
+              '—'
+            )}
           </dd>
         </div>
         <div>

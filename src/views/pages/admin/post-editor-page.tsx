@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { PostFormField, PostFormValues } from '../../../validation/posts'
 import { FIELD_MAX } from '../../../validation/limits'
+import { excerptFromMarkdown } from '../../../lib/markdown'
+import { EDITOR_SCRIPT_SRC } from '../../assets'
 import type { Site } from '../../../types'
 import { mediaMessagesFor } from '../../../lib/i18n-media'
 import type { Media } from '../../../db/schema'
@@ -31,6 +33,33 @@ export type PostEditorProps = {
   yourVersion?: string
   /** The featured image the form names, when it exists. */
   featuredImage?: Pick<Media, 'key' | 'width' | 'height'> | null
+  /** "View post" for a live post, "Preview" for a draft or a scheduled one. */
+  postLink?: { href: string; label: string } | null
+  /** Text autosaved aside from a live post and not saved since. */
+  autosave?: { time: string } | null
+}
+
+/** Says whether the excerpt is the editor's own or generated, and shows the generated one. */
+export function ExcerptSource(props: {
+  a: AdminMessages
+  excerpt: string
+  generated: string
+  oob?: boolean
+}) {
+  const { a, excerpt, generated } = props
+  return (
+    <p class="help" id="excerpt-help" hx-swap-oob={props.oob ? 'outerHTML' : undefined}>
+      {excerpt.trim() ? (
+        a.excerptCustom
+      ) : generated ? (
+        <>
+          {a.excerptGenerated} <q class="excerpt-generated">{generated}</q>
+        </>
+      ) : (
+        a.excerptNone
+      )}
+    </p>
+  )
 }
 
 const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
@@ -44,6 +73,17 @@ export function PostEditorPage(props: PostEditorProps) {
       {editor && <AdminNav a={a} editor={editor} />}
       <h1>{postId ? values.title || a.edit : a.newPost}</h1>
       <Notice message={props.notice} />
+      {props.postLink && (
+        <p class="post-link">
+          <a href={props.postLink.href}>{props.postLink.label}</a>
+        </p>
+      )}
+      {props.autosave && postId && (
+        <p class="notice notice-info">
+          {a.autosaveFound(props.autosave.time)}{' '}
+          <a href={`/admin/posts/${postId}?autosave=1`}>{a.restoreAutosave}</a>
+        </p>
+      )}
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
       {props.conflict && (
         <section class="conflict" role="alert" aria-labelledby="conflict-title">
@@ -58,7 +98,13 @@ export function PostEditorPage(props: PostEditorProps) {
           </textarea>
         </section>
       )}
-      <form method="post" action={action} class="post-form">
+      <form
+        method="post"
+        action={action}
+        class="post-form"
+        data-autosave={editor ? `${action}/autosave` : undefined}
+        data-offline={a.autosaveOffline}
+      >
         <input type="hidden" name="version" id="post-version" value={values.version} />
         <div class="editor-columns">
           <div class="stack">
@@ -101,9 +147,11 @@ export function PostEditorPage(props: PostEditorProps) {
                 {values.excerpt}
               </textarea>
             </label>
-            <p class="help" id="excerpt-help">
-              {a.excerptHelp}
-            </p>
+            <ExcerptSource
+              a={a}
+              excerpt={values.excerpt}
+              generated={excerptFromMarkdown(values.markdown)}
+            />
             <FieldError id="excerpt-error" message={errors.excerpt} />
             <label for="markdown">{a.body}</label>
             <textarea
@@ -123,15 +171,17 @@ export function PostEditorPage(props: PostEditorProps) {
             <div
               class="post-body preview"
               id="preview"
+              role="region"
               aria-labelledby="preview-heading"
-              aria-live="polite"
               hx-post="/admin/posts/preview"
-              hx-trigger="input from:#markdown delay:400ms, change from:[name=language]"
-              hx-include="#markdown, [name=language]"
+              hx-trigger="input from:#markdown delay:400ms, change from:[name=language], change from:[name=excerpt]"
+              hx-include="#markdown, [name=language], [name=excerpt]"
               hx-swap="innerHTML"
             >
               {raw(props.previewHtml)}
             </div>
+            {/* Announces that the preview changed, never the whole preview again. */}
+            <p id="preview-status" class="visually-hidden" role="status" aria-live="polite"></p>
           </div>
         </div>
 
@@ -220,21 +270,33 @@ export function PostEditorPage(props: PostEditorProps) {
             </label>
             <label>
               {a.timeZone}
-              <select name="timeZone">
-                {props.timeZones.map((zone) => (
-                  <option value={zone} selected={values.timeZone === zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
+              <input
+                name="timeZone"
+                value={values.timeZone}
+                list="time-zones"
+                autocomplete="off"
+                spellcheck={false}
+                maxlength={64}
+                aria-describedby="timeZone-help"
+                aria-invalid={errors.timeZone ? 'true' : undefined}
+              />
             </label>
+            <datalist id="time-zones">
+              {props.timeZones.map((zone) => (
+                <option value={zone}></option>
+              ))}
+            </datalist>
           </div>
+          <p class="help" id="timeZone-help">
+            {a.timeZoneHelp}
+          </p>
           <FieldError id="publishDate-error" message={errors.publishDate} />
           <FieldError id="timeZone-error" message={errors.timeZone} />
         </fieldset>
 
         <div class="form-actions">
           <button type="submit">{a.save}</button>
+          <p id="autosave-status" class="autosave-status" role="status"></p>
           {postId && editor && (
             <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
               {a.delete}
@@ -269,6 +331,7 @@ export function PostEditorPage(props: PostEditorProps) {
           </ol>
         </section>
       )}
+      {editor && <script src={EDITOR_SCRIPT_SRC} defer></script>}
     </section>
   )
 }

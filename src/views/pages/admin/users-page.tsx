@@ -41,8 +41,8 @@ export function UsersPage({ a, editor, users, form, errors, notice, error }: Use
                 {user.name}
                 {user.id === editor.id && ` (${a.you})`}
               </td>
-              <td>{user.email}</td>
-              <td>
+              <td data-label={a.email}>{user.email}</td>
+              <td data-label={a.role}>
                 {a.roles[user.role]}
                 {user.disabledAt && ` — ${a.disabled}`}
               </td>

@@ -31,9 +31,11 @@ export function AdminPostRows({ site, a, posts, nextHref }: RowsProps) {
           <td>
             <span class={`status status-${post.status}`}>{a.statusLabel[post.status]}</span>
           </td>
-          <td>{post.authorName}</td>
-          <td>{when(post.publishedAt)}</td>
-          <td class="number">{post.views}</td>
+          <td data-label={a.author}>{post.authorName}</td>
+          <td data-label={a.publishDate}>{when(post.publishedAt)}</td>
+          <td class="number" data-label={a.viewsLast30Days}>
+            {post.views}
+          </td>
           <td>
             {post.deletedAt ? (
               <form method="post" action={`/admin/posts/${post.id}/restore`} class="inline-form">

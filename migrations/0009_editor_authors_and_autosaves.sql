@@ -1,0 +1,2 @@
+ALTER TABLE `post_revisions` ADD `autosave` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `author_id` integer REFERENCES authors(id);

@@ -1,0 +1,29 @@
+import type { BrowserContext } from 'playwright-core'
+import { createDb } from '../../src/db/client'
+import { createUser } from '../../src/db/users'
+import { hashPassword } from '../../src/auth/password'
+import type { LocalWorker } from '../support/local-worker'
+
+export const PEPPER = 'browser-test-pepper'
+export const EDITOR = { email: 'claire@blog.example', password: 'a long enough test password' }
+
+/** Adds the owner account browser tests log in with. */
+export async function addOwner(worker: LocalWorker) {
+  const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+  await createUser(db, {
+    email: EDITOR.email,
+    name: 'Claire',
+    role: 'owner',
+    passwordHash: await hashPassword(EDITOR.password, PEPPER),
+  })
+}
+
+/** Logs the context in through the login form, as a person would. */
+export async function logIn(context: BrowserContext, url: string) {
+  const page = await context.newPage()
+  await page.goto(`${url}/admin`)
+  await page.fill('input[name=email]', EDITOR.email)
+  await page.fill('input[name=password]', EDITOR.password)
+  await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
+  await page.close()
+}
