@@ -66,8 +66,8 @@ function revision(db: Db, postId: number | SQL, input: PostInput, savedBy: numbe
   return db.insert(postRevisions).values({ postId, title, excerpt, markdown, savedBy })
 }
 
-/** A new post, its categories and its first revision in one D1 batch: all written, or none. */
-export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
+/** The statements that create a post, for callers that batch several writes together. */
+export function createPostStatements(db: Db, input: PostInput, savedBy: number | null = null) {
   const { categoryIds, newCategory, ...post } = input
   const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
   const statements: Statements = [
@@ -75,16 +75,26 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
     ...categoryLinks(db, postId, input),
     revision(db, postId, input, savedBy),
   ]
-  await db.batch(statements)
-  const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
+  return statements
+}
+
+/** A new post, its categories and its first revision in one D1 batch: all written, or none. */
+export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
+  await db.batch(createPostStatements(db, input, savedBy))
+  const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, input.slug))
   return created.id
 }
 
 /**
- * Replaces a post's content and categories and records a revision, in one D1 batch; a listed
+ * The statements that update a post, for callers that batch several writes together; a listed
  * post's old address redirects to its new slug.
  */
-export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
+export function updatePostStatements(
+  db: Db,
+  postId: number,
+  input: PostInput,
+  savedBy: number | null,
+): Statements {
   const { categoryIds, newCategory, ...post } = input
   const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
     db,
@@ -92,7 +102,7 @@ export async function updatePost(db: Db, postId: number, input: PostInput, saved
     post.slug,
     Date.now(),
   )
-  await db.batch([
+  return [
     redirectFirst,
     ...redirectRest,
     db
@@ -102,7 +112,12 @@ export async function updatePost(db: Db, postId: number, input: PostInput, saved
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),
     revision(db, postId, input, savedBy),
-  ])
+  ]
+}
+
+/** Replaces a post's content and categories and records a revision, in one D1 batch. */
+export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
+  await db.batch(updatePostStatements(db, postId, input, savedBy))
 }
 
 /** Takes a post off the site at once; it stays restorable for TRASH_DAYS. */

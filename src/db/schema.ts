@@ -214,3 +214,20 @@ export const redirects = sqliteTable(
   },
   (t) => [index('redirects_to_path_idx').on(t.toPath)],
 )
+
+/**
+ * What each imported item became here, keyed by its id in the source (`post:<guid>`,
+ * `author:<login>`, `category:<slug>`): a second import of the same blog finds its items again
+ * and compares `content_hash` to know what changed, and never touches posts written here.
+ */
+export const importedItems = sqliteTable(
+  'imported_items',
+  {
+    sourceKey: text().primaryKey(),
+    kind: text({ enum: ['post', 'author', 'category'] }).notNull(),
+    targetId: integer().notNull(),
+    contentHash: text().notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('imported_items_target_idx').on(t.kind, t.targetId)],
+)
