@@ -37,3 +37,12 @@ export function oldPath(link: string | undefined, baseUrl: string): string | nul
     return null
   }
 }
+
+/**
+ * The spellings a browser may send for one old address: WordPress writes percent-escapes in
+ * lower case (`caf%c3%a9`), browsers and proxies often in upper case.
+ */
+export function pathSpellings(path: string): string[] {
+  const upper = path.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
+  return upper === path ? [path] : [path, upper]
+}

@@ -14,7 +14,7 @@ import {
 import { createPostStatements, updatePostStatements, type PostInput } from '../db/post-writes'
 import { renderMarkdown } from '../lib/markdown'
 import type { ImportPlan, PlannedPost } from './map'
-import { authorPath, categoryPath, postPath } from './paths'
+import { authorPath, categoryPath, pathSpellings, postPath } from './paths'
 import type { Redirect, RedirectWriter } from './redirects'
 import type { ImportReport } from './report'
 
@@ -32,7 +32,9 @@ const FALLBACK_AUTHOR = {
 }
 
 async function writeRedirects(report: ImportReport, options: WriteOptions, redirects: Redirect[]) {
-  const wanted = redirects.filter((r) => r.from !== r.to)
+  const wanted = redirects
+    .flatMap((r) => pathSpellings(r.from).map((from) => ({ from, to: r.to })))
+    .filter((r) => r.from !== r.to)
   if (wanted.length === 0) return
   const created = await options.redirects(wanted, options.dryRun)
   report.counts.redirects.created += created
