@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { listedAtFor } from './listing'
 import { slugChangeRedirectStatements } from './redirects'
+import { postMediaLinks } from './media'
 import {
   categories,
   postRevisions,
@@ -26,6 +27,9 @@ export type PostInput = {
   categoryIds: number[]
   /** A category typed into the form, created in the same batch unless its slug exists. */
   newCategory?: { slug: string; name: string } | null
+  /** Left out, the post keeps its featured image; null removes it. */
+  featuredMediaId?: number | null
+  featuredImageAlt?: string
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
@@ -73,6 +77,7 @@ export function createPostStatements(db: Db, input: PostInput, savedBy: number |
   const statements: Statements = [
     db.insert(posts).values(post),
     ...categoryLinks(db, postId, input),
+    ...postMediaLinks(db, postId, input.html),
     revision(db, postId, input, savedBy),
   ]
   return statements
@@ -111,6 +116,7 @@ export function updatePostStatements(
       .where(eq(posts.id, postId)),
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),
+    ...postMediaLinks(db, postId, input.html),
     revision(db, postId, input, savedBy),
   ]
 }

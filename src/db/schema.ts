@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
 
 export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const
 export type PostStatus = (typeof POST_STATUSES)[number]
@@ -60,6 +67,11 @@ export const posts = sqliteTable(
     /** Set while the post is in the trash; it can be restored for 30 days. */
     deletedAt: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
+    /** The image shown above the post and as its thumbnail in lists. */
+    featuredMediaId: integer().references((): AnySQLiteColumn => media.id, {
+      onDelete: 'set null',
+    }),
+    featuredImageAlt: text().notNull().default(''),
   },
   (t) => [
     index('posts_listed_idx')
@@ -231,3 +243,45 @@ export const importedItems = sqliteTable(
   },
   (t) => [index('imported_items_target_idx').on(t.kind, t.targetId)],
 )
+
+/**
+ * Uploaded images, stored in R2 under `key` (`<sha-256>.<ext>`): the same bytes are stored once.
+ * Width and height are the displayed size, read at upload, so every `<img>` can reserve its box.
+ */
+export const media = sqliteTable('media', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  key: text().notNull().unique(),
+  hash: text().notNull().unique(),
+  contentType: text().notNull(),
+  bytes: integer().notNull(),
+  width: integer().notNull(),
+  height: integer().notNull(),
+  alt: text().notNull().default(''),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
+
+export const MEDIA_ROLES = ['body', 'featured'] as const
+export type MediaRole = (typeof MEDIA_ROLES)[number]
+
+/** Which posts show which image, rewritten on every save: "where is it used" is one query. */
+export const postsMedia = sqliteTable(
+  'posts_media',
+  {
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    mediaId: integer()
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    role: text({ enum: MEDIA_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.mediaId, t.role] }),
+    index('posts_media_media_idx').on(t.mediaId),
+  ],
+)
+
+export type Media = typeof media.$inferSelect
