@@ -21,6 +21,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/browser/**', 'test/bench/**'],
     setupFiles: ['test/apply-migrations.ts'],
+    globalSetup: ['test/support/image-server.ts'],
     // CommonJS packages whose extension-less imports workerd cannot resolve on its own.
     deps: {
       optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } },

@@ -238,7 +238,15 @@ function planPost(
   const featureSource =
     source.featureImage ??
     (source.thumbnailId ? blog.attachments.get(source.thumbnailId) : undefined)
-  const featureImage = featureSource ? (localImages.get(featureSource) ?? featureSource) : null
+  let featureImage = featureSource ? (localImages.get(featureSource) ?? featureSource) : null
+  if (featureImage && !featureImage.startsWith('/media/')) {
+    report.changed.push({
+      kind: 'post',
+      title,
+      reason: `featured image not imported: ${featureImage}`,
+    })
+    featureImage = null
+  }
 
   const authorSourceId = source.authorSourceIds[0]
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client'
+import type { FetchedImages } from './images'
 import { planImport } from './map'
 import { emptyReport, type ImportReport } from './report'
 import type { SourceBlog } from './source'
@@ -8,9 +9,8 @@ import { writePlan } from './write'
 export type ImportOptions = {
   dryRun: boolean
   redirects: RedirectWriter
-  /** Old image address → this blog's media address, for images already stored. */
-  localImages?: ReadonlyMap<string, string>
-  failedImages?: { url: string; reason: string }[]
+  /** Images already downloaded into the media store (the command line does it first). */
+  images?: FetchedImages
 }
 
 /** Plans and writes (or, in a dry run, only counts) a whole export; returns the report. */
@@ -21,13 +21,17 @@ export async function runImport(
 ): Promise<ImportReport> {
   const report = emptyReport(blog.kind, options.dryRun)
   report.skipped.push(...blog.skipped)
-  for (const failed of options.failedImages ?? [])
+  const images = options.images ?? { local: new Map(), reused: 0, failed: [] }
+  report.counts.images.created = images.local.size - images.reused
+  report.counts.images.unchanged = images.reused
+  report.counts.images.failed = images.failed.length
+  for (const failed of images.failed)
     report.skipped.push({
       kind: 'image',
       title: failed.url,
       reason: `${failed.reason}; kept as a link`,
     })
-  const plan = planImport(blog, report, options.localImages)
+  const plan = planImport(blog, report, images.local)
   await writePlan(db, plan, report, options)
   return report
 }

@@ -12,7 +12,9 @@ import {
   runBatches,
 } from '../db/imports'
 import { createPostStatements, updatePostStatements, type PostInput } from '../db/post-writes'
+import { findMediaByKeys } from '../db/media'
 import { renderMarkdown } from '../lib/markdown'
+import { mediaUrl } from '../media/store'
 import type { ImportPlan, PlannedPost } from './map'
 import { authorPath, categoryPath, pathSpellings, postPath } from './paths'
 import type { Redirect, RedirectWriter } from './redirects'
@@ -157,6 +159,10 @@ export async function writePosts(
     db,
     [...known.values()].map((k) => k.targetId),
   )
+  const featuredKeys = posts.flatMap((p) => p.featureImage?.replace('/media/', '') ?? [])
+  const featured = new Map(
+    (await findMediaByKeys(db, featuredKeys)).map((m) => [mediaUrl(m), m.id]),
+  )
   const claimed = new Set<string>()
   const statements: BatchItem<'sqlite'>[] = []
   const redirects: Redirect[] = []
@@ -174,6 +180,7 @@ export async function writePosts(
       language: post.language,
       publishedAt: post.publishedAt,
       authorId: (post.authorKey && resolved.authors.get(post.authorKey)) || fallbackAuthor || 0,
+      featuredMediaId: (post.featureImage && featured.get(post.featureImage)) || null,
       categoryIds: [...new Set(post.categoryKeys.map((k) => resolved.categories.get(k)!))].filter(
         (id) => id !== undefined,
       ),
