@@ -11,6 +11,7 @@ export type ImportOptions = {
   redirects: RedirectWriter
   /** Images already downloaded into the media store (the command line does it first). */
   images?: FetchedImages
+  onProgress?: (done: number, total: number) => void
 }
 
 /** Plans and writes (or, in a dry run, only counts) a whole export; returns the report. */
@@ -32,6 +33,6 @@ export async function runImport(
       reason: `${failed.reason}; kept as a link`,
     })
   const plan = planImport(blog, report, images.local)
-  await writePlan(db, plan, report, options)
+  await writePlan(db, plan, report, options, 25, options.onProgress)
   return report
 }
