@@ -134,6 +134,7 @@ export function planImport(
   }
 
   const siteRedirects: ImportPlan['siteRedirects'] = []
+  for (const r of blog.redirects ?? []) siteRedirects.push(r)
   if (blog.kind !== 'archive') {
     const { FEED_PATH, monthArchivePath } = paths
     siteRedirects.push({ from: `${base}/${wordpress ? 'feed' : 'rss'}`, to: FEED_PATH })

@@ -1,17 +1,51 @@
-import { stringChunks, textChunks } from './chunks'
+import { readArchive } from './archive'
+import { byteChunks, stringChunks, textChunks } from './chunks'
 import { parseGhost } from './ghost'
 import { ImportFileError, type SourceBlog } from './source'
 import { parseWxr } from './wxr'
+
+/** Archives are unzipped whole; past this they are refused. */
+export const ARCHIVE_MAX_BYTES = 500_000_000
+
+const isZip = (head: Uint8Array) =>
+  head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
+
+async function collect(chunks: AsyncIterable<Uint8Array>) {
+  const parts: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of chunks) {
+    size += chunk.byteLength
+    if (size > ARCHIVE_MAX_BYTES) throw new ImportFileError('The archive is too large.')
+    parts.push(chunk)
+  }
+  const all = new Uint8Array(size)
+  let offset = 0
+  for (const part of parts) {
+    all.set(part, offset)
+    offset += part.byteLength
+  }
+  return all
+}
 
 /** Ghost exports are read whole (JSON has no streaming form); past this they are refused. */
 export const GHOST_MAX_BYTES = 200_000_000
 
 /**
- * A WordPress (XML) or Ghost (JSON) export, told apart by its first character. WordPress files
+ * A WordPress (XML) or Ghost (JSON) export or this blog's own archive (zip), told apart by its
+ * first bytes. WordPress files
  * are parsed as they stream in.
  */
 export async function readExport(stream: ReadableStream<Uint8Array>): Promise<SourceBlog> {
-  const chunks = textChunks(stream)[Symbol.asyncIterator]()
+  const bytes = byteChunks(stream.getReader())[Symbol.asyncIterator]()
+  const firstBytes = await bytes.next()
+  if (firstBytes.done) throw new ImportFileError('The file is empty.')
+  async function* allBytes(): AsyncGenerator<Uint8Array, void> {
+    yield firstBytes.value as Uint8Array
+    for (let next = await bytes.next(); !next.done; next = await bytes.next())
+      yield next.value as Uint8Array
+  }
+  if (isZip(firstBytes.value)) return readArchive(await collect(allBytes()))
+  const chunks = textChunks(allBytes())[Symbol.asyncIterator]()
   let first = await chunks.next()
   while (!first.done && first.value.trim() === '') first = await chunks.next()
   if (first.done) throw new ImportFileError('The file is empty.')
@@ -38,6 +72,17 @@ export async function readExport(stream: ReadableStream<Uint8Array>): Promise<So
     throw error
   }
   throw new ImportFileError('This is neither a WordPress export (.xml) nor a Ghost export (.json).')
+}
+
+export function readExportBytes(bytes: Uint8Array) {
+  return readExport(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(bytes)
+        controller.close()
+      },
+    }),
+  )
 }
 
 export function readExportText(text: string) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client'
+import { storeMedia, type MediaEnv } from '../media/store'
 import type { FetchedImages } from './images'
 import { planImport } from './map'
 import { emptyReport, type ImportReport } from './report'
@@ -12,6 +13,36 @@ export type ImportOptions = {
   /** Images already downloaded into the media store (the command line does it first). */
   images?: FetchedImages
   onProgress?: (done: number, total: number) => void
+  /** Where image files carried in the file itself (this blog's archive) are stored. */
+  mediaEnv?: MediaEnv
+}
+
+/** The images inside this blog's own archive go back to the media store under the same keys. */
+async function storeArchiveMedia(blog: SourceBlog, report: ImportReport, options: ImportOptions) {
+  const tally = report.counts.images
+  for (const item of blog.media ?? []) {
+    if (options.dryRun || !options.mediaEnv) {
+      tally.created++
+      continue
+    }
+    const stored = await storeMedia(options.mediaEnv, {
+      bytes: item.bytes,
+      createdBy: null,
+      alt: item.alt,
+    })
+    if (!stored.ok) {
+      tally.failed++
+      report.skipped.push({ kind: 'image', title: item.key, reason: stored.message })
+    } else {
+      tally[stored.deduplicated ? 'unchanged' : 'created']++
+      if (stored.media.key !== item.key)
+        report.changed.push({
+          kind: 'image',
+          title: item.key,
+          reason: `stored as ${stored.media.key}`,
+        })
+    }
+  }
 }
 
 /** Plans and writes (or, in a dry run, only counts) a whole export; returns the report. */
@@ -32,6 +63,7 @@ export async function runImport(
       title: failed.url,
       reason: `${failed.reason}; kept as a link`,
     })
+  await storeArchiveMedia(blog, report, options)
   const plan = planImport(blog, report, images.local)
   await writePlan(db, plan, report, options, 25, options.onProgress)
   return report

@@ -51,6 +51,10 @@ export type SourceBlog = {
   /** WordPress attachments: id → file URL, for featured images. */
   attachments: Map<string, string>
   skipped: SkippedItem[]
+  /** Old addresses already known (this blog's own archive carries its redirects). */
+  redirects?: { from: string; to: string }[]
+  /** Image files carried in the file itself (this blog's own archive). */
+  media?: { key: string; alt: string; bytes: Uint8Array }[]
 }
 
 /** A file that is not an export this blog reads, or one that is broken: nothing is written. */
