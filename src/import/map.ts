@@ -34,6 +34,8 @@ export type PlannedPost = {
   categoryKeys: string[]
   featureImage: string | null
   oldPaths: string[]
+  /** This blog's own archive: a post with the same slug here is that post, left as it is. */
+  sameSlugIsSamePost: boolean
 }
 export type ImportPlan = {
   authors: PlannedAuthor[]
@@ -263,5 +265,6 @@ function planPost(
     categoryKeys: [],
     featureImage,
     oldPaths: [...new Set(oldPaths)],
+    sameSlugIsSamePost: blog.kind === 'archive',
   }
 }

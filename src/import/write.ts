@@ -209,6 +209,9 @@ export async function writePosts(
           }),
         )
       }
+    } else if (post.sameSlugIsSamePost && taken.has(post.slug)) {
+      // This blog's own archive read back into it: the post is already here.
+      report.counts.posts.unchanged++
     } else {
       input.slug = await freeSlug(db, post.slug, taken, claimed)
       claimed.add(input.slug)

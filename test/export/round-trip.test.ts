@@ -147,6 +147,16 @@ describe('export, then import into an empty blog', () => {
       expect(everything).not.toContain(secret)
   })
 
+  it('adds nothing when read back into the blog it came from', async () => {
+    const report = await runImport(db, await readExportBytes(await archiveBytes()), {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      mediaEnv,
+    })
+    expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 10 })
+    expect(await snapshot()).toEqual(before)
+  })
+
   it('gives back the same posts, byte for byte, and the same addresses', async () => {
     const bytes = await archiveBytes()
     await emptyTheBlog()
