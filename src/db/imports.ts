@@ -6,6 +6,13 @@ import { authors, categories, importedItems, posts, redirects } from './schema'
 /** Keys a statement binds at most: D1 refuses past 100 bound parameters. */
 export const IN_CHUNK = 90
 
+/** A list bound as one JSON parameter, for `IN (…)` over many values in one statement. */
+export const jsonList = (values: readonly unknown[]) =>
+  sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`
+
+/** How many values one lookup binds as JSON: one parameter however many, kept to a sane size. */
+export const LOOKUP_CHUNK = 500
+
 export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
@@ -16,8 +23,11 @@ export type ImportedItem = typeof importedItems.$inferSelect
 
 export async function findImportedItems(db: Db, keys: string[]) {
   const found = new Map<string, ImportedItem>()
-  for (const part of chunks(keys)) {
-    const rows = await db.select().from(importedItems).where(inArray(importedItems.sourceKey, part))
+  for (const part of chunks(keys, LOOKUP_CHUNK)) {
+    const rows = await db
+      .select()
+      .from(importedItems)
+      .where(inArray(importedItems.sourceKey, jsonList(part)))
     for (const row of rows) found.set(row.sourceKey, row)
   }
   return found
@@ -29,11 +39,11 @@ async function idsBySlug(
   slugs: string[],
 ) {
   const found = new Map<string, number>()
-  for (const part of chunks([...new Set(slugs)])) {
+  for (const part of chunks([...new Set(slugs)], LOOKUP_CHUNK)) {
     const rows = await db
       .select({ id: table.id, slug: table.slug })
       .from(table)
-      .where(inArray(table.slug, part))
+      .where(inArray(table.slug, jsonList(part)))
     for (const row of rows) found.set(row.slug, row.id)
   }
   return found
@@ -68,19 +78,11 @@ export function rememberImported(
     })
 }
 
-export function insertAuthorIfMissing(db: Db, author: { slug: string; name: string; bio: string }) {
-  return db.insert(authors).values(author).onConflictDoNothing()
-}
-
-export function insertCategoryIfMissing(
-  db: Db,
-  category: { slug: string; name: string; description: string },
-) {
-  return db.insert(categories).values(category).onConflictDoNothing()
-}
-
-/** Runs statements in D1 batches of at most `size`; each batch is all-or-nothing. */
-export async function runBatches(db: Db, statements: BatchItem<'sqlite'>[], size = 50) {
+/**
+ * Runs statements in D1 batches of at most `size`, in order; each batch is all-or-nothing. Few
+ * large batches: each one is a round trip, and that is what an import's time goes to.
+ */
+export async function runBatches(db: Db, statements: BatchItem<'sqlite'>[], size = 300) {
   for (const part of chunks(statements, size))
     if (part.length) await db.batch(part as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
 }
@@ -101,12 +103,85 @@ export async function postsById(db: Db, ids: number[]) {
 /** Where each of these old addresses redirects today, if anywhere. */
 export async function redirectTargets(db: Db, fromPaths: string[]) {
   const found = new Map<string, string>()
-  for (const part of chunks([...new Set(fromPaths)])) {
+  for (const part of chunks([...new Set(fromPaths)], LOOKUP_CHUNK)) {
     const rows = await db
       .select({ fromPath: redirects.fromPath, toPath: redirects.toPath })
       .from(redirects)
-      .where(inArray(redirects.fromPath, part))
+      .where(inArray(redirects.fromPath, jsonList(part)))
     for (const row of rows) found.set(row.fromPath, row.toPath)
   }
   return found
+}
+
+/**
+ * Rows travel as one JSON parameter read with `json_each`: a statement for hundreds of rows
+ * stays far under D1's 100 bound parameters, and each statement costs time of its own. These are
+ * plain D1 statements (Drizzle cannot batch raw SQL); `runStatements` runs them.
+ */
+const JSON_ROWS = 400
+
+/** Each statement gets the JSON rows as ?1, then its own parameters. */
+function jsonRows<T>(db: Db, rows: T[], statements: [sql: string, ...params: unknown[]][]) {
+  return chunks(rows, JSON_ROWS).flatMap((part) => {
+    const json = JSON.stringify(part)
+    return statements.map(([text, ...params]) => db.$client.prepare(text).bind(json, ...params))
+  })
+}
+
+export async function runStatements(db: Db, statements: D1PreparedStatement[], size = 300) {
+  for (const part of chunks(statements, size)) if (part.length) await db.$client.batch(part)
+}
+
+const field = (name: string) => `json_extract(value, '$.${name}')`
+
+/** Authors or categories not here yet (by slug), and the source keys that lead to them. */
+export function insertNamedRows(
+  db: Db,
+  kind: 'author' | 'category',
+  rows: { key: string; slug: string; name: string; text: string }[],
+  now = Date.now(),
+) {
+  const table = kind === 'author' ? 'authors' : 'categories'
+  const textColumn = kind === 'author' ? 'bio' : 'description'
+  return jsonRows(db, rows, [
+    [
+      `INSERT INTO ${table} (slug, name, ${textColumn})
+          SELECT ${field('slug')}, ${field('name')}, ${field('text')} FROM json_each(?1) WHERE true
+          ON CONFLICT (slug) DO NOTHING`,
+    ],
+    [
+      `INSERT INTO imported_items (source_key, kind, target_id, content_hash)
+          SELECT ${field('key')}, ?2, t.id, '' FROM json_each(?1)
+          JOIN ${table} t ON t.slug = ${field('slug')} WHERE true
+          ON CONFLICT (source_key) DO UPDATE SET target_id = excluded.target_id, updated_at = ?3`,
+      kind,
+      now,
+    ],
+  ])
+}
+
+/**
+ * Many redirects at once, with the same rules as one: redirects that led to an old address now
+ * lead to its new one, and an address that is live again is no longer redirected. Pairs must
+ * already be collapsed among themselves (no `to` that is another pair's `from`).
+ */
+export function redirectRowsStatements(
+  db: Db,
+  pairs: { from: string; to: string }[],
+  now = Date.now(),
+) {
+  return jsonRows(db, pairs, [
+    [
+      `UPDATE redirects SET to_path = (SELECT ${field('to')} FROM json_each(?1)
+            WHERE ${field('from')} = redirects.to_path)
+          WHERE to_path IN (SELECT ${field('from')} FROM json_each(?1))`,
+    ],
+    [
+      `INSERT INTO redirects (from_path, to_path, created_at)
+          SELECT ${field('from')}, ${field('to')}, ?2 FROM json_each(?1) WHERE true
+          ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, created_at = ?2`,
+      now,
+    ],
+    [`DELETE FROM redirects WHERE from_path IN (SELECT ${field('to')} FROM json_each(?1))`],
+  ])
 }

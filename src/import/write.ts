@@ -4,8 +4,8 @@ import {
   authorIdsBySlug,
   categoryIdsBySlug,
   findImportedItems,
-  insertAuthorIfMissing,
-  insertCategoryIfMissing,
+  insertNamedRows,
+  runStatements,
   postIdsBySlug,
   postsById,
   rememberImported,
@@ -82,24 +82,16 @@ export async function writeAuthorsAndCategories(
             db,
             group.items.map((i) => i.slug),
           )
-    const statements: BatchItem<'sqlite'>[] = []
+    const fresh: { key: string; slug: string; name: string; text: string }[] = []
     for (const item of group.items) {
       const existing = known.get(item.key)?.targetId ?? bySlug.get(item.slug)
-      if (existing !== undefined) group.tally.unchanged++
-      else {
-        group.tally.created++
-        statements.push(
-          group.kind === 'author'
-            ? insertAuthorIfMissing(db, item as (typeof authors)[number])
-            : insertCategoryIfMissing(db, item as ImportPlan['categories'][number]),
-        )
+      group.tally[existing === undefined ? 'created' : 'unchanged']++
+      if (!known.has(item.key)) {
+        const text = 'bio' in item ? item.bio : item.description
+        fresh.push({ key: item.key, slug: item.slug, name: item.name, text })
       }
-      if (!known.has(item.key))
-        statements.push(
-          rememberImported(db, { sourceKey: item.key, kind: group.kind, slug: item.slug }),
-        )
     }
-    if (!options.dryRun) await runBatches(db, statements)
+    if (!options.dryRun) await runStatements(db, insertNamedRows(db, group.kind, fresh))
     const ids =
       group.kind === 'author'
         ? await authorIdsBySlug(
