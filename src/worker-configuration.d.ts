@@ -7,6 +7,8 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database
     MEDIA: R2Bucket
+    /** Admin imports (src/import/workflow.ts). */
+    IMPORT: Workflow<import('./import/workflow').ImportParams>
     /** Cloudflare Images, when the account has it (see wrangler.toml). */
     IMAGES?: ImagesBinding
     SITE_NAME: string

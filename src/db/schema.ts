@@ -285,3 +285,26 @@ export const postsMedia = sqliteTable(
 )
 
 export type Media = typeof media.$inferSelect
+
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const
+
+/**
+ * An import started from the admin: it runs as a Workflow, in steps, and writes its progress and
+ * report here for the page that shows them. `file_key` is the uploaded file in R2.
+ */
+export const importJobs = sqliteTable('import_jobs', {
+  id: text().primaryKey(),
+  fileKey: text().notNull(),
+  fileName: text().notNull(),
+  dryRun: integer({ mode: 'boolean' }).notNull(),
+  status: text({ enum: IMPORT_JOB_STATUSES }).notNull().default('running'),
+  done: integer().notNull().default(0),
+  total: integer().notNull().default(0),
+  /** The import report (import/report.ts) as JSON, filled in step by step. */
+  report: text().notNull().default(''),
+  error: text().notNull().default(''),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps,
+})
+
+export type ImportJob = typeof importJobs.$inferSelect
