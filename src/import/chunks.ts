@@ -20,3 +20,21 @@ export async function* byteChunks(
     if (value.byteLength) yield value
   }
 }
+
+/** All the bytes of a stream in one array, or null past `maxBytes` (the stream is then left). */
+export async function readAllBytes(chunks: AsyncIterable<Uint8Array>, maxBytes: number) {
+  const parts: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of chunks) {
+    size += chunk.byteLength
+    if (size > maxBytes) return null
+    parts.push(chunk)
+  }
+  const all = new Uint8Array(size)
+  let offset = 0
+  for (const part of parts) {
+    all.set(part, offset)
+    offset += part.byteLength
+  }
+  return all
+}

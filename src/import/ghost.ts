@@ -1,5 +1,5 @@
 import { lexicalToHtml } from './lexical'
-import { ImportFileError, type SourceBlog } from './source'
+import { emptyBlog, ImportFileError, type SourceBlog } from './source'
 
 type Row = Record<string, unknown>
 
@@ -23,15 +23,7 @@ export function parseGhost(text: string): SourceBlog {
   if (!data || !Array.isArray(data.posts))
     throw new ImportFileError('This JSON is not a Ghost export (it has no db[0].data.posts).')
 
-  const blog: SourceBlog = {
-    kind: 'ghost',
-    baseUrl: '',
-    authors: [],
-    terms: [],
-    posts: [],
-    attachments: new Map(),
-    skipped: [],
-  }
+  const blog = emptyBlog('ghost')
   for (const user of table(data, 'users'))
     blog.authors.push({
       sourceId: str(user.id),

@@ -1,4 +1,5 @@
 import { MAX_MEDIA_BYTES, mediaUrl, storeMedia, type MediaEnv } from '../media/store'
+import { byteChunks, readAllBytes } from './chunks'
 import { imageSources } from './html-to-markdown'
 import type { SourceBlog } from './source'
 
@@ -33,23 +34,10 @@ async function download(url: string, timeoutMs: number): Promise<Uint8Array | st
   if (Number(response.headers.get('content-length') ?? 0) > MAX_MEDIA_BYTES)
     return 'larger than the 10 MB the editor accepts'
   const reader = response.body!.getReader()
-  const parts: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_MEDIA_BYTES) {
-      await reader.cancel()
-      return 'larger than the 10 MB the editor accepts'
-    }
-    parts.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const part of parts) {
-    bytes.set(part, offset)
-    offset += part.byteLength
+  const bytes = await readAllBytes(byteChunks(reader), MAX_MEDIA_BYTES)
+  if (!bytes) {
+    await reader.cancel()
+    return 'larger than the 10 MB the editor accepts'
   }
   return bytes
 }

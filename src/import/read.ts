@@ -1,5 +1,5 @@
 import { readArchive } from './archive'
-import { byteChunks, stringChunks, textChunks } from './chunks'
+import { byteChunks, readAllBytes, stringChunks, textChunks } from './chunks'
 import { parseGhost } from './ghost'
 import { ImportFileError, type SourceBlog } from './source'
 import { parseWxr } from './wxr'
@@ -11,19 +11,8 @@ const isZip = (head: Uint8Array) =>
   head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
 
 async function collect(chunks: AsyncIterable<Uint8Array>) {
-  const parts: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of chunks) {
-    size += chunk.byteLength
-    if (size > ARCHIVE_MAX_BYTES) throw new ImportFileError('The archive is too large.')
-    parts.push(chunk)
-  }
-  const all = new Uint8Array(size)
-  let offset = 0
-  for (const part of parts) {
-    all.set(part, offset)
-    offset += part.byteLength
-  }
+  const all = await readAllBytes(chunks, ARCHIVE_MAX_BYTES)
+  if (!all) throw new ImportFileError('The archive is too large.')
   return all
 }
 

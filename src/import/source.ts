@@ -61,3 +61,15 @@ export type SourceBlog = {
 export class ImportFileError extends Error {
   override name = 'ImportFileError'
 }
+
+export function emptyBlog(kind: SourceKind): SourceBlog {
+  return {
+    kind,
+    baseUrl: '',
+    authors: [],
+    terms: [],
+    posts: [],
+    attachments: new Map(),
+    skipped: [],
+  }
+}

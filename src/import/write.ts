@@ -72,16 +72,9 @@ export async function writeAuthorsAndCategories(
       db,
       group.items.map((i) => i.key),
     )
-    const bySlug =
-      group.kind === 'author'
-        ? await authorIdsBySlug(
-            db,
-            group.items.map((i) => i.slug),
-          )
-        : await categoryIdsBySlug(
-            db,
-            group.items.map((i) => i.slug),
-          )
+    const slugs = group.items.map((i) => i.slug)
+    const idsBySlug = group.kind === 'author' ? authorIdsBySlug : categoryIdsBySlug
+    const bySlug = await idsBySlug(db, slugs)
     const fresh: { key: string; slug: string; name: string; text: string }[] = []
     for (const item of group.items) {
       const existing = known.get(item.key)?.targetId ?? bySlug.get(item.slug)
@@ -92,16 +85,7 @@ export async function writeAuthorsAndCategories(
       }
     }
     if (!options.dryRun) await runStatements(db, insertNamedRows(db, group.kind, fresh))
-    const ids =
-      group.kind === 'author'
-        ? await authorIdsBySlug(
-            db,
-            group.items.map((i) => i.slug),
-          )
-        : await categoryIdsBySlug(
-            db,
-            group.items.map((i) => i.slug),
-          )
+    const ids = await idsBySlug(db, slugs)
     const target = group.kind === 'author' ? resolved.authors : resolved.categories
     for (const item of group.items) {
       const id = known.get(item.key)?.targetId ?? ids.get(item.slug)

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { ImportFileError, type SourceBlog, type SourcePost } from './source'
+import { emptyBlog, ImportFileError, type SourceBlog, type SourcePost } from './source'
 
 /** Past these sizes a file is hostile or broken, not a blog: refuse it rather than hold it all. */
 export const WXR_LIMITS = { attribute: 8_192, field: 4_000_000 }
@@ -38,15 +38,7 @@ function trimSlash(url: string) {
  * is refused, as are oversized attributes and fields.
  */
 export async function parseWxr(chunks: AsyncIterable<string>): Promise<SourceBlog> {
-  const blog: SourceBlog = {
-    kind: 'wordpress',
-    baseUrl: '',
-    authors: [],
-    terms: [],
-    posts: [],
-    attachments: new Map(),
-    skipped: [],
-  }
+  const blog = emptyBlog('wordpress')
   const parser = new SaxesParser({ xmlns: false })
   const stack: string[] = []
   let text: string[] = []
