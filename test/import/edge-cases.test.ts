@@ -1,15 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authors, categories, posts } from '../../src/db/schema'
 import type { ImportReport } from '../../src/import/report'
 import { db } from '../fixtures'
 import edgeCases from './fixtures/edge-cases.xml?raw'
 import ghost from './fixtures/ghost-export.json?raw'
-import { importText } from './helpers'
-
-const fetchPage = (path: string) =>
-  exports.default.fetch(`https://blog.example${path}`, { redirect: 'manual' })
+import { expectRedirects, importText } from './helpers'
 
 const postBySlug = async (slug: string) =>
   (await db.select().from(posts).where(eq(posts.slug, slug)))[0]
@@ -82,11 +78,7 @@ describe('a WordPress export with what the sample lacks', () => {
       ['/blog/category/notes/', '/categories/notes'],
       ['/blog/author/ana/', '/authors/ana'],
     ]
-    for (const [from, to] of cases) {
-      const response = await fetchPage(from)
-      expect(response.status, from).toBe(301)
-      expect(response.headers.get('Location'), from).toBe(to)
-    }
+    await expectRedirects(cases)
   })
 })
 
@@ -126,10 +118,6 @@ describe('a Ghost 5 export', () => {
       ['/author/claire/', '/authors/claire'],
       ['/rss/', '/rss.xml'],
     ]
-    for (const [from, to] of cases) {
-      const response = await fetchPage(from)
-      expect(response.status, from).toBe(301)
-      expect(response.headers.get('Location'), from).toBe(to)
-    }
+    await expectRedirects(cases)
   })
 })

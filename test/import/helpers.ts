@@ -1,3 +1,5 @@
+import { exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
 import { count } from 'drizzle-orm'
 import { authors, categories, posts, redirects } from '../../src/db/schema'
 import { d1RedirectWriter } from '../../src/import/redirects'
@@ -19,5 +21,16 @@ export async function rowCounts() {
     authors: await rows(authors),
     categories: await rows(categories),
     redirects: await rows(redirects),
+  }
+}
+
+/** Each old address answers one 301 straight to its new place. */
+export async function expectRedirects(cases: [from: string, to: string][]) {
+  for (const [from, to] of cases) {
+    const response = await exports.default.fetch(`https://blog.example${from}`, {
+      redirect: 'manual',
+    })
+    expect(response.status, from).toBe(301)
+    expect(response.headers.get('Location'), from).toBe(to)
   }
 }

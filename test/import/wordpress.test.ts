@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { authors, categories, posts, postsCategories } from '../../src/db/schema'
 import { db } from '../fixtures'
 import sample from './fixtures/wordpress-export-sample.xml?raw'
-import { importText, rowCounts } from './helpers'
+import { expectRedirects, importText, rowCounts } from './helpers'
 
 const fetchPage = (path: string) =>
   exports.default.fetch(`https://blog.example${path}`, { redirect: 'manual' })
@@ -109,11 +109,7 @@ describe('importing the WordPress sample', () => {
       ['/author/claire/', '/authors/claire'],
       ['/feed/', '/rss.xml'],
     ]
-    for (const [from, to] of cases) {
-      const response = await fetchPage(from)
-      expect(response.status, from).toBe(301)
-      expect(response.headers.get('Location'), from).toBe(to)
-    }
+    await expectRedirects(cases)
     const month = await fetchPage('/2023/11/')
     expect(month.status).toBe(301)
     const archive = await fetchPage(month.headers.get('Location')!)
