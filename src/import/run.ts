@@ -18,7 +18,11 @@ export type ImportOptions = {
 }
 
 /** The images inside this blog's own archive go back to the media store under the same keys. */
-async function storeArchiveMedia(blog: SourceBlog, report: ImportReport, options: ImportOptions) {
+export async function storeArchiveMedia(
+  blog: SourceBlog,
+  report: ImportReport,
+  options: ImportOptions,
+) {
   const tally = report.counts.images
   for (const item of blog.media ?? []) {
     if (options.dryRun || !options.mediaEnv) {
@@ -45,15 +49,8 @@ async function storeArchiveMedia(blog: SourceBlog, report: ImportReport, options
   }
 }
 
-/** Plans and writes (or, in a dry run, only counts) a whole export; returns the report. */
-export async function runImport(
-  db: Db,
-  blog: SourceBlog,
-  options: ImportOptions,
-): Promise<ImportReport> {
-  const report = emptyReport(blog.kind, options.dryRun)
-  report.skipped.push(...blog.skipped)
-  const images = options.images ?? { local: new Map(), reused: 0, failed: [] }
+/** Counts the downloaded images and lists those that stay links. */
+export function reportImages(report: ImportReport, images: FetchedImages) {
   report.counts.images.created = images.local.size - images.reused
   report.counts.images.unchanged = images.reused
   report.counts.images.failed = images.failed.length
@@ -63,6 +60,18 @@ export async function runImport(
       title: failed.url,
       reason: `${failed.reason}; kept as a link`,
     })
+}
+
+/** Plans and writes (or, in a dry run, only counts) a whole export; returns the report. */
+export async function runImport(
+  db: Db,
+  blog: SourceBlog,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const report = emptyReport(blog.kind, options.dryRun)
+  report.skipped.push(...blog.skipped)
+  const images = options.images ?? { local: new Map(), reused: 0, failed: [] }
+  reportImages(report, images)
   await storeArchiveMedia(blog, report, options)
   const plan = planImport(blog, report, images.local)
   await writePlan(db, plan, report, options, 25, options.onProgress)

@@ -1,9 +1,11 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers'
 import { createDb } from '../db/client'
 import { findImportJob, updateImportJob } from '../db/import-jobs'
+import { fetchImages, imagesOf, type FetchedImages } from './images'
 import { planImport, type ImportPlan, type PlannedPost } from './map'
 import { readExport } from './read'
 import { d1RedirectWriter } from './redirects'
+import { reportImages, storeArchiveMedia } from './run'
 import { emptyReport, ENTITY_KINDS, type ImportReport } from './report'
 import { ImportFileError } from './source'
 import { writeAuthorsAndCategories, writePosts, type Resolved } from './write'
@@ -12,6 +14,9 @@ export type ImportParams = { jobId: string }
 
 /** Posts per step: each step is one invocation, and D1 counts its statements. */
 export const POSTS_PER_STEP = 50
+export const IMAGES_PER_STEP = 10
+
+type StoredImages = Omit<FetchedImages, 'local'> & { local: [string, string][] }
 
 const tempKey = (jobId: string, name: string) => `imports/${jobId}/${name}.json`
 
@@ -40,8 +45,9 @@ function addReport(into: ImportReport, part: ImportReport) {
 }
 
 /**
- * An import started from the admin, in resumable steps: the file is read and planned once (the
- * plan is kept in R2), then authors and categories, then posts `POSTS_PER_STEP` at a time. Each
+ * An import started from the admin, in resumable steps: the images the posts use are downloaded
+ * into the media store a few at a time, the file is read and planned once (the plan is kept in
+ * R2), then authors and categories, then posts `POSTS_PER_STEP` at a time. Each
  * step adds to the job's report and progress, so a step retried after a failure resumes there.
  */
 export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
@@ -56,21 +62,49 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
     })
     const options = { dryRun: job.dryRun, redirects: d1RedirectWriter(db) }
 
-    const slices = await step.do('read and plan', async () => {
+    // The images first, a few per step (each download can be slow), into the media store.
+    const imageSteps = await step.do('find images', async () => {
       const file = await bucket.get(job.fileKey)
       if (!file) throw new Error('the uploaded file is gone')
-      const report = emptyReport('wordpress', job.dryRun)
-      let plan: ImportPlan
       try {
-        const blog = await readExport(file.body)
-        report.source = blog.kind
-        report.skipped.push(...blog.skipped)
-        plan = planImport(blog, report)
+        const urls = imagesOf(await readExport(file.body))
+        await putJson(bucket, tempKey(jobId, 'image-urls'), urls)
+        return Math.ceil(urls.length / IMAGES_PER_STEP)
       } catch (error) {
         if (!(error instanceof ImportFileError)) throw error
         await updateImportJob(db, jobId, { status: 'failed', error: error.message })
         return -1
       }
+    })
+    if (imageSteps < 0) return
+    for (let n = 0; n < imageSteps; n++) {
+      await step.do(`images ${n + 1} of ${imageSteps}`, async () => {
+        const urls = await getJson<string[]>(bucket, tempKey(jobId, 'image-urls'))
+        const slice = urls.slice(n * IMAGES_PER_STEP, (n + 1) * IMAGES_PER_STEP)
+        const fetched = await fetchImages({ db, bucket }, slice, { dryRun: job.dryRun })
+        await putJson(bucket, tempKey(jobId, `images-${n}`), {
+          ...fetched,
+          local: [...fetched.local],
+        })
+      })
+    }
+
+    const slices = await step.do('read and plan', async () => {
+      const file = await bucket.get(job.fileKey)
+      if (!file) throw new Error('the uploaded file is gone')
+      const images: FetchedImages = { local: new Map(), reused: 0, failed: [] }
+      for (let n = 0; n < imageSteps; n++) {
+        const part = await getJson<StoredImages>(bucket, tempKey(jobId, `images-${n}`))
+        for (const [url, local] of part.local) images.local.set(url, local)
+        images.reused += part.reused
+        images.failed.push(...part.failed)
+      }
+      const blog = await readExport(file.body)
+      const report = emptyReport(blog.kind, job.dryRun)
+      report.skipped.push(...blog.skipped)
+      reportImages(report, images)
+      await storeArchiveMedia(blog, report, { ...options, mediaEnv: { db, bucket } })
+      const plan = planImport(blog, report, images.local)
       const { posts, ...rest } = plan
       await putJson(bucket, tempKey(jobId, 'plan'), { ...rest, postCount: posts.length })
       let count = 0
@@ -83,7 +117,6 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
       await updateImportJob(db, jobId, { total: posts.length, report: JSON.stringify(report) })
       return count
     })
-    if (slices < 0) return
 
     const progress = async (part: ImportReport, done: number) => {
       const current = await findImportJob(db, jobId)
@@ -126,7 +159,13 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
     }
 
     await step.do('finish', async () => {
-      const keys = ['plan', 'resolved', ...Array.from({ length: slices }, (_, n) => `posts-${n}`)]
+      const keys = [
+        'plan',
+        'resolved',
+        'image-urls',
+        ...Array.from({ length: slices }, (_, n) => `posts-${n}`),
+        ...Array.from({ length: imageSteps }, (_, n) => `images-${n}`),
+      ]
       await bucket.delete(keys.map((name) => tempKey(jobId, name)))
       // The upload is kept after a dry run, for the real import that may follow.
       if (!job.dryRun) await bucket.delete(job.fileKey)

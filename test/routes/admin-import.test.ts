@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm'
 import { unzipSync } from 'fflate'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { posts } from '../../src/db/schema'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { media, posts } from '../../src/db/schema'
 import { createEditor, logIn, ORIGIN, request } from '../admin-helpers'
 import { db } from '../fixtures'
 import sample from '../import/fixtures/wordpress-export-sample.xml?raw'
@@ -56,7 +56,8 @@ describe('the admin import and export', () => {
   })
 
   it('runs a dry run in Workflow steps with a progress bar, then imports on confirmation', async () => {
-    const started = await upload(owner, sample)
+    const text = sample.replaceAll('http://127.0.0.1:8080', inject('imageServer'))
+    const started = await upload(owner, text)
     expect(started.status).toBe(303)
     const jobPage = started.headers.get('Location')!
     expect(jobPage).toMatch(/^\/admin\/import\/[0-9a-f-]{36}$/)
@@ -69,6 +70,7 @@ describe('the admin import and export', () => {
     expect(dryRun).toContain('page « Sample Page » : pages are not part of this blog')
     expect(dryRun).toContain('<progress id="import-progress" value="9" max="9">')
     expect(await postCount()).toBe(0)
+    expect(await db.select().from(media)).toHaveLength(0)
 
     const confirmed = await request(`${jobPage}/run`, {
       method: 'POST',
@@ -79,6 +81,9 @@ describe('the admin import and export', () => {
     const done = await waitForJob(owner, confirmed.headers.get('Location')!)
     expect(done).toContain('Import finished.')
     expect(await postCount()).toBe(9)
+    // The images the posts use were downloaded into the media store by the Workflow's steps.
+    expect(done).toMatch(/<tr data-kind="images"><th scope="row">images<\/th><td>2<\/td>/)
+    expect(await db.select().from(media)).toHaveLength(2)
     expect((await request('/?p=72')).headers.get('Location')).toBe('/posts/cafe-a-lhotel')
   })
 
