@@ -44,6 +44,7 @@ app.notFound(notFound)
 app.onError(onError)
 
 export { app }
+export { ImportWorkflow } from './import/workflow'
 
 export default {
   fetch: app.fetch,

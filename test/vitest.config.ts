@@ -24,5 +24,10 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/browser/**', 'test/bench/**', 'test/build/**'],
     setupFiles: ['test/apply-migrations.ts'],
+    globalSetup: ['test/support/image-server.ts'],
+    // CommonJS packages whose extension-less imports workerd cannot resolve on its own.
+    deps: {
+      optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } },
+    },
   },
 })

@@ -91,8 +91,8 @@ function revision(db: Db, target: SQL, input: PostInput, savedBy: number | null)
     )
 }
 
-/** A new post, its categories and its first revision in one D1 batch: all written, or none. */
-export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
+/** The statements that create a post, for callers that batch several writes together. */
+export function createPostStatements(db: Db, input: PostInput, savedBy: number | null = null) {
   const { categoryIds, newCategory, ...post } = input
   const target = sql`posts.slug = ${post.slug}`
   const statements: Statements = [
@@ -102,29 +102,34 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
     revision(db, target, input, savedBy),
     bumpContentVersion(db),
   ]
-  await db.batch(statements)
-  const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, post.slug))
+  return statements
+}
+
+/** A new post, its categories and its first revision in one D1 batch: all written, or none. */
+export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
+  await db.batch(createPostStatements(db, input, savedBy))
+  const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, input.slug))
   return created.id
 }
 
 export type SaveResult = { saved: true; version: number } | { saved: false }
 
 /**
- * Replaces a post's content and categories and records a revision, in one D1 batch, only if the
- * post is still at `loadedVersion`. Every statement is conditioned on that version and the one
- * that raises it comes last, so either all apply or none does; `saved: false` is a conflict.
- * A listed post's old address redirects to its new slug. A revision is recorded
- * unless told not to (an autosave records one only every few minutes); any autosaved text is
- * now stale.
+ * The statements that save a post as loaded at `loadedVersion`, for callers that batch several
+ * writes together. Every statement is conditioned on that version and the one that raises it comes
+ * last (returning the new version), so in one batch either all apply or none does. A listed post's
+ * old address redirects to its new slug. A revision is
+ * recorded unless told not to (an autosave records one only every few minutes); any autosaved
+ * text is now stale.
  */
-export async function updatePost(
+export function updatePostStatements(
   db: Db,
   postId: number,
   loadedVersion: number,
   input: PostInput,
   savedBy: number | null,
   options: { revision?: boolean } = {},
-): Promise<SaveResult> {
+): Statements {
   const { categoryIds, newCategory, ...post } = input
   const target = sql`posts.id = ${postId} AND posts.version = ${loadedVersion}`
   const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
@@ -133,7 +138,7 @@ export async function updatePost(
     post.slug,
     Date.now(),
   )
-  const results = await db.batch([
+  return [
     redirectFirst,
     ...redirectRest,
     db
@@ -168,7 +173,24 @@ export async function updatePost(
       })
       .where(and(eq(posts.id, postId), eq(posts.version, loadedVersion)))
       .returning({ version: posts.version }),
-  ])
+  ]
+}
+
+/**
+ * Replaces a post's content and categories and records a revision, in one D1 batch, only if the
+ * post is still at `loadedVersion`; `saved: false` is a conflict.
+ */
+export async function updatePost(
+  db: Db,
+  postId: number,
+  loadedVersion: number,
+  input: PostInput,
+  savedBy: number | null,
+  options: { revision?: boolean } = {},
+): Promise<SaveResult> {
+  const results = await db.batch(
+    updatePostStatements(db, postId, loadedVersion, input, savedBy, options),
+  )
   const [updated] = results.at(-1) as { version: number }[]
   return updated ? { saved: true, version: updated.version } : { saved: false }
 }

@@ -256,6 +256,23 @@ export const contentVersions = sqliteTable('content_versions', {
 })
 
 /**
+ * What each imported item became here, keyed by its id in the source (`post:<guid>`,
+ * `author:<login>`, `category:<slug>`): a second import of the same blog finds its items again
+ * and compares `content_hash` to know what changed, and never touches posts written here.
+ */
+export const importedItems = sqliteTable(
+  'imported_items',
+  {
+    sourceKey: text().primaryKey(),
+    kind: text({ enum: ['post', 'author', 'category'] }).notNull(),
+    targetId: integer().notNull(),
+    contentHash: text().notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('imported_items_target_idx').on(t.kind, t.targetId)],
+)
+
+/**
  * Uploaded images, stored in R2 under `key` (`<sha-256>.<ext>`): the same bytes are stored once.
  * Width and height are the displayed size, read at upload, so every `<img>` can reserve its box.
  */
@@ -296,3 +313,26 @@ export const postsMedia = sqliteTable(
 )
 
 export type Media = typeof media.$inferSelect
+
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const
+
+/**
+ * An import started from the admin: it runs as a Workflow, in steps, and writes its progress and
+ * report here for the page that shows them. `file_key` is the uploaded file in R2.
+ */
+export const importJobs = sqliteTable('import_jobs', {
+  id: text().primaryKey(),
+  fileKey: text().notNull(),
+  fileName: text().notNull(),
+  dryRun: integer({ mode: 'boolean' }).notNull(),
+  status: text({ enum: IMPORT_JOB_STATUSES }).notNull().default('running'),
+  done: integer().notNull().default(0),
+  total: integer().notNull().default(0),
+  /** The import report (import/report.ts) as JSON, filled in step by step. */
+  report: text().notNull().default(''),
+  error: text().notNull().default(''),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps,
+})
+
+export type ImportJob = typeof importJobs.$inferSelect

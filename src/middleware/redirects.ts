@@ -25,7 +25,10 @@ export const redirectOldAddresses = createMiddleware<AppEnv>(async (c, next) => 
   const url = new URL(c.req.url)
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
     // Leading slashes collapse too: `//evil.example/` must not become a protocol-relative Location.
-    return c.redirect(`/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}`, 301)
+    const stripped = `/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}`
+    // An imported old address (`/category/x/`) goes straight to its new place: one hop, not two.
+    const target = await findRedirect(c.var.db, stripped)
+    return c.redirect(target ?? stripped, 301)
   }
   const withQuery = url.search ? [url.pathname + url.search, c.req.path + url.search] : []
   if (withQuery.length > 0 && hasForeignParams(url)) {

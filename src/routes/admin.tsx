@@ -1,12 +1,15 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
 import { loadEditor, noStore } from '../auth/editor-session'
 import { streamingBodyLimit } from '../middleware/body-limit'
 import type { AdminEnv } from '../types'
+import { MAX_UPLOAD_MB } from '../validation/import'
 import { adminAccountRoutes } from './admin-account'
 import { adminAuthorRoutes } from './admin-authors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
+import { adminImportRoutes } from './admin-import'
 import { adminMediaRoutes } from './admin-media'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
@@ -15,11 +18,14 @@ import { adminUserRoutes } from './admin-users'
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
 const limitPostBody = streamingBodyLimit(MAX_REQUEST_BYTES)
+// An export file to import is the one large upload (validation/import.ts gives its maximum).
+const limitImportBody = bodyLimit({ maxSize: (MAX_UPLOAD_MB + 1) * 1024 * 1024 })
 
 // Image uploads (10 MB) are limited by their own route, which answers with the media page.
-const limitBody = createMiddleware<AdminEnv>((c, next) =>
-  c.req.method === 'POST' && c.req.path === '/admin/media' ? next() : limitPostBody(c, next),
-)
+const limitBody = createMiddleware<AdminEnv>((c, next) => {
+  if (c.req.method === 'POST' && c.req.path === '/admin/media') return next()
+  return (c.req.path === '/admin/import' ? limitImportBody : limitPostBody)(c, next)
+})
 
 /**
  * Everything under /admin: never cached (refusals included), cross-site form posts refused,
@@ -35,3 +41,4 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)
+  .route('/import', adminImportRoutes)

@@ -1,0 +1,62 @@
+/**
+ * `npm run import -- <file> [--remote] [--dry-run] [--no-images]`
+ * Imports a WordPress export (.xml), a Ghost export (.json) or this blog's own export archive
+ * (.zip) into the local blog (or the deployed one with --remote). Images the posts use are
+ * downloaded into the media store. With --dry-run nothing is written and the report says what
+ * would be.
+ */
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { parseArgs } from 'node:util'
+import { createDb } from '../db/client'
+import { fetchImages, imagesOf } from '../import/images'
+import { readExport } from '../import/read'
+import { d1RedirectWriter } from '../import/redirects'
+import { reportLines } from '../import/report'
+import { runImport } from '../import/run'
+import { ImportFileError } from '../import/source'
+import { platformFor } from './platform'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    remote: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'no-images': { type: 'boolean', default: false },
+  },
+})
+const [file] = positionals
+if (!file) {
+  console.error('Usage: npm run import -- <export.xml|export.json> [--remote] [--dry-run]')
+  process.exit(1)
+}
+const dryRun = values['dry-run']
+
+let blog
+try {
+  blog = await readExport(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>)
+} catch (error) {
+  if (error instanceof ImportFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error(`Nothing imported: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  throw error
+}
+
+const proxy = await platformFor(values.remote)
+try {
+  const db = createDb(proxy.env.DB)
+  const urls = values['no-images'] ? [] : imagesOf(blog)
+  if (urls.length) console.error(`Downloading ${urls.length} images…`)
+  const images = await fetchImages({ db, bucket: proxy.env.MEDIA }, urls, { dryRun })
+  const report = await runImport(db, blog, {
+    dryRun,
+    redirects: d1RedirectWriter(db),
+    images,
+    onProgress: (done, total) => process.stderr.write(`\rPosts: ${done}/${total}`),
+  })
+  process.stderr.write('\n')
+  console.log(reportLines(report).join('\n'))
+} finally {
+  await proxy.dispose()
+}

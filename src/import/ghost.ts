@@ -1,0 +1,96 @@
+import { lexicalToHtml } from './lexical'
+import { emptyBlog, ImportFileError, type SourceBlog } from './source'
+
+type Row = Record<string, unknown>
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '')
+
+function table(data: Row, name: string): Row[] {
+  const rows = data[name]
+  return Array.isArray(rows) ? (rows.filter((r) => r && typeof r === 'object') as Row[]) : []
+}
+
+/** Ghost's JSON export (Settings → Labs → Export, Ghost 5): its `db[0].data` tables. */
+export function parseGhost(text: string): SourceBlog {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new ImportFileError('The file is not valid JSON: it may be truncated.')
+  }
+  const root = json as { db?: { data?: Row; meta?: Row }[]; data?: Row }
+  const data = root?.db?.[0]?.data ?? root?.data
+  if (!data || !Array.isArray(data.posts))
+    throw new ImportFileError('This JSON is not a Ghost export (it has no db[0].data.posts).')
+
+  const blog = emptyBlog('ghost')
+  for (const user of table(data, 'users'))
+    blog.authors.push({
+      sourceId: str(user.id),
+      slug: str(user.slug),
+      name: str(user.name) || str(user.slug),
+      bio: str(user.bio),
+    })
+  const tags = new Map<string, Row>()
+  for (const tag of table(data, 'tags')) {
+    tags.set(str(tag.id), tag)
+    // Internal tags (#name) only steer Ghost themes; they are no reader's category.
+    if (tag.visibility === 'internal' || str(tag.name).startsWith('#')) continue
+    blog.terms.push({
+      sourceId: str(tag.id),
+      kind: 'tag',
+      slug: str(tag.slug),
+      name: str(tag.name),
+      description: str(tag.description),
+    })
+  }
+  const postTags = groupBy(table(data, 'posts_tags'), 'post_id')
+  const postAuthors = groupBy(table(data, 'posts_authors'), 'post_id')
+
+  for (const post of table(data, 'posts')) {
+    const id = str(post.id)
+    const title = str(post.title)
+    if ((post.type ?? 'post') !== 'post') {
+      blog.skipped.push({ kind: str(post.type), title, reason: 'pages are not part of this blog' })
+      continue
+    }
+    const html = str(post.html) || (post.lexical ? lexicalToHtml(str(post.lexical)) : '')
+    const authorIds = (postAuthors.get(id) ?? []).map((row) => str(row.author_id))
+    if (authorIds.length === 0 && str(post.author_id)) authorIds.push(str(post.author_id))
+    blog.posts.push({
+      sourceId: `ghost:${str(post.uuid) || id}`,
+      link: undefined,
+      title,
+      slug: str(post.slug),
+      status: str(post.status),
+      publishedAt: isoOrNull(post.published_at),
+      excerpt: str(post.custom_excerpt),
+      html,
+      language: str(post.locale) || undefined,
+      authorSourceIds: authorIds,
+      termSlugs: (postTags.get(id) ?? [])
+        .sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))
+        .map((row) => tags.get(str(row.tag_id)))
+        .filter((tag): tag is Row => !!tag && tag.visibility !== 'internal')
+        .filter((tag) => !str(tag.name).startsWith('#'))
+        .map((tag) => ({ kind: 'tag' as const, slug: str(tag.slug), name: str(tag.name) })),
+      featureImage: str(post.feature_image) || undefined,
+    })
+  }
+  return blog
+}
+
+function groupBy(rows: Row[], key: string) {
+  const groups = new Map<string, Row[]>()
+  for (const row of rows) {
+    const value = str(row[key])
+    groups.set(value, [...(groups.get(value) ?? []), row])
+  }
+  return groups
+}
+
+function isoOrNull(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null
+  const time = typeof value === 'number' ? value : Date.parse(value)
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}

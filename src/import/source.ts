@@ -1,0 +1,75 @@
+/**
+ * What an importer reads from another blog's export, before anything is decided about this blog.
+ * The WordPress and Ghost readers both produce it, so one mapper and one writer serve both.
+ */
+export type SourceKind = 'wordpress' | 'ghost' | 'archive'
+
+export type SourceAuthor = { sourceId: string; slug: string; name: string; bio: string }
+
+export type SourceTerm = {
+  sourceId: string
+  kind: 'category' | 'tag'
+  slug: string
+  name: string
+  description: string
+}
+
+export type SourcePost = {
+  /** Stable across exports of the same blog: the WordPress guid or the Ghost id. */
+  sourceId: string
+  /** WordPress post_id, for the old `/?p=ID` address. */
+  numericId?: string
+  /** The old public address, when the export gives one. */
+  link?: string
+  title: string
+  slug: string
+  /** The source's own word: publish, future, draft, pending, private, trash, published, scheduled… */
+  status: string
+  /** UTC, ISO 8601, or null when the source has none (a WordPress draft). */
+  publishedAt: string | null
+  excerpt: string
+  /** HTML as the source stores it; `markdown` instead when the source already is Markdown. */
+  html?: string
+  markdown?: string
+  language?: string
+  authorSourceIds: string[]
+  termSlugs: { kind: 'category' | 'tag'; slug: string; name: string }[]
+  featureImage?: string
+  /** WordPress attachment id of the featured image, resolved through `attachments`. */
+  thumbnailId?: string
+}
+
+export type SkippedItem = { kind: string; title: string; reason: string }
+
+export type SourceBlog = {
+  kind: SourceKind
+  /** The old site's address, without a trailing slash. */
+  baseUrl: string
+  authors: SourceAuthor[]
+  terms: SourceTerm[]
+  posts: SourcePost[]
+  /** WordPress attachments: id → file URL, for featured images. */
+  attachments: Map<string, string>
+  skipped: SkippedItem[]
+  /** Old addresses already known (this blog's own archive carries its redirects). */
+  redirects?: { from: string; to: string }[]
+  /** Image files carried in the file itself (this blog's own archive). */
+  media?: { key: string; alt: string; bytes: Uint8Array }[]
+}
+
+/** A file that is not an export this blog reads, or one that is broken: nothing is written. */
+export class ImportFileError extends Error {
+  override name = 'ImportFileError'
+}
+
+export function emptyBlog(kind: SourceKind): SourceBlog {
+  return {
+    kind,
+    baseUrl: '',
+    authors: [],
+    terms: [],
+    posts: [],
+    attachments: new Map(),
+    skipped: [],
+  }
+}

@@ -1,0 +1,36 @@
+import { exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
+import { count } from 'drizzle-orm'
+import { authors, categories, posts, redirects } from '../../src/db/schema'
+import { d1RedirectWriter } from '../../src/import/redirects'
+import { readExportText } from '../../src/import/read'
+import { runImport, type ImportOptions } from '../../src/import/run'
+import { db } from '../fixtures'
+
+export async function importText(text: string, options: Partial<ImportOptions> = {}) {
+  const blog = await readExportText(text)
+  return runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), ...options })
+}
+
+export async function rowCounts() {
+  const rows = async (
+    table: typeof posts | typeof authors | typeof categories | typeof redirects,
+  ) => (await db.select({ n: count() }).from(table))[0].n
+  return {
+    posts: await rows(posts),
+    authors: await rows(authors),
+    categories: await rows(categories),
+    redirects: await rows(redirects),
+  }
+}
+
+/** Each old address answers one 301 straight to its new place. */
+export async function expectRedirects(cases: [from: string, to: string][]) {
+  for (const [from, to] of cases) {
+    const response = await exports.default.fetch(`https://blog.example${from}`, {
+      redirect: 'manual',
+    })
+    expect(response.status, from).toBe(301)
+    expect(response.headers.get('Location'), from).toBe(to)
+  }
+}

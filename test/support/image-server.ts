@@ -1,0 +1,31 @@
+/**
+ * Vitest global setup: a local HTTP server standing in for an old blog's uploads folder, so the
+ * importer's image download runs against real HTTP. It serves the fixture PNGs by file name under
+ * any path; anything else is a 404.
+ */
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+const FIXTURES = path.resolve(import.meta.dirname, '../import/fixtures')
+
+export default async function setup(project: TestProject) {
+  const server = createServer(async (request, response) => {
+    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname)
+    if (!/^[a-z0-9-]+\.png$/.test(name)) return response.writeHead(404).end()
+    try {
+      const bytes = await readFile(path.join(FIXTURES, name))
+      response.writeHead(200, { 'content-type': 'image/png' }).end(bytes)
+    } catch {
+      response.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('no address')
+  // Typed for the tests in test/env.d.ts (ProvidedContext), which this Node config does not load.
+  const provide = project.provide as (key: string, value: string) => void
+  provide('imageServer', `http://127.0.0.1:${address.port}`)
+  return () => new Promise<void>((resolve) => server.close(() => resolve()))
+}
