@@ -33,14 +33,25 @@ describe('a reader in Chromium', () => {
     assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 })
     assert.deepEqual([...origins], [session.worker.url])
 
-    // The visit was counted all the same, inside the Worker.
+    // The visit was counted all the same, inside the Worker, just after each answer was sent.
     const db = await session.worker.miniflare.getD1Database('DB')
-    const counted = await db
-      .prepare(
-        "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",
-      )
-      .all<{ metric: string; key: string; count: number }>()
-    const rows = counted.results.map((row) => `${row.metric} ${row.key} ${row.count}`)
+    const countedRows = async () => {
+      const counted = await db
+        .prepare(
+          "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",
+        )
+        .all<{ metric: string; key: string; count: number }>()
+      return counted.results.map((row) => `${row.metric} ${row.key} ${row.count}`)
+    }
+    let rows = await countedRows()
+    for (
+      let tries = 0;
+      tries < 50 && !rows.some((row) => row.startsWith('page /posts/'));
+      tries++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      rows = await countedRows()
+    }
     assert.ok(rows.includes('page / 1'), rows.join('; '))
     assert.ok(rows.includes('more / 1'), rows.join('; '))
     assert.ok(
