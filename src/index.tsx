@@ -7,6 +7,7 @@ import { authorRoutes } from './routes/authors'
 import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
+import { noteRoutes } from './routes/notes'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
 import { scheduled } from './scheduled'
@@ -22,6 +23,7 @@ app.use(audienceCounter)
 
 app.route('/', homeRoutes)
 app.route('/posts', postRoutes)
+app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)

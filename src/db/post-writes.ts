@@ -8,6 +8,7 @@ import {
   posts,
   postsCategories,
   type Language,
+  type PostKind,
   type PostStatus,
 } from './schema'
 
@@ -25,6 +26,11 @@ export type PostInput = {
   categoryIds: number[]
   /** A category typed into the form, created in the same batch unless its slug exists. */
   newCategory?: { slug: string; name: string } | null
+  /** Notes only (left unchanged when absent): see `posts.kind`. */
+  kind?: PostKind
+  sourceUrl?: string
+  sourceSiteName?: string
+  sourcePublishedAt?: string
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]

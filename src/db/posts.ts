@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { isListed } from './listing'
-import { authors, categories, posts, postsCategories, type Language } from './schema'
+import { authors, categories, posts, postsCategories, type Language, type PostKind } from './schema'
 
 export type PostLink = { slug: string; title: string }
 
@@ -18,6 +18,9 @@ export type PublishedPost = {
   categories: { slug: string; name: string }[]
   newer: PostLink | null
   older: PostLink | null
+  kind: PostKind
+  sourceUrl: string
+  sourceSiteName: string
 }
 
 const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}`)
@@ -73,5 +76,8 @@ export async function findPublishedPost(
     categories: postCategories,
     older: older[0] ?? null,
     newer: newer[0] ?? null,
+    kind: post.kind,
+    sourceUrl: post.sourceUrl,
+    sourceSiteName: post.sourceSiteName,
   }
 }

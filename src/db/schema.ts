@@ -7,6 +7,10 @@ export type PostStatus = (typeof POST_STATUSES)[number]
 export const LANGUAGES = ['en', 'fr'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** A note is a short curated post: the text quoted from a source (in `excerpt`) and its link. */
+export const POST_KINDS = ['post', 'note'] as const
+export type PostKind = (typeof POST_KINDS)[number]
+
 const timestamps = {
   createdAt: integer({ mode: 'timestamp_ms' })
     .notNull()
@@ -60,6 +64,12 @@ export const posts = sqliteTable(
     /** Set while the post is in the trash; it can be restored for 30 days. */
     deletedAt: integer({ mode: 'timestamp_ms' }),
     ...timestamps,
+    kind: text({ enum: POST_KINDS }).notNull().default('post'),
+    /** A note's source: the page quoted and the name of its site. */
+    sourceUrl: text().notNull().default(''),
+    sourceSiteName: text().notNull().default(''),
+    /** When the source says it was published, as it says it (ISO 8601 mostly); shown, not sorted. */
+    sourcePublishedAt: text().notNull().default(''),
   },
   (t) => [
     index('posts_listed_idx')
@@ -67,6 +77,9 @@ export const posts = sqliteTable(
       .where(sql`status <> 'draft' AND deleted_at IS NULL`),
     index('posts_author_listed_idx')
       .on(t.authorId, t.publishedAt, t.feedOrderId)
+      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+    index('posts_kind_listed_idx')
+      .on(t.kind, t.publishedAt, t.feedOrderId)
       .where(sql`status <> 'draft' AND deleted_at IS NULL`),
     index('posts_trash_idx')
       .on(t.deletedAt)

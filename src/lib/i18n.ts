@@ -34,6 +34,11 @@ const en = {
   postNavigation: 'More posts',
   footerPowered: 'Published at the edge. No cookies, no trackers.',
   privacy: 'Privacy',
+  notes: 'Notes',
+  notesHeading: 'Notes: links worth reading',
+  readAt: (host: string) => `Read at ${host}`,
+  source: 'Source:',
+  mainNavigation: 'Main',
 }
 
 export type Messages = typeof en
@@ -67,6 +72,11 @@ const fr: Messages = {
   postNavigation: 'Autres articles',
   footerPowered: 'Publié en périphérie du réseau. Ni cookie, ni traceur.',
   privacy: 'Confidentialité',
+  notes: 'Notes',
+  notesHeading: 'Notes\u00a0: des liens à lire',
+  readAt: (host: string) => `Lire sur ${host}`,
+  source: 'Source\u00a0:',
+  mainNavigation: 'Principale',
 }
 
 const MESSAGES: Record<Locale, Messages> = { en, fr }

@@ -5,8 +5,11 @@ import { loadEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
+import { adminManifestRoute } from './admin-manifest'
+import { adminNoteRoutes } from './admin-notes'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
+import { adminShareRoutes } from './admin-share'
 import { adminUserRoutes } from './admin-users'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
@@ -21,3 +24,6 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)
+  .route('/notes', adminNoteRoutes)
+  .route('/share', adminShareRoutes)
+  .route('/manifest.webmanifest', adminManifestRoute)

@@ -34,6 +34,7 @@ export const layout = jsxRenderer<AppEnv>(
           <link rel="stylesheet" href={STYLESHEET_HREF} />
           {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
           {admin && <meta name="robots" content="noindex" />}
+          {admin && <link rel="manifest" href="/admin/manifest.webmanifest" />}
           <script src={HTMX_SRC} defer></script>
         </head>
         <body>
@@ -45,6 +46,9 @@ export const layout = jsxRenderer<AppEnv>(
               {site.name}
             </a>
             <p class="site-tagline">{site.tagline}</p>
+            <nav class="site-nav" aria-label={site.t.mainNavigation}>
+              <a href="/notes">{site.t.notes}</a>
+            </nav>
           </header>
           <main id="content">{children}</main>
           <footer class="site-footer">

@@ -3,6 +3,7 @@ import type { PublishedPost } from '../../db/posts'
 import type { Site } from '../../types'
 import { typeset } from '../../lib/typography'
 import { Byline } from '../partials/byline'
+import { NoteQuote } from '../partials/note-quote'
 
 export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
   return (
@@ -17,6 +18,7 @@ export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
             categories={post.categories}
           />
         </header>
+        {post.kind === 'note' && <NoteQuote site={site} post={post} />}
         {/* Sanitized when the post was saved (lib/markdown). */}
         <div class="post-body">{raw(post.html)}</div>
       </article>

@@ -1,0 +1,244 @@
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import * as v from 'valibot'
+import { displayHost } from '../curation/shared-link'
+import { existingIds, findPostForEditing, listAuthors, listCategories } from '../db/admin-posts'
+import { freeSlug } from '../db/notes'
+import { createPost, updatePost, type PostInput } from '../db/post-writes'
+import type { PostStatus } from '../db/schema'
+import { bookmarkletHref } from '../lib/bookmarklet'
+import { epochToZonedInputs, zonedDateTimeToEpoch } from '../lib/dates'
+import { formText, type FormBody } from '../lib/form'
+import { noteMessagesFor } from '../lib/i18n-notes'
+import { renderMarkdown } from '../lib/markdown'
+import { slugify } from '../lib/slug'
+import { timeZoneChoices } from '../lib/time-zones'
+import { requireEditor } from '../middleware/editor-session'
+import type { AdminEnv } from '../types'
+import {
+  noteErrors,
+  noteFormSchema,
+  type NoteErrors,
+  type NoteFormValues,
+} from '../validation/notes'
+import { NoteFormPage, type NoteFormProps } from '../views/pages/admin/note-form-page'
+import { attemptLogin } from './login-attempt'
+
+type NoteContext = Context<AdminEnv>
+
+export function blankNote(c: NoteContext, authorId: number | undefined): NoteFormValues {
+  return {
+    title: '',
+    sourceUrl: '',
+    siteName: '',
+    quote: '',
+    comment: '',
+    sourcePublishedAt: '',
+    imageUrl: '',
+    keepImage: '',
+    categoryIds: [],
+    newCategory: '',
+    language: c.var.site.locale,
+    authorId: authorId ? String(authorId) : '',
+    publishDate: '',
+    publishTime: '',
+    timeZone: c.var.site.timeZone,
+    intent: 'publish',
+  }
+}
+
+export async function firstAuthorId(c: NoteContext) {
+  const [first] = await listAuthors(c.var.db)
+  return first?.id
+}
+
+export async function renderNoteForm(
+  c: NoteContext,
+  props: Pick<NoteFormProps, 'noteId' | 'values'> &
+    Partial<Omit<NoteFormProps, 'errors'>> & { formErrors?: NoteErrors },
+) {
+  const { db, site, a } = c.var
+  const n = noteMessagesFor(site.locale)
+  const [authors, categories] = await Promise.all([listAuthors(db), listCategories(db)])
+  const errors = Object.fromEntries(
+    Object.entries(props.formErrors ?? {}).map(([field, code]) => [field, n.errors[code]]),
+  )
+  const bookmarklet =
+    props.noteId === null
+      ? { href: bookmarkletHref(new URL(c.req.url).origin), label: n.bookmarkletLabel(site.name) }
+      : null
+  return c.render(
+    <NoteFormPage
+      a={a}
+      n={n}
+      editor={c.var.editor}
+      authors={authors}
+      categories={categories}
+      timeZones={timeZoneChoices(site.timeZone)}
+      errors={errors}
+      bookmarklet={bookmarklet}
+      {...props}
+    />,
+    { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },
+  )
+}
+
+function readNoteForm(body: FormBody): NoteFormValues {
+  const ids = body.categoryIds
+  const text = (name: keyof NoteFormValues) => formText(body, name)
+  return {
+    title: text('title'),
+    sourceUrl: text('sourceUrl'),
+    siteName: text('siteName'),
+    quote: text('quote'),
+    comment: text('comment'),
+    sourcePublishedAt: text('sourcePublishedAt'),
+    imageUrl: text('imageUrl'),
+    keepImage: text('keepImage'),
+    categoryIds: (Array.isArray(ids) ? ids : ids === undefined ? [] : [ids]).filter(
+      (id): id is string => typeof id === 'string',
+    ),
+    newCategory: text('newCategory'),
+    language: text('language'),
+    authorId: text('authorId'),
+    publishDate: text('publishDate'),
+    publishTime: text('publishTime'),
+    timeZone: text('timeZone'),
+    intent: text('intent') === 'draft' ? 'draft' : 'publish',
+  }
+}
+
+/** The primary button publishes (or schedules, for a future date); the second keeps a draft. */
+function statusAndDate(
+  intent: 'publish' | 'draft',
+  at: number | null,
+  now: number,
+): { status: PostStatus; publishedAt: Date | null } {
+  if (intent === 'draft') return { status: 'draft', publishedAt: at === null ? null : new Date(at) }
+  if (at !== null && at > now) return { status: 'scheduled', publishedAt: new Date(at) }
+  return { status: 'published', publishedAt: new Date(at ?? now) }
+}
+
+/**
+ * Creates (noteId null) or updates a note. A rejected form comes back as typed, each error by its
+ * field; an expired session is renewed from the login fields shown inside the form.
+ */
+async function saveNote(c: NoteContext, noteId: number | null) {
+  const { db, a } = c.var
+  const body = await c.req.parseBody({ all: true })
+  const values = readNoteForm(body)
+
+  if (!c.var.editor) {
+    const email = formText(body, 'loginEmail')
+    const password = formText(body, 'loginPassword')
+    const result = email || password ? await attemptLogin(c, email, password) : null
+    if (!result?.ok) {
+      c.status(result?.reason === 'blocked' ? 429 : 401)
+      const loginError =
+        result?.reason === 'blocked'
+          ? a.tooManyAttempts(Math.ceil(result.retryAfterSeconds / 60))
+          : result
+            ? a.loginFailed
+            : null
+      return renderNoteForm(c, { noteId, values, loginError })
+    }
+    c.set('editor', result.user)
+  }
+
+  const existing = noteId ? await findPostForEditing(db, noteId) : null
+  if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
+
+  const parsed = v.safeParse(noteFormSchema, values)
+  const errors: NoteErrors = parsed.success ? {} : noteErrors(parsed.issues)
+  let at: number | null = null
+  if (parsed.success) {
+    const note = parsed.output
+    if (note.publishDate || note.publishTime) {
+      at = zonedDateTimeToEpoch(note.publishDate, note.publishTime || '00:00', note.timeZone)
+      if (at === null) errors.publishDate = 'dateInvalid'
+    }
+    const [authorIds, categoryIds] = await Promise.all([
+      existingIds(db, 'authors', [note.authorId]),
+      existingIds(db, 'categories', note.categoryIds),
+    ])
+    if (!authorIds.has(note.authorId)) errors.authorId = 'unknownAuthor'
+    if (note.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    c.status(422)
+    return renderNoteForm(c, { noteId, values, formErrors: errors })
+  }
+
+  const note = parsed.output
+  const { status, publishedAt } = statusAndDate(note.intent, at, Date.now())
+  const newCategorySlug = note.newCategory ? slugify(note.newCategory) : ''
+  const input: PostInput = {
+    kind: 'note',
+    slug: existing?.slug ?? (await freeSlug(db, slugify(note.title) || 'note')),
+    title: note.title,
+    excerpt: note.quote,
+    markdown: note.comment,
+    html: renderMarkdown(note.comment, note.language),
+    status,
+    language: note.language,
+    publishedAt,
+    authorId: note.authorId,
+    categoryIds: [...new Set(note.categoryIds)],
+    newCategory: newCategorySlug ? { slug: newCategorySlug, name: note.newCategory } : null,
+    sourceUrl: note.sourceUrl,
+    sourceSiteName: note.siteName || displayHost(note.sourceUrl),
+    sourcePublishedAt: note.sourcePublishedAt,
+  }
+  const editorId = c.var.editor!.id
+  const id = noteId
+    ? (await updatePost(db, noteId, input, editorId), noteId)
+    : await createPost(db, input, editorId)
+  return c.redirect(`/admin/notes/${id}?saved=${status}`, 303)
+}
+
+function noteIdParam(c: NoteContext): number {
+  const id = Number(c.req.param('id'))
+  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
+  return id
+}
+
+export const adminNoteRoutes = new Hono<AdminEnv>()
+  .post('/', (c) => saveNote(c, null))
+  .post('/:id{[0-9]+}', (c) => saveNote(c, noteIdParam(c)))
+  .use(requireEditor)
+  .get('/', async (c) =>
+    renderNoteForm(c, { noteId: null, values: blankNote(c, await firstAuthorId(c)) }),
+  )
+  .get('/:id{[0-9]+}', async (c) => {
+    const { site, a } = c.var
+    const note = await findPostForEditing(c.var.db, noteIdParam(c))
+    if (!note || note.kind !== 'note') throw new HTTPException(404)
+    const when = note.publishedAt
+      ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
+      : null
+    const saved = c.req.query('saved')
+    const listed = note.status !== 'draft' && !note.deletedAt
+    return renderNoteForm(c, {
+      noteId: note.id,
+      values: {
+        ...blankNote(c, note.authorId),
+        title: note.title,
+        sourceUrl: note.sourceUrl,
+        siteName: note.sourceSiteName,
+        quote: note.excerpt,
+        comment: note.markdown,
+        sourcePublishedAt: note.sourcePublishedAt,
+        categoryIds: note.categoryIds.map(String),
+        language: note.language,
+        publishDate: when?.date ?? '',
+        publishTime: when?.time ?? '',
+      },
+      notice: saved
+        ? {
+            message: saved === 'draft' ? a.saved : `${a.saved} ${a.statusLabel[note.status]}.`,
+            tone: 'info',
+          }
+        : null,
+      viewHref: listed ? `/posts/${note.slug}` : null,
+    })
+  })

@@ -1,0 +1,259 @@
+import type { User } from '../../../db/schema'
+import { LANGUAGES } from '../../../db/schema'
+import type { AdminMessages } from '../../../lib/i18n-admin'
+import type { NoteMessages } from '../../../lib/i18n-notes'
+import { NOTE_LIMITS, type NoteField, type NoteFormValues } from '../../../validation/notes'
+import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { InlineLogin } from './login-page'
+
+export type NoteFormProps = {
+  a: AdminMessages
+  n: NoteMessages
+  editor: User | null
+  noteId: number | null
+  values: NoteFormValues
+  errors: Partial<Record<NoteField, string>>
+  authors: { id: number; name: string }[]
+  categories: { id: number; name: string }[]
+  timeZones: string[]
+  notice?: { message: string; tone: 'info' | 'error' } | null
+  loginError?: string | null
+  /** Shown on the blank form only: the bookmarklet's `javascript:` address. */
+  bookmarklet?: { href: string; label: string } | null
+  viewHref?: string | null
+}
+
+const invalid = (error: string | undefined) => (error ? 'true' : undefined)
+const describedBy = (field: string, error: string | undefined) =>
+  error ? `${field}-error` : undefined
+
+export function NoteFormPage(props: NoteFormProps) {
+  const { a, n, editor, noteId, values, errors } = props
+  const action = noteId ? `/admin/notes/${noteId}` : '/admin/notes'
+  const hasErrors = Object.keys(errors).length > 0
+  return (
+    <section class="admin note-editor">
+      {editor && <AdminNav a={a} editor={editor} />}
+      <h1>{noteId ? n.editNote : n.newNote}</h1>
+      {props.notice && <Notice message={props.notice.message} tone={props.notice.tone} />}
+      {props.viewHref && (
+        <p>
+          <a href={props.viewHref}>{a.viewSite} →</a>
+        </p>
+      )}
+      {hasErrors && <Notice message={a.fixErrors} tone="error" />}
+      <form method="post" action={action} class="note-form stack">
+        {!editor && <InlineLogin a={a} error={props.loginError} />}
+        <label>
+          {n.sourceUrl}
+          <input
+            type="url"
+            name="sourceUrl"
+            value={values.sourceUrl}
+            required
+            maxlength={NOTE_LIMITS.sourceUrl}
+            inputmode="url"
+            aria-invalid={invalid(errors.sourceUrl)}
+            aria-describedby={describedBy('sourceUrl', errors.sourceUrl)}
+          />
+        </label>
+        <FieldError id="sourceUrl-error" message={errors.sourceUrl} />
+        <label>
+          {a.title}
+          <input
+            name="title"
+            value={values.title}
+            required
+            maxlength={NOTE_LIMITS.title}
+            aria-invalid={invalid(errors.title)}
+            aria-describedby={describedBy('title', errors.title)}
+          />
+        </label>
+        <FieldError id="title-error" message={errors.title} />
+        <label>
+          {n.quote}
+          <textarea
+            name="quote"
+            rows={5}
+            maxlength={NOTE_LIMITS.quote}
+            aria-invalid={invalid(errors.quote)}
+            aria-describedby={describedBy('quote', errors.quote)}
+          >
+            {values.quote}
+          </textarea>
+        </label>
+        <FieldError id="quote-error" message={errors.quote} />
+        <label>
+          {n.comment}
+          <textarea
+            name="comment"
+            rows={4}
+            maxlength={NOTE_LIMITS.comment}
+            aria-invalid={invalid(errors.comment)}
+            aria-describedby={describedBy('comment', errors.comment)}
+          >
+            {values.comment}
+          </textarea>
+        </label>
+        <FieldError id="comment-error" message={errors.comment} />
+
+        <div class="form-actions">
+          <button type="submit" name="intent" value="publish">
+            {n.publish}
+          </button>
+          <button type="submit" name="intent" value="draft" class="secondary">
+            {n.saveDraft}
+          </button>
+        </div>
+
+        <details open={hasErrors || undefined}>
+          <summary>
+            {n.siteName}, {a.categories}, {a.language}…
+          </summary>
+          <div class="stack">
+            <label>
+              {n.siteName}
+              <input
+                name="siteName"
+                value={values.siteName}
+                maxlength={NOTE_LIMITS.siteName}
+                aria-describedby={errors.siteName ? 'siteName-error' : 'siteName-help'}
+              />
+            </label>
+            <p class="help" id="siteName-help">
+              {n.siteNameHelp}
+            </p>
+            <FieldError id="siteName-error" message={errors.siteName} />
+            <label>
+              {n.sourcePublishedAt}
+              <input
+                name="sourcePublishedAt"
+                value={values.sourcePublishedAt}
+                maxlength={NOTE_LIMITS.sourcePublishedAt}
+              />
+            </label>
+            <FieldError id="sourcePublishedAt-error" message={errors.sourcePublishedAt} />
+            {values.imageUrl && (
+              <fieldset>
+                <legend>{n.sourceImage}</legend>
+                <input type="hidden" name="imageUrl" value={values.imageUrl} />
+                <p class="help">
+                  <code>{values.imageUrl}</code> — {n.imageNotShown}
+                </p>
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="keepImage"
+                    value="keep"
+                    checked={values.keepImage === 'keep'}
+                  />{' '}
+                  {n.keepImage}
+                </label>
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="keepImage"
+                    value=""
+                    checked={values.keepImage !== 'keep'}
+                  />{' '}
+                  {n.dropImage}
+                </label>
+              </fieldset>
+            )}
+            <fieldset>
+              <legend>{a.categories}</legend>
+              {props.categories.map((category) => (
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="categoryIds"
+                    value={String(category.id)}
+                    checked={values.categoryIds.includes(String(category.id))}
+                  />{' '}
+                  {category.name}
+                </label>
+              ))}
+              <label>
+                {a.newCategory}
+                <input
+                  name="newCategory"
+                  value={values.newCategory}
+                  maxlength={NOTE_LIMITS.newCategory}
+                />
+              </label>
+              <FieldError id="categoryIds-error" message={errors.categoryIds} />
+            </fieldset>
+            <div class="form-row">
+              <label>
+                {a.language}
+                <select name="language">
+                  {LANGUAGES.map((language) => (
+                    <option value={language} selected={values.language === language}>
+                      {a.languageNames[language]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {a.author}
+                <select name="authorId" aria-invalid={invalid(errors.authorId)}>
+                  {props.authors.map((author) => (
+                    <option
+                      value={String(author.id)}
+                      selected={values.authorId === String(author.id)}
+                    >
+                      {author.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <FieldError id="language-error" message={errors.language} />
+            <FieldError id="authorId-error" message={errors.authorId} />
+            <div class="form-row">
+              <label>
+                {a.publishDate}
+                <input
+                  type="date"
+                  name="publishDate"
+                  value={values.publishDate}
+                  aria-invalid={invalid(errors.publishDate)}
+                  aria-describedby={describedBy('publishDate', errors.publishDate)}
+                />
+              </label>
+              <label>
+                {a.publishTime}
+                <input type="time" name="publishTime" value={values.publishTime} />
+              </label>
+              <label>
+                {a.timeZone}
+                <select name="timeZone">
+                  {props.timeZones.map((zone) => (
+                    <option value={zone} selected={values.timeZone === zone}>
+                      {zone}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <FieldError id="publishDate-error" message={errors.publishDate} />
+            <FieldError id="timeZone-error" message={errors.timeZone} />
+          </div>
+        </details>
+      </form>
+
+      {props.bookmarklet && (
+        <section class="bookmarklet">
+          <h2>{n.bookmarkletTitle}</h2>
+          <p>{n.bookmarkletHelp}</p>
+          <p>
+            <a class="bookmarklet-link" href={props.bookmarklet.href}>
+              {props.bookmarklet.label}
+            </a>
+          </p>
+          <p class="help">{n.installHelp}</p>
+        </section>
+      )}
+    </section>
+  )
+}
