@@ -334,3 +334,20 @@ describe('the admin as an installable app', () => {
     for (const icon of manifest.icons) expect(icon.src).toMatch(/^\/icons\/[\w-]+\.png$/)
   })
 })
+
+describe('the bookmarklet’s cross-site navigation', () => {
+  it('hops once through this origin so the Strict session cookie is sent, then logs in if needed', async () => {
+    const path = shareQuery({ url: 'https://example.com/a', title: 'T & « U »', text: '' })
+    const response = await request(path, { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const target = /http-equiv="refresh" content="0;url=([^"]+)"/
+      .exec(html)![1]
+      .replace(/&amp;/g, '&')
+    expect(target).toBe(path)
+    // The hop comes from this origin: without a session, the login follows.
+    const again = await request(target, { headers: { 'Sec-Fetch-Site': 'same-origin' } })
+    expect(again.status).toBe(303)
+    expect(again.headers.get('Location')).toMatch(/^\/admin\?next=%2Fadmin%2Fshare%3F/)
+  })
+})

@@ -80,7 +80,7 @@ export const PIXEL_PNG = Buffer.from(
   'base64',
 )
 
-function startServer(): Promise<Server> {
+export function startFixtureServer(): Promise<Server> {
   let huge: string | null = null
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
@@ -120,7 +120,7 @@ function startServer(): Promise<Server> {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startServer()
+  const server = await startFixtureServer()
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('fixture server has no port')
   project.provide('fixturePort', address.port)
