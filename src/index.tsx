@@ -8,6 +8,7 @@ import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { homeRoutes } from './routes/home'
 import { noteRoutes } from './routes/notes'
+import { mediaRoutes } from './routes/media'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
 import { scheduled } from './scheduled'
@@ -27,6 +28,7 @@ app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)
+app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)

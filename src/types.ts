@@ -9,6 +9,8 @@ export type Site = {
   locale: Locale
   timeZone: string
   t: Messages
+  /** Cloudflare Images is bound: images get srcset with resized copies. */
+  responsiveImages: boolean
 }
 
 export type AppEnv = {
@@ -32,7 +34,7 @@ declare module 'hono' {
   interface ContextRenderer {
     (
       content: string | Promise<string>,
-      props: { title?: string; description?: string; admin?: boolean },
+      props: { title?: string; description?: string; admin?: boolean; image?: string },
     ): Response | Promise<Response>
   }
 }

@@ -6,6 +6,9 @@ declare namespace Cloudflare {
   }
   interface Env {
     DB: D1Database
+    MEDIA: R2Bucket
+    /** Cloudflare Images, when the account has it (see wrangler.toml). */
+    IMAGES?: ImagesBinding
     SITE_NAME: string
     SITE_TAGLINE: string
     SITE_LOCALE: string

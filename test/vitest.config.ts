@@ -17,6 +17,9 @@ export default defineConfig({
           AUTH_PEPPER: 'pepper-used-only-by-the-tests',
           CURATION_ALLOW_HOSTS: `127.0.0.1:${inject('fixturePort')}`,
         },
+        // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
+        // a test hands this one in, so both paths are tested.
+        images: { binding: 'TEST_IMAGES' },
       },
     })),
   ],

@@ -3,7 +3,16 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { FeedCursor } from '../lib/cursor'
 import type { Db } from './client'
 import { isListed } from './listing'
-import { authors, categories, posts, postsCategories, type Language, type PostKind } from './schema'
+import type { FeaturedImage } from './media'
+import {
+  authors,
+  categories,
+  media,
+  posts,
+  postsCategories,
+  type Language,
+  type PostKind,
+} from './schema'
 
 export const PAGE_SIZE = 10
 /** How many posts a restored list (`?through=`) may rebuild at once. */
@@ -30,6 +39,7 @@ export type PostSummary = {
   kind: PostKind
   sourceUrl: string
   sourceSiteName: string
+  featuredImage: FeaturedImage | null
 }
 
 export type FeedPage = { posts: PostSummary[]; nextCursor: FeedCursor | null }
@@ -124,9 +134,14 @@ export async function listFeedPage(
         kind: posts.kind,
         sourceUrl: posts.sourceUrl,
         sourceSiteName: posts.sourceSiteName,
+        featuredKey: sql<string | null>`${media.key}`.as('featured_key'),
+        featuredWidth: sql<number>`${media.width}`.as('featured_width'),
+        featuredHeight: sql<number>`${media.height}`.as('featured_height'),
+        featuredAlt: posts.featuredImageAlt,
       })
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))
+      .leftJoin(media, eq(media.id, posts.featuredMediaId))
       .where(inArray(posts.id, ids))
       .orderBy(desc(posts.publishedAt), desc(posts.id)),
     db
@@ -157,6 +172,14 @@ export async function listFeedPage(
     kind: row.kind,
     sourceUrl: row.sourceUrl,
     sourceSiteName: row.sourceSiteName,
+    featuredImage: row.featuredKey
+      ? {
+          key: row.featuredKey,
+          width: row.featuredWidth,
+          height: row.featuredHeight,
+          alt: row.featuredAlt,
+        }
+      : null,
   }))
 
   const hasMore = summaries.length > pageSize || after.length > 0

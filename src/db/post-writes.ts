@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { listedAtFor } from './listing'
+import { postMediaLinks } from './media'
 import {
   categories,
   postRevisions,
@@ -31,6 +32,9 @@ export type PostInput = {
   sourceUrl?: string
   sourceSiteName?: string
   sourcePublishedAt?: string
+  /** Left out, the post keeps its featured image; null removes it. */
+  featuredMediaId?: number | null
+  featuredImageAlt?: string
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
@@ -78,6 +82,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   const statements: Statements = [
     db.insert(posts).values(post),
     ...categoryLinks(db, postId, input),
+    ...postMediaLinks(db, postId, input.html),
     revision(db, postId, input, savedBy),
   ]
   await db.batch(statements)
@@ -95,6 +100,7 @@ export async function updatePost(db: Db, postId: number, input: PostInput, saved
       .where(eq(posts.id, postId)),
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),
+    ...postMediaLinks(db, postId, input.html),
     revision(db, postId, input, savedBy),
   ])
 }

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
 
 export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const
 export type PostStatus = (typeof POST_STATUSES)[number]
@@ -70,6 +77,11 @@ export const posts = sqliteTable(
     sourceSiteName: text().notNull().default(''),
     /** When the source says it was published, as it says it (ISO 8601 mostly); shown, not sorted. */
     sourcePublishedAt: text().notNull().default(''),
+    /** The image shown above the post and as its thumbnail in lists. */
+    featuredMediaId: integer().references((): AnySQLiteColumn => media.id, {
+      onDelete: 'set null',
+    }),
+    featuredImageAlt: text().notNull().default(''),
   },
   (t) => [
     index('posts_listed_idx')
@@ -210,3 +222,45 @@ export const audienceSalts = sqliteTable('audience_salts', {
   day: text().primaryKey(),
   salt: text().notNull(),
 })
+
+/**
+ * Uploaded images, stored in R2 under `key` (`<sha-256>.<ext>`): the same bytes are stored once.
+ * Width and height are the displayed size, read at upload, so every `<img>` can reserve its box.
+ */
+export const media = sqliteTable('media', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  key: text().notNull().unique(),
+  hash: text().notNull().unique(),
+  contentType: text().notNull(),
+  bytes: integer().notNull(),
+  width: integer().notNull(),
+  height: integer().notNull(),
+  alt: text().notNull().default(''),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
+
+export const MEDIA_ROLES = ['body', 'featured'] as const
+export type MediaRole = (typeof MEDIA_ROLES)[number]
+
+/** Which posts show which image, rewritten on every save: "where is it used" is one query. */
+export const postsMedia = sqliteTable(
+  'posts_media',
+  {
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    mediaId: integer()
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    role: text({ enum: MEDIA_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.mediaId, t.role] }),
+    index('posts_media_media_idx').on(t.mediaId),
+  ],
+)
+
+export type Media = typeof media.$inferSelect

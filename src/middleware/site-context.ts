@@ -12,6 +12,7 @@ export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
     locale,
     timeZone: c.env.SITE_TIMEZONE || 'UTC',
     t: messagesFor(locale),
+    responsiveImages: Boolean(c.env.IMAGES),
   })
   c.set('db', createDb(c.env.DB))
   await next()

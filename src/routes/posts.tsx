@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { imagesOfPost } from '../db/media'
 import { findPublishedPost } from '../db/posts'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
@@ -8,8 +9,10 @@ import { PostPage } from '../views/pages/post-page'
 export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   const post = await findPublishedPost(c.var.db, c.req.param('slug'), Date.now())
   if (!post) throw new HTTPException(404)
-  return c.render(<PostPage site={c.var.site} post={post} />, {
+  const images = await imagesOfPost(c.var.db, post.id)
+  return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
     description: post.excerpt,
+    image: images.featured ? new URL(`/media/${images.featured.key}`, c.req.url).href : undefined,
   })
 })

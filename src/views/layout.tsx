@@ -12,11 +12,14 @@ export const layout = jsxRenderer<AppEnv>(
     title,
     description,
     admin,
+    image,
   }: {
     children?: Child
     title?: string
     description?: string
     admin?: boolean
+    /** Absolute URL of the page's picture (a post's featured image) for link previews. */
+    image?: string
   }) => {
     const c = useRequestContext<AppEnv>()
     const { site } = c.var
@@ -29,6 +32,7 @@ export const layout = jsxRenderer<AppEnv>(
           <meta name="color-scheme" content="light dark" />
           <title>{pageTitle}</title>
           <meta name="description" content={description ?? site.tagline} />
+          {image && <meta property="og:image" content={image} />}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={STYLESHEET_HREF} />

@@ -22,7 +22,7 @@ export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: Feed
       )}
       <div class="feed" id="feed">
         {posts.length === 0 && <p class="feed-empty">{site.t.noPosts}</p>}
-        <FeedChunk site={site} posts={posts} nextHref={nextHref} />
+        <FeedChunk site={site} posts={posts} nextHref={nextHref} startsPage />
       </div>
       <p id="feed-status" class="visually-hidden" role="status" aria-live="polite"></p>
     </>

@@ -1,11 +1,28 @@
 import { raw } from 'hono/html'
+import type { PostImages } from '../../db/media'
 import type { PublishedPost } from '../../db/posts'
+import { BODY_SIZES, decorateImages } from '../../media/responsive-images'
 import type { Site } from '../../types'
 import { typeset } from '../../lib/typography'
 import { Byline } from '../partials/byline'
 import { NoteQuote } from '../partials/note-quote'
+import { MediaImage } from '../partials/media-image'
 
-export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
+export function PostPage({
+  site,
+  post,
+  images,
+}: {
+  site: Site
+  post: PublishedPost
+  images: PostImages
+}) {
+  const { featured } = images
+  const body = decorateImages(post.html, images.byKey, {
+    first: !featured,
+    responsive: site.responsiveImages,
+    sizes: BODY_SIZES,
+  })
   return (
     <>
       <article class="post" lang={post.language}>
@@ -18,9 +35,20 @@ export function PostPage({ site, post }: { site: Site; post: PublishedPost }) {
             categories={post.categories}
           />
         </header>
+        {featured && (
+          <figure class="featured-image">
+            <MediaImage
+              image={featured}
+              alt={featured.alt}
+              sizes={BODY_SIZES}
+              eager
+              responsive={site.responsiveImages}
+            />
+          </figure>
+        )}
         {post.kind === 'note' && <NoteQuote site={site} post={post} />}
-        {/* Sanitized when the post was saved (lib/markdown). */}
-        <div class="post-body">{raw(post.html)}</div>
+        {/* Sanitized when the post was saved (lib/markdown); decorateImages only adds attributes. */}
+        <div class="post-body">{raw(body)}</div>
       </article>
       <nav class="post-nav" aria-label={site.t.postNavigation}>
         {post.newer && (

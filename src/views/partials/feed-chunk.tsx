@@ -3,14 +3,21 @@ import type { Site } from '../../types'
 import { LoadMore } from './load-more'
 import { PostSummary } from './post-summary'
 
-type FeedChunkProps = { site: Site; posts: Summary[]; nextHref: string | null }
+type FeedChunkProps = {
+  site: Site
+  posts: Summary[]
+  nextHref: string | null
+  /** The top of a page (not a Load More chunk): its first thumbnail is loaded at once. */
+  startsPage?: boolean
+}
 
 /** Posts followed by the link to the ones after them; the whole list ends without a link. */
-export function FeedChunk({ site, posts, nextHref }: FeedChunkProps) {
+export function FeedChunk({ site, posts, nextHref, startsPage }: FeedChunkProps) {
+  const firstImage = startsPage ? posts.find((post) => post.featuredImage) : undefined
   return (
     <>
       {posts.map((post) => (
-        <PostSummary site={site} post={post} />
+        <PostSummary site={site} post={post} eagerImage={post === firstImage} />
       ))}
       {nextHref ? (
         <LoadMore site={site} href={nextHref} />
