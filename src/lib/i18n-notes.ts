@@ -35,6 +35,12 @@ const en = {
     tooLarge: 'The file is too large.',
   } satisfies Record<FetchFailure, string>,
   fetchFailedHint: 'Nothing was filled in; you can still write the note by hand.',
+  imageRefused: {
+    empty: 'the file is empty.',
+    unsupportedType: 'it is not a JPEG, PNG, WebP, AVIF or GIF image.',
+    tooManyPixels: 'it is more than 8,000 pixels on a side.',
+    malformed: 'the image file is damaged.',
+  },
   imageFailed: (reason: string) => `The source image was not kept: ${reason}`,
   bookmarkletTitle: 'From any page: the bookmarklet',
   bookmarkletHelp:
@@ -91,6 +97,12 @@ const fr: NoteMessages = {
     tooLarge: 'Le fichier est trop volumineux.',
   },
   fetchFailedHint: 'Rien n’a été rempli\u202f; vous pouvez écrire la note à la main.',
+  imageRefused: {
+    empty: 'le fichier est vide.',
+    unsupportedType: 'ce n’est pas une image JPEG, PNG, WebP, AVIF ou GIF.',
+    tooManyPixels: 'elle dépasse 8\u202f000 pixels de côté.',
+    malformed: 'le fichier image est endommagé.',
+  },
   imageFailed: (reason: string) => `L’image de la source n’a pas été gardée\u202f: ${reason}`,
   bookmarkletTitle: 'Depuis n’importe quelle page\u202f: le bookmarklet',
   bookmarkletHelp:
@@ -110,6 +122,17 @@ const fr: NoteMessages = {
     dateInvalid: 'Date ou heure invalide. Utilisez le sélecteur, p. ex. 2026-12-01 et 09:30.',
     timeZoneInvalid: 'Choisissez un fuseau horaire dans la liste.',
   },
+}
+
+/** Why a source image was not kept, in a sentence; null for a reason this page does not know. */
+export function imageFailureText(n: NoteMessages, reason: string): string | null {
+  // For an image, "not an HTML page" would confuse: the address is not an image.
+  if (reason === 'wrongType') reason = 'unsupportedType'
+  if (Object.hasOwn(n.imageRefused, reason))
+    return n.imageFailed(n.imageRefused[reason as keyof NoteMessages['imageRefused']])
+  if (Object.hasOwn(n.fetchFailed, reason))
+    return n.imageFailed(n.fetchFailed[reason as FetchFailure])
+  return null
 }
 
 export function noteMessagesFor(locale: Locale): NoteMessages {

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as v from 'valibot'
+import { curationAllowedHosts } from '../curation/local-setting'
 import { displayHost } from '../curation/shared-link'
+import { keepSourceImage, type SourceImageFailure } from '../curation/source-image'
 import { existingIds, findPostForEditing, listAuthors, listCategories } from '../db/admin-posts'
 import { freeSlug } from '../db/notes'
 import { createPost, updatePost, type PostInput } from '../db/post-writes'
@@ -9,7 +11,7 @@ import type { PostStatus } from '../db/schema'
 import { bookmarkletHref } from '../lib/bookmarklet'
 import { epochToZonedInputs, zonedDateTimeToEpoch } from '../lib/dates'
 import { formText, type FormBody } from '../lib/form'
-import { noteMessagesFor } from '../lib/i18n-notes'
+import { imageFailureText, noteMessagesFor } from '../lib/i18n-notes'
 import { renderMarkdown } from '../lib/markdown'
 import { slugify } from '../lib/slug'
 import { timeZoneChoices } from '../lib/time-zones'
@@ -170,6 +172,23 @@ async function saveNote(c: NoteContext, noteId: number | null) {
   }
 
   const note = parsed.output
+  const editorId = c.var.editor!.id
+  let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
+  let imageFailure: SourceImageFailure | null = null
+  if (note.keepImage === 'keep' && note.imageUrl) {
+    const kept = await keepSourceImage(
+      { db, bucket: c.env.MEDIA, images: c.env.IMAGES },
+      note.imageUrl,
+      {
+        allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+        createdBy: editorId,
+        alt: note.title,
+      },
+    )
+    // The note is saved either way; the editor is told why the image is missing.
+    if (kept.ok) featured = { featuredMediaId: kept.mediaId, featuredImageAlt: note.title }
+    else imageFailure = kept.reason
+  }
   const { status, publishedAt } = statusAndDate(note.intent, at, Date.now())
   const newCategorySlug = note.newCategory ? slugify(note.newCategory) : ''
   const input: PostInput = {
@@ -188,12 +207,13 @@ async function saveNote(c: NoteContext, noteId: number | null) {
     sourceUrl: note.sourceUrl,
     sourceSiteName: note.siteName || displayHost(note.sourceUrl),
     sourcePublishedAt: note.sourcePublishedAt,
+    ...featured,
   }
-  const editorId = c.var.editor!.id
   const id = noteId
     ? (await updatePost(db, noteId, input, editorId), noteId)
     : await createPost(db, input, editorId)
-  return c.redirect(`/admin/notes/${id}?saved=${status}`, 303)
+  const imageQuery = imageFailure ? `&image=${imageFailure}` : ''
+  return c.redirect(`/admin/notes/${id}?saved=${status}${imageQuery}`, 303)
 }
 
 function noteIdParam(c: NoteContext): number {
@@ -211,12 +231,14 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
   )
   .get('/:id{[0-9]+}', async (c) => {
     const { site, a } = c.var
+    const n = noteMessagesFor(site.locale)
     const note = await findPostForEditing(c.var.db, noteIdParam(c))
     if (!note || note.kind !== 'note') throw new HTTPException(404)
     const when = note.publishedAt
       ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
       : null
     const saved = c.req.query('saved')
+    const imageFailure = imageFailureText(n, c.req.query('image') ?? '')
     const listed = note.status !== 'draft' && !note.deletedAt
     return renderNoteForm(c, {
       noteId: note.id,
@@ -233,12 +255,11 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
         publishDate: when?.date ?? '',
         publishTime: when?.time ?? '',
       },
-      notice: saved
-        ? {
-            message: saved === 'draft' ? a.saved : `${a.saved} ${a.statusLabel[note.status]}.`,
-            tone: 'info',
-          }
-        : null,
+      notice: imageFailure
+        ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
+        : saved
+          ? { message: `${a.saved} ${a.statusLabel[note.status]}.`, tone: 'info' }
+          : null,
       viewHref: listed ? `/posts/${note.slug}` : null,
     })
   })

@@ -53,7 +53,7 @@ describe('metadata from fixture pages', () => {
   })
 
   it('resolves a relative og:image against the page address', async () => {
-    expect((await metadataOf('/relative-image.html')).imageUrl).toBe(`${base}/images/cover.jpg`)
+    expect((await metadataOf('/relative-image.html')).imageUrl).toBe(`${base}/images/cover.png`)
   })
 
   it('reads pages whose declared charset is wrong, either way', async () => {

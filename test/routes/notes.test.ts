@@ -17,6 +17,23 @@ function localRequest(path: string, init: { cookie?: string } = {}) {
   return exports.default.fetch(`http://localhost${path}`, { headers, redirect: 'manual' })
 }
 
+/** A form posted to a Worker addressed as localhost, where the fixture server may be read. */
+function localPost(path: string, form: Record<string, string | string[]>) {
+  const body = new URLSearchParams()
+  for (const [key, value] of Object.entries(form))
+    for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
+  return exports.default.fetch(`http://localhost${path}`, {
+    method: 'POST',
+    headers: {
+      Cookie: cookie,
+      Origin: 'http://localhost',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body,
+    redirect: 'manual',
+  })
+}
+
 const shareQuery = (params: Record<string, string>) => `/admin/share?${new URLSearchParams(params)}`
 
 function noteForm(overrides: Record<string, string | string[]> = {}) {
@@ -41,7 +58,9 @@ function noteForm(overrides: Record<string, string | string[]> = {}) {
 
 async function savedNoteId(response: Response) {
   expect(response.status).toBe(303)
-  const match = /^\/admin\/notes\/(\d+)\?saved=\w+$/.exec(response.headers.get('Location') ?? '')
+  const match = /^\/admin\/notes\/(\d+)\?saved=\w+(&image=\w+)?$/.exec(
+    response.headers.get('Location') ?? '',
+  )
   expect(match, response.headers.get('Location') ?? `status ${response.status}`).not.toBeNull()
   return Number(match![1])
 }
@@ -349,5 +368,64 @@ describe('the bookmarklet’s cross-site navigation', () => {
     const again = await request(target, { headers: { 'Sec-Fetch-Site': 'same-origin' } })
     expect(again.status).toBe(303)
     expect(again.headers.get('Location')).toMatch(/^\/admin\?next=%2Fadmin%2Fshare%3F/)
+  })
+})
+
+describe('the source image', () => {
+  it('is stored in the media library when kept, and shown from this site only', async () => {
+    const id = await savedNoteId(
+      await localPost(
+        '/admin/notes',
+        noteForm({
+          title: 'Avec image',
+          imageUrl: `${fixtures}/images/cover.png`,
+          keepImage: 'keep',
+        }),
+      ),
+    )
+    const [note] = await db.select().from(posts).where(eq(posts.id, id))
+    expect(note.featuredMediaId).not.toBeNull()
+    const page = await (await request('/posts/avec-image')).text()
+    expect(page).toMatch(/<img[^>]+src="\/media\/[0-9a-f]{64}\.png"/)
+    expect(page).not.toContain(fixtures)
+  })
+
+  it('is left out when dropped', async () => {
+    const id = await savedNoteId(
+      await localPost(
+        '/admin/notes',
+        noteForm({ title: 'Sans image', imageUrl: `${fixtures}/images/cover.png`, keepImage: '' }),
+      ),
+    )
+    const [note] = await db.select().from(posts).where(eq(posts.id, id))
+    expect(note.featuredMediaId).toBeNull()
+  })
+
+  it('is refused with a clear message when it is not an image, and the note is saved anyway', async () => {
+    const response = await localPost(
+      '/admin/notes',
+      noteForm({ title: 'Image refusée', imageUrl: `${fixtures}/report.pdf`, keepImage: 'keep' }),
+    )
+    const id = await savedNoteId(response)
+    expect(response.headers.get('Location')).toContain('image=wrongType')
+    const [note] = await db.select().from(posts).where(eq(posts.id, id))
+    expect(note.featuredMediaId).toBeNull()
+    expect(note.status).toBe('published')
+    const html = await (await request(response.headers.get('Location')!, { cookie })).text()
+    expect(html).toContain(
+      'The source image was not kept: it is not a JPEG, PNG, WebP, AVIF or GIF image.',
+    )
+  })
+
+  it('is fetched under the same address rules as the page', async () => {
+    const response = await request('/admin/notes', {
+      cookie,
+      form: noteForm({
+        title: 'Image locale',
+        imageUrl: 'http://169.254.169.254/latest/meta-data/image.png',
+        keepImage: 'keep',
+      }),
+    })
+    expect(response.headers.get('Location')).toContain('image=privateAddress')
   })
 })

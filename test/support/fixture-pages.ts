@@ -42,7 +42,7 @@ const PAGES: Record<string, string> = {
       {"@type":"WebSite","name":"Site"},
       {"@type":"NewsArticle","headline":"Avec JSON-LD","datePublished":"2023-11-02T10:00:00Z"}]}</script>`),
   '/relative-image.html': html(`<title>Relative image</title>
-    <meta property="og:image" content="../images/cover.jpg">`),
+    <meta property="og:image" content="images/cover.png">`),
   '/hostile.html': html(`<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>
     <meta property="og:title" content="&quot;&gt;&lt;script&gt;alert('og')&lt;/script&gt;">
     <meta name="description" content="&lt;img src=x onerror=alert(2)&gt; &amp; co">
