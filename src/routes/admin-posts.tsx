@@ -272,6 +272,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const { a } = c.var
     const post = await findPostForEditing(c.var.db, postIdParam(c))
     if (!post) throw new HTTPException(404)
+    if (post.kind === 'note') return c.redirect(`/admin/notes/${post.id}`, 303)
     const notice = c.req.query('saved')
       ? a.saved
       : c.req.query('restored')

@@ -429,3 +429,33 @@ describe('the source image', () => {
     expect(response.headers.get('Location')).toContain('image=privateAddress')
   })
 })
+
+describe('notes in the admin', () => {
+  it('are one tap away in the admin menu, and a note opened from the posts list opens as a note', async () => {
+    const list = await (await request('/admin/posts', { cookie })).text()
+    expect(list).toContain('<a href="/admin/notes">New note</a>')
+    const [note] = await db.select().from(posts).where(eq(posts.slug, 'l-hotellerie-de-marque'))
+    const response = await request(`/admin/posts/${note.id}`, { cookie })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe(`/admin/notes/${note.id}`)
+    const html = await (await request(`/admin/notes/${note.id}`, { cookie })).text()
+    expect(field(html, 'sourceUrl')).toBe(note.sourceUrl)
+    expect(field(html, 'quote')).toBe(note.excerpt)
+  })
+
+  it('saves an edited note in place, keeping its address', async () => {
+    const [note] = await db.select().from(posts).where(eq(posts.slug, 'l-hotellerie-de-marque'))
+    await savedNoteId(
+      await request(`/admin/notes/${note.id}`, {
+        cookie,
+        form: noteForm({ title: 'L’hôtellerie de marque, revue', comment: 'Revu.' }),
+      }),
+    )
+    const [edited] = await db.select().from(posts).where(eq(posts.id, note.id))
+    expect(edited).toMatchObject({
+      slug: note.slug,
+      title: 'L’hôtellerie de marque, revue',
+      kind: 'note',
+    })
+  })
+})
