@@ -1,16 +1,20 @@
 import { Hono } from 'hono'
 import { audienceCounter } from './middleware/audience-counter'
+import { redirectOldAddresses } from './middleware/redirects'
 import { securityHeaders } from './middleware/security-headers'
 import { siteContext } from './middleware/site-context'
 import { adminRoutes } from './routes/admin'
 import { authorRoutes } from './routes/authors'
 import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
+import { feedRoutes } from './routes/feeds'
 import { homeRoutes } from './routes/home'
 import { noteRoutes } from './routes/notes'
 import { mediaRoutes } from './routes/media'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
+import { searchRoutes } from './routes/search'
+import { sitemapRoutes } from './routes/sitemap'
 import { scheduled } from './scheduled'
 import type { AppEnv } from './types'
 import { layout } from './views/layout'
@@ -19,16 +23,20 @@ const app = new Hono<AppEnv>()
 
 app.use(securityHeaders)
 app.use(siteContext)
+app.use(redirectOldAddresses)
 app.use(layout)
 app.use(audienceCounter)
 
 app.route('/', homeRoutes)
+app.route('/', feedRoutes)
+app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
 app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)
 app.route('/media', mediaRoutes)
+app.route('/search', searchRoutes)
 app.route('/admin', adminRoutes)
 
 app.notFound(notFound)

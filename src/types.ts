@@ -2,8 +2,11 @@ import type { Db } from './db/client'
 import type { User } from './db/schema'
 import type { AdminMessages } from './lib/i18n-admin'
 import type { Locale, Messages } from './lib/i18n'
+import type { PageMeta } from './views/head-meta'
 
 export type Site = {
+  /** The site's origin, `https://host` without a trailing slash, for absolute URLs. */
+  url: string
   name: string
   tagline: string
   locale: Locale
@@ -34,7 +37,7 @@ declare module 'hono' {
   interface ContextRenderer {
     (
       content: string | Promise<string>,
-      props: { title?: string; description?: string; admin?: boolean; image?: string },
+      props: { title?: string; description?: string; admin?: boolean } & PageMeta,
     ): Response | Promise<Response>
   }
 }

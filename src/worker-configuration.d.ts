@@ -13,6 +13,8 @@ declare namespace Cloudflare {
     SITE_TAGLINE: string
     SITE_LOCALE: string
     SITE_TIMEZONE: string
+    SITE_URL: string
+    FEED_POSTS: string
     ANALYTICS_ENABLED: string
     ANALYTICS_RETENTION_MONTHS: string
     AUTH_PEPPER: string

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, lte, sql } from 'drizzle-orm'
 import { slugify } from '../lib/slug'
 import type { Db } from './client'
-import { categories } from './schema'
+import { categories, postsCategories } from './schema'
 
 export async function findCategoryBySlug(db: Db, slug: string) {
   const [category] = await db.select().from(categories).where(eq(categories.slug, slug)).limit(1)
@@ -21,4 +21,41 @@ export async function findOrCreateCategory(db: Db, name: string) {
   const slug = slugify(name)
   const existing = await findCategoryBySlug(db, slug)
   return existing ?? createCategory(db, { slug, name: name.trim() })
+}
+
+export type CategoryWithCount = {
+  slug: string
+  name: string
+  description: string
+  posts: number
+  lastPostAt: number
+}
+
+/**
+ * Categories that have listed posts, with how many, by name. Counts the covering index of listed
+ * links only, so it reads one row per listed post in a category, never a post row.
+ */
+export async function listCategoriesWithCounts(db: Db, now: number): Promise<CategoryWithCount[]> {
+  return categoriesWithCountsQuery(db, now)
+}
+
+export function categoriesWithCountsQuery(db: Db, now: number) {
+  return db
+    .select({
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      posts: sql<number>`count(*)`,
+      lastPostAt: sql<number>`max(${postsCategories.listedAt})`,
+    })
+    .from(postsCategories)
+    .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
+    .where(
+      and(
+        sql`${postsCategories.listedAt} IS NOT NULL`,
+        lte(postsCategories.listedAt, new Date(now)),
+      ),
+    )
+    .groupBy(categories.id)
+    .orderBy(sql`${categories.name} COLLATE NOCASE`)
 }

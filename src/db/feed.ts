@@ -102,6 +102,32 @@ function windowCondition(at: SQLiteColumn, id: SQLiteColumn, window: FeedWindow,
   return due
 }
 
+type CategoryLink = { postId: number; slug: string; name: string }
+
+/** Each post's categories, in their order, from rows sorted by post and sort order. */
+export function groupByPost(links: CategoryLink[]) {
+  const categoriesByPost = new Map<number, { slug: string; name: string }[]>()
+  for (const link of links) {
+    const list = categoriesByPost.get(link.postId) ?? []
+    list.push({ slug: link.slug, name: link.name })
+    categoriesByPost.set(link.postId, list)
+  }
+  return categoriesByPost
+}
+
+/** The categories of these posts, for `groupByPost`. */
+export function categoryLinksQuery(
+  db: Db,
+  postIds: SQL | number[] | ReturnType<typeof feedPageIdsQuery>,
+) {
+  return db
+    .select({ postId: postsCategories.postId, slug: categories.slug, name: categories.name })
+    .from(postsCategories)
+    .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
+    .where(inArray(postsCategories.postId, postIds))
+    .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder))
+}
+
 /** One page of a feed, with authors and categories, in a single round trip to D1. */
 export async function listFeedPage(
   db: Db,
@@ -144,21 +170,11 @@ export async function listFeedPage(
       .leftJoin(media, eq(media.id, posts.featuredMediaId))
       .where(inArray(posts.id, ids))
       .orderBy(desc(posts.publishedAt), desc(posts.id)),
-    db
-      .select({ postId: postsCategories.postId, slug: categories.slug, name: categories.name })
-      .from(postsCategories)
-      .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
-      .where(inArray(postsCategories.postId, ids))
-      .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder)),
+    categoryLinksQuery(db, ids),
     following,
   ])
 
-  const categoriesByPost = new Map<number, { slug: string; name: string }[]>()
-  for (const link of links) {
-    const list = categoriesByPost.get(link.postId) ?? []
-    list.push({ slug: link.slug, name: link.name })
-    categoriesByPost.set(link.postId, list)
-  }
+  const categoriesByPost = groupByPost(links)
 
   const summaries: PostSummary[] = rows.map((row) => ({
     id: row.id,

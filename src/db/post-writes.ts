@@ -1,8 +1,10 @@
 import { and, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
+import { htmlToText } from '../lib/plain-text'
 import { listedAtFor } from './listing'
 import { postMediaLinks } from './media'
+import { slugChangeRedirectStatements } from './redirects'
 import {
   categories,
   postRevisions,
@@ -80,7 +82,7 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   const { categoryIds, newCategory, ...post } = input
   const postId = sql`(SELECT id FROM posts WHERE slug = ${post.slug})`
   const statements: Statements = [
-    db.insert(posts).values(post),
+    db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
     ...categoryLinks(db, postId, input),
     ...postMediaLinks(db, postId, input.html),
     revision(db, postId, input, savedBy),
@@ -90,13 +92,24 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
   return created.id
 }
 
-/** Replaces a post's content and categories and records a revision, in one D1 batch. */
+/**
+ * Replaces a post's content and categories and records a revision, in one D1 batch; a listed
+ * post's old address redirects to its new slug.
+ */
 export async function updatePost(db: Db, postId: number, input: PostInput, savedBy: number | null) {
   const { categoryIds, newCategory, ...post } = input
+  const [redirectFirst, ...redirectRest] = slugChangeRedirectStatements(
+    db,
+    postId,
+    post.slug,
+    Date.now(),
+  )
   await db.batch([
+    redirectFirst,
+    ...redirectRest,
     db
       .update(posts)
-      .set({ ...post, updatedAt: new Date() })
+      .set({ ...post, searchText: htmlToText(post.html), updatedAt: new Date() })
       .where(eq(posts.id, postId)),
     db.delete(postsCategories).where(eq(postsCategories.postId, postId)),
     ...categoryLinks(db, postId, input),

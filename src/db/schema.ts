@@ -82,6 +82,11 @@ export const posts = sqliteTable(
       onDelete: 'set null',
     }),
     featuredImageAlt: text().notNull().default(''),
+    /**
+     * The body as plain text (no tags, no Markdown marks), written with `html`: full-text search
+     * indexes it and quotes snippets from it (the `posts_search` FTS5 table, kept by triggers).
+     */
+    searchText: text().notNull().default(''),
   },
   (t) => [
     index('posts_listed_idx')
@@ -264,3 +269,20 @@ export const postsMedia = sqliteTable(
 )
 
 export type Media = typeof media.$inferSelect
+
+/**
+ * Old addresses that answer 301: a published post's former slug, or a link imported from another
+ * engine (`/?p=12`, query string included). `to_path` is always a final address: chains are
+ * collapsed when a redirect is added, so a reader never follows more than one hop.
+ */
+export const redirects = sqliteTable(
+  'redirects',
+  {
+    fromPath: text().primaryKey(),
+    toPath: text().notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('redirects_to_path_idx').on(t.toPath)],
+)

@@ -38,7 +38,33 @@ const en = {
   notesHeading: 'Notes: links worth reading',
   readAt: (host: string) => `Read at ${host}`,
   source: 'Source:',
-  mainNavigation: 'Main',
+  siteNavigation: 'Site',
+  navCategories: 'Categories',
+  navSearch: 'Search',
+  navFeed: 'Feed',
+  allCategories: 'Categories',
+  categoriesIntro: 'Every subject on this blog, with how many posts it has.',
+  postCount: (count: number) => (count === 1 ? '1 post' : `${count} posts`),
+  noCategories: 'No category has a post yet.',
+  categoryFeedTitle: (name: string) => `Category: ${name}`,
+  authorFeedTitle: (name: string) => `Posts by ${name}`,
+  categoryDescription: (name: string, site: string) => `Every post in ${name}, on ${site}.`,
+  authorDescription: (name: string, site: string) => `Every post by ${name}, on ${site}.`,
+  searchTitle: 'Search',
+  searchResultsTitle: (query: string) => `Search: ${query}`,
+  searchLabel: 'Search the posts',
+  searchButton: 'Search',
+  searchHint: 'Words from a title or a post; accents and capitals do not matter.',
+  searchDescription: 'Search every post on this blog.',
+  searchCount: (count: number, more: boolean) =>
+    count === 0
+      ? 'No results.'
+      : more
+        ? `The ${count} best results (there are more: add a word to narrow them).`
+        : count === 1
+          ? '1 result.'
+          : `${count} results.`,
+  searchNothing: 'No post matches these words. Try fewer or shorter words.',
 }
 
 export type Messages = typeof en
@@ -76,7 +102,35 @@ const fr: Messages = {
   notesHeading: 'Notes\u00a0: des liens à lire',
   readAt: (host: string) => `Lire sur ${host}`,
   source: 'Source\u00a0:',
-  mainNavigation: 'Principale',
+  siteNavigation: 'Site',
+  navCategories: 'Catégories',
+  navSearch: 'Recherche',
+  navFeed: 'Flux',
+  allCategories: 'Catégories',
+  categoriesIntro: 'Tous les sujets de ce blog, avec leur nombre d’articles.',
+  postCount: (count: number) => (count <= 1 ? `${count} article` : `${count} articles`),
+  noCategories: 'Aucune catégorie n’a encore d’article.',
+  categoryFeedTitle: (name: string) => `Catégorie\u00a0: ${name}`,
+  authorFeedTitle: (name: string) => `Articles de ${name}`,
+  categoryDescription: (name: string, site: string) =>
+    `Tous les articles de la catégorie ${name}, sur ${site}.`,
+  authorDescription: (name: string, site: string) => `Tous les articles de ${name}, sur ${site}.`,
+  searchTitle: 'Recherche',
+  searchResultsTitle: (query: string) => `Recherche\u00a0: ${query}`,
+  searchLabel: 'Chercher dans les articles',
+  searchButton: 'Chercher',
+  searchHint: 'Des mots d’un titre ou d’un article\u00a0; accents et majuscules sont indifférents.',
+  searchDescription: 'Chercher dans tous les articles de ce blog.',
+  searchCount: (count: number, more: boolean) =>
+    count === 0
+      ? 'Aucun résultat.'
+      : more
+        ? `Les ${count} meilleurs résultats (il y en a d’autres\u00a0: ajoutez un mot pour préciser).`
+        : count === 1
+          ? '1 résultat.'
+          : `${count} résultats.`,
+  searchNothing:
+    'Aucun article ne contient ces mots. Essayez des mots moins nombreux ou plus courts.',
 }
 
 const MESSAGES: Record<Locale, Messages> = { en, fr }

@@ -1,5 +1,6 @@
 import { Marked } from 'marked'
 import xssModule from 'xss'
+import { htmlToText } from './plain-text'
 import { frenchSpacing } from './typography'
 
 // xss is CommonJS: under Vite its named exports only exist on the default one.
@@ -119,16 +120,7 @@ export function renderMarkdown(markdown: string, language = 'en'): string {
 
 /** The first paragraph's text, for a post saved without an excerpt. */
 export function excerptFromMarkdown(markdown: string, maxLength = 280, language = 'en'): string {
-  const text = renderMarkdown(markdown, language)
-    .replace(/<\/(p|h\d|li|blockquote)>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
+  const text = htmlToText(renderMarkdown(markdown, language))
   if (text.length <= maxLength) return text
   const cut = text.slice(0, maxLength)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : maxLength).trim()}…`

@@ -7,6 +7,7 @@ import type { AppEnv } from '../types'
 export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
   const locale = toLocale(c.env.SITE_LOCALE)
   c.set('site', {
+    url: (c.env.SITE_URL || new URL(c.req.url).origin).replace(/\/+$/, ''),
     name: c.env.SITE_NAME,
     tagline: c.env.SITE_TAGLINE,
     locale,

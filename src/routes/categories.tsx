@@ -1,17 +1,35 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { findCategoryBySlug } from '../db/categories'
+import { findCategoryBySlug, listCategoriesWithCounts } from '../db/categories'
+import { feedLinks } from '../lib/feed-links'
+import { metaDescription } from '../lib/seo'
 import type { AppEnv } from '../types'
+import { CategoriesPage } from '../views/pages/categories-page'
 import { renderFeed } from './feed-response'
 
-export const categoryRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
-  const category = await findCategoryBySlug(c.var.db, c.req.param('slug'))
-  if (!category) throw new HTTPException(404)
-  const heading = c.var.site.t.categoryHeading(category.name)
-  return renderFeed(c, {
-    filter: { kind: 'category', categoryId: category.id },
-    basePath: `/categories/${category.slug}`,
-    heading,
-    title: heading,
+export const categoryRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { site, db } = c.var
+    const categories = await listCategoriesWithCounts(db, Date.now())
+    return c.render(<CategoriesPage site={site} categories={categories} />, {
+      title: site.t.allCategories,
+      description: metaDescription(site.t.categoriesIntro),
+    })
   })
-})
+  .get('/:slug', async (c) => {
+    const category = await findCategoryBySlug(c.var.db, c.req.param('slug'))
+    if (!category) throw new HTTPException(404)
+    const { t, name } = c.var.site
+    const heading = t.categoryHeading(category.name)
+    const basePath = `/categories/${category.slug}`
+    return renderFeed(c, {
+      filter: { kind: 'category', categoryId: category.id },
+      basePath,
+      heading,
+      title: heading,
+      description: metaDescription(
+        category.description || t.categoryDescription(category.name, name),
+      ),
+      meta: { feeds: feedLinks(basePath, `${name} — ${t.categoryFeedTitle(category.name)}`) },
+    })
+  })

@@ -4,6 +4,7 @@ import { listFeedPage, type FeedFilter, type FeedWindow } from '../db/feed'
 import { FRAGMENT_VARY, isFragmentRequest } from '../lib/htmx'
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../lib/cursor'
 import type { AppEnv } from '../types'
+import type { PageMeta } from '../views/head-meta'
 import { FeedPage } from '../views/pages/feed-page'
 import { FeedChunkFragment } from '../views/partials/feed-chunk'
 
@@ -33,7 +34,14 @@ function readWindow(c: Context<AppEnv>): FeedWindow {
  */
 export async function renderFeed(
   c: Context<AppEnv>,
-  options: { filter: FeedFilter; basePath: string; heading: string | null; title?: string },
+  options: {
+    filter: FeedFilter
+    basePath: string
+    heading: string | null
+    title?: string
+    description?: string
+    meta?: PageMeta
+  },
 ) {
   const window = readWindow(c)
   const { site, db } = c.var
@@ -60,6 +68,14 @@ export async function renderFeed(
       nextHref={nextHref}
       firstPageHref={window.after ? options.basePath : null}
     />,
-    { title: options.title },
+    {
+      title: options.title,
+      description: options.description,
+      // Load More pages are pages of their own; a list rebuilt for Back is the first page.
+      canonicalPath: window.after
+        ? `${options.basePath}?after=${encodeCursor(window.after)}`
+        : options.basePath,
+      ...options.meta,
+    },
   )
 }

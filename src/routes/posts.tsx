@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { imagesOfPost } from '../db/media'
 import { findPublishedPost } from '../db/posts'
+import { metaDescription } from '../lib/seo'
+import { postPageMeta } from '../lib/structured-data'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
@@ -12,7 +14,18 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   const images = await imagesOfPost(c.var.db, post.id)
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
-    description: post.excerpt,
-    image: images.featured ? new URL(`/media/${images.featured.key}`, c.req.url).href : undefined,
+    description: metaDescription(post.excerpt),
+    ...postPageMeta(
+      c.var.site,
+      post,
+      images.featured
+        ? {
+            url: `/media/${images.featured.key}`,
+            alt: images.featured.alt,
+            width: images.featured.width,
+            height: images.featured.height,
+          }
+        : null,
+    ),
   })
 })

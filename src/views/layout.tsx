@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
 import type { AppEnv } from '../types'
 import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
+import { HeadMeta, type PageMeta } from './head-meta'
+import { SiteNav } from './partials/site-nav'
 
 // htmx's own indicator stylesheet would need a style-src exception; site.css styles the indicator.
 const HTMX_CONFIG = '{"includeIndicatorCSS":false}'
@@ -12,27 +14,36 @@ export const layout = jsxRenderer<AppEnv>(
     title,
     description,
     admin,
-    image,
+    ...meta
   }: {
     children?: Child
     title?: string
     description?: string
     admin?: boolean
-    /** Absolute URL of the page's picture (a post's featured image) for link previews. */
-    image?: string
-  }) => {
+  } & PageMeta) => {
     const c = useRequestContext<AppEnv>()
     const { site } = c.var
     const pageTitle = title ? `${title} — ${site.name}` : site.name
+    // The page speaks its content's language; the site's own words around it keep the site's.
+    const lang = meta.lang ?? site.locale
+    const chromeLang = lang === site.locale ? undefined : site.locale
     return (
-      <html lang={site.locale}>
+      <html lang={lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
           <title>{pageTitle}</title>
           <meta name="description" content={description ?? site.tagline} />
-          {image && <meta property="og:image" content={image} />}
+          {!admin && (
+            <HeadMeta
+              site={site}
+              title={title ?? site.name}
+              description={description ?? site.tagline}
+              path={c.req.path}
+              {...meta}
+            />
+          )}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={STYLESHEET_HREF} />
@@ -42,20 +53,18 @@ export const layout = jsxRenderer<AppEnv>(
           <script src={HTMX_SRC} defer></script>
         </head>
         <body>
-          <a class="skip-link" href="#content">
+          <a class="skip-link" href="#content" lang={chromeLang}>
             {site.t.skipToContent}
           </a>
-          <header class="site-header">
+          <header class="site-header" lang={chromeLang}>
             <a class="site-name" href="/">
               {site.name}
             </a>
             <p class="site-tagline">{site.tagline}</p>
-            <nav class="site-nav" aria-label={site.t.mainNavigation}>
-              <a href="/notes">{site.t.notes}</a>
-            </nav>
+            {!admin && <SiteNav site={site} path={c.req.path} />}
           </header>
           <main id="content">{children}</main>
-          <footer class="site-footer">
+          <footer class="site-footer" lang={chromeLang}>
             <p>
               © {site.name} · {site.t.footerPowered} · <a href="/privacy">{site.t.privacy}</a>
             </p>

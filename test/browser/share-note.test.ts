@@ -108,8 +108,10 @@ describe('sharing a link from a phone', () => {
   })
 
   it('serves the manifest’s icons from this site', async () => {
-    const manifest = await (await fetch(`${session.worker.url}/admin/manifest.webmanifest`)).json()
-    for (const icon of manifest.icons as { src: string }[]) {
+    const manifest = (await (
+      await fetch(`${session.worker.url}/admin/manifest.webmanifest`)
+    ).json()) as { icons: { src: string }[] }
+    for (const icon of manifest.icons) {
       const response = await fetch(new URL(icon.src, session.worker.url))
       assert.equal(response.status, 200, icon.src)
       assert.equal(response.headers.get('Content-Type'), 'image/png')

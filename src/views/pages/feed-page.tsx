@@ -14,7 +14,12 @@ type FeedPageProps = {
 export function FeedPage({ site, heading, posts, nextHref, firstPageHref }: FeedPageProps) {
   return (
     <>
-      {heading && <h1 class="feed-heading">{heading}</h1>}
+      {heading ? (
+        <h1 class="feed-heading">{heading}</h1>
+      ) : (
+        // The home page's one heading: the site name is in the header, this names the page.
+        <h1 class="visually-hidden">{site.name}</h1>
+      )}
       {firstPageHref && (
         <p class="feed-back">
           <a href={firstPageHref}>{site.t.backToLatest}</a>
