@@ -54,35 +54,59 @@ export type MediaUse = {
 /** The posts that show an image, as body image or featured image, trashed ones included. */
 export async function whereMediaIsUsed(db: Db, mediaId: number): Promise<MediaUse[]> {
   const rows = await db
-    .select({
-      postId: posts.id,
-      title: posts.title,
-      slug: posts.slug,
-      role: postsMedia.role,
-      deletedAt: posts.deletedAt,
-    })
+    .select(useColumns)
     .from(postsMedia)
     .innerJoin(posts, eq(posts.id, postsMedia.postId))
     .where(eq(postsMedia.mediaId, mediaId))
     .orderBy(desc(posts.id))
-  return rows.map(({ deletedAt, ...use }) => ({ ...use, inTrash: deletedAt !== null }))
+  return rows.map(toUse)
 }
 
-export type MediaListItem = { media: Media; uses: number }
+export type MediaListItem = { media: Media; uses: MediaUse[] }
 
 export const MEDIA_PAGE_SIZE = 60
 
-/** The media library, newest first, each image with how many posts use it. */
+const useColumns = {
+  mediaId: postsMedia.mediaId,
+  postId: posts.id,
+  title: posts.title,
+  slug: posts.slug,
+  role: postsMedia.role,
+  deletedAt: posts.deletedAt,
+}
+
+function toUse({
+  mediaId,
+  deletedAt,
+  ...use
+}: { mediaId: number; deletedAt: Date | null } & Omit<MediaUse, 'inTrash'>): MediaUse {
+  return { ...use, inTrash: deletedAt !== null }
+}
+
+/** The media library, newest first, each image with the posts that use it (two queries). */
 export async function listMedia(db: Db, beforeId: number | null = null): Promise<MediaListItem[]> {
-  return db
-    .select({
-      media,
-      uses: sql<number>`(SELECT count(DISTINCT ${postsMedia.postId}) FROM ${postsMedia} WHERE ${postsMedia.mediaId} = ${media.id})`,
-    })
+  const rows = await db
+    .select()
     .from(media)
     .where(beforeId ? lt(media.id, beforeId) : undefined)
     .orderBy(desc(media.id))
     .limit(MEDIA_PAGE_SIZE)
+  if (rows.length === 0) return []
+  const uses = await db
+    .select(useColumns)
+    .from(postsMedia)
+    .innerJoin(posts, eq(posts.id, postsMedia.postId))
+    .where(
+      inArray(
+        postsMedia.mediaId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(desc(posts.id))
+  return rows.map((row) => ({
+    media: row,
+    uses: uses.filter((use) => use.mediaId === row.id).map(toUse),
+  }))
 }
 
 /**

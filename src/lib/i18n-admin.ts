@@ -13,6 +13,7 @@ const en = {
   sessionExpired:
     'Your session has expired. Log in again below: your text is kept and will be saved.',
   posts: 'Posts',
+  media: 'Images',
   newPost: 'New post',
   newNote: 'New note',
   editors: 'Editors',
@@ -77,6 +78,11 @@ const en = {
     languageInvalid: 'Choose a language from the list.',
     statusInvalid: 'Choose a status from the list.',
     timeZoneInvalid: 'Choose a time zone from the list.',
+    imageAltMissing: (images: string) =>
+      `Before publishing, give these images an alt text (or mark them decorative): ${images}`,
+    featuredImageUnknown: 'This is not the path of an uploaded image (/media/…).',
+    featuredAltMissing: 'Describe the featured image before publishing.',
+    featuredAltTooLong: 'The alt text may be 500 characters at most.',
   },
   editorsTitle: 'Editors',
   name: 'Name',
@@ -159,6 +165,7 @@ const fr: AdminMessages = {
   sessionExpired:
     'Votre session a expiré. Reconnectez-vous ci-dessous\u00a0: votre texte est conservé et sera enregistré.',
   posts: 'Articles',
+  media: 'Images',
   newPost: 'Nouvel article',
   newNote: 'Nouvelle note',
   editors: 'Rédacteurs',
@@ -227,6 +234,11 @@ const fr: AdminMessages = {
     languageInvalid: 'Choisissez une langue dans la liste.',
     statusInvalid: 'Choisissez un statut dans la liste.',
     timeZoneInvalid: 'Choisissez un fuseau horaire dans la liste.',
+    imageAltMissing: (images: string) =>
+      `Avant de publier, donnez un texte alternatif à ces images (ou marquez-les décoratives)\u00a0: ${images}`,
+    featuredImageUnknown: 'Ce n’est pas le chemin d’une image envoyée (/media/…).',
+    featuredAltMissing: 'Décrivez l’image à la une avant de publier.',
+    featuredAltTooLong: 'Le texte alternatif ne peut dépasser 500\u00a0caractères.',
   },
   editorsTitle: 'Rédacteurs',
   name: 'Nom',

@@ -23,6 +23,9 @@ export type PostFormValues = {
   publishDate: string
   publishTime: string
   timeZone: string
+  /** `/media/<key>` of the featured image, empty for none. */
+  featuredImage: string
+  featuredImageAlt: string
 }
 
 export type PostFormField = keyof PostFormValues
@@ -39,7 +42,11 @@ export type PostFormError =
   | 'timeZoneInvalid'
   | 'unknownCategory'
   | 'unknownAuthor'
+  | 'featuredImageUnknown'
+  | 'featuredAltMissing'
+  | 'featuredAltTooLong'
   | { slugTaken: string }
+  | { imageAltMissing: string[] }
 
 export type PostFormErrors = Partial<Record<PostFormField, PostFormError>>
 
@@ -76,6 +83,8 @@ export function readPostForm(body: FormBody): PostFormValues {
     publishDate: formText(body, 'publishDate'),
     publishTime: formText(body, 'publishTime'),
     timeZone: formText(body, 'timeZone'),
+    featuredImage: formText(body, 'featuredImage').trim(),
+    featuredImageAlt: formText(body, 'featuredImageAlt'),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client'
 import { insertMedia } from '../db/media'
 import type { Media } from '../db/schema'
+import { bytesToHex } from '../lib/encoding'
 import { IMAGE_TYPES, readImageInfo, type ImageType } from './image-info'
 import { MalformedImage, stripMetadata } from './strip-metadata'
 
@@ -43,15 +44,18 @@ export function mediaUrl(media: Pick<Media, 'key'>): string {
   return `/media/${media.key}`
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)))
 }
 
-function withoutMetadata(type: ImageType, bytes: Uint8Array, orientation: number): Uint8Array {
+function withoutMetadata(
+  type: ImageType,
+  bytes: Uint8Array,
+  orientation: number,
+): Uint8Array<ArrayBuffer> {
   return type === 'jpg' || type === 'png' || type === 'webp'
     ? stripMetadata(type, bytes, orientation)
-    : bytes
+    : bytes.slice()
 }
 
 /**
@@ -69,7 +73,7 @@ export async function storeMedia(env: MediaEnv, input: StoreMediaInput): Promise
   if (info.width > MAX_MEDIA_SIDE || info.height > MAX_MEDIA_SIDE) {
     return refuse(422, 'tooManyPixels')
   }
-  let clean: Uint8Array
+  let clean: Uint8Array<ArrayBuffer>
   try {
     clean = withoutMetadata(info.type, bytes, info.orientation)
   } catch (error) {

@@ -7,7 +7,11 @@
 
 export type StrippableType = 'jpg' | 'png' | 'webp'
 
-export function stripMetadata(type: StrippableType, bytes: Uint8Array, orientation = 1) {
+export function stripMetadata(
+  type: StrippableType,
+  bytes: Uint8Array,
+  orientation = 1,
+): Uint8Array<ArrayBuffer> {
   if (type === 'jpg') return stripJpeg(bytes, orientation)
   if (type === 'png') return stripPng(bytes)
   return stripWebp(bytes)
@@ -18,7 +22,7 @@ class Output {
   push(part: Uint8Array) {
     this.parts.push(part)
   }
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     const out = new Uint8Array(this.parts.reduce((sum, part) => sum + part.length, 0))
     let at = 0
     for (const part of this.parts) {
@@ -62,7 +66,7 @@ function orientationExif(orientation: number): Uint8Array {
   ])
 }
 
-function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array {
+function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array<ArrayBuffer> {
   const out = new Output()
   out.push(bytes.subarray(0, 2))
   let at = 2
@@ -131,7 +135,7 @@ const PNG_KEPT = new Set([
   'fdAT',
 ])
 
-function stripPng(bytes: Uint8Array): Uint8Array {
+function stripPng(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Output()
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   out.push(bytes.subarray(0, 8))
@@ -153,7 +157,7 @@ const WEBP_KEPT = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP
 const VP8X_EXIF_FLAG = 0x08
 const VP8X_XMP_FLAG = 0x04
 
-function stripWebp(bytes: Uint8Array): Uint8Array {
+function stripWebp(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Output()
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   need(bytes, 12)

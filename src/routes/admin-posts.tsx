@@ -18,7 +18,8 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
-import { POST_STATUSES, type PostStatus } from '../db/schema'
+import { findMediaById, imagesByKey } from '../db/media'
+import { POST_STATUSES, type Media, type PostStatus } from '../db/schema'
 import { viewsByPath } from '../db/audience'
 import { dayOf } from '../lib/audience'
 import { epochToZonedInputs } from '../lib/dates'
@@ -36,6 +37,9 @@ import {
 } from '../lib/post-form'
 import { slugify } from '../lib/slug'
 import { timeZoneChoices } from '../lib/time-zones'
+import { checkPostImages, editorImages } from '../media/post-images-check'
+import { BODY_SIZES, decorateImages } from '../media/responsive-images'
+import { mediaUrl } from '../media/store'
 import { requireEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { DeletePostPage } from '../views/pages/admin/delete-post-page'
@@ -46,8 +50,14 @@ import { attemptLogin } from './login-attempt'
 
 type AdminContext = Context<AdminEnv>
 
+// The preview shows originals: no srcset, every image at once.
+const PREVIEW_LOADING = { first: true, responsive: false, sizes: BODY_SIZES }
+
 function errorText(a: AdminMessages, error: PostFormError): string {
-  return typeof error === 'string' ? a.errors[error] : a.errors.slugTaken(error.slugTaken)
+  if (typeof error === 'string') return a.errors[error]
+  return 'imageAltMissing' in error
+    ? a.errors.imageAltMissing(error.imageAltMissing.join(', '))
+    : a.errors.slugTaken(error.slugTaken)
 }
 
 function positiveInt(value: string | undefined): number | null {
@@ -75,6 +85,8 @@ function blankForm(c: AdminContext, authorId: number | undefined): PostFormValue
     publishDate: '',
     publishTime: '',
     timeZone: c.var.site.timeZone,
+    featuredImage: '',
+    featuredImageAlt: '',
   }
 }
 
@@ -84,15 +96,17 @@ async function renderEditor(
     Partial<PostEditorProps> & { formErrors?: PostFormErrors },
 ) {
   const { db, site, a } = c.var
-  const [authors, categories, revisions] = await Promise.all([
+  const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
+  const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
+  const [authors, categories, revisions, images] = await Promise.all([
     listAuthors(db),
     listCategories(db),
     props.postId && c.var.editor ? listRevisions(db, props.postId) : Promise.resolve([]),
+    editorImages(db, previewHtml, props.values.featuredImage),
   ])
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, error]) => [field, errorText(a, error)]),
   )
-  const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   return c.render(
     <PostEditorPage
       site={site}
@@ -102,7 +116,8 @@ async function renderEditor(
       categories={categories}
       revisions={revisions}
       timeZones={timeZoneChoices(site.timeZone)}
-      previewHtml={tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)}
+      previewHtml={decorateImages(previewHtml, images.byKey, PREVIEW_LOADING)}
+      featuredImage={images.featured}
       errors={errors}
       {...props}
     />,
@@ -146,6 +161,9 @@ async function savePost(c: AdminContext, postId: number | null) {
 
   const now = Date.now()
   const { errors, post } = validatePostForm(values, now)
+  const html = post ? renderMarkdown(post.markdown, post.language) : ''
+  const images = await checkPostImages(db, values, values.status, html)
+  Object.assign(errors, { ...images.errors, ...errors })
   if (post) {
     const [authorIds, categoryIds] = await Promise.all([
       existingIds(db, 'authors', [post.authorId]),
@@ -168,13 +186,15 @@ async function savePost(c: AdminContext, postId: number | null) {
     title: post.title,
     excerpt: post.excerpt || excerptFromMarkdown(post.markdown, 280, post.language),
     markdown: post.markdown,
-    html: renderMarkdown(post.markdown, post.language),
+    html,
     status: post.status,
     language: post.language,
     publishedAt: post.publishedAt,
     authorId: post.authorId,
     categoryIds: post.categoryIds,
     newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
+    featuredMediaId: images.featuredMediaId,
+    featuredImageAlt: images.featuredImageAlt,
   }
   const id = postId
     ? (await updatePost(db, postId, input, editor.id), postId)
@@ -185,6 +205,7 @@ async function savePost(c: AdminContext, postId: number | null) {
 function formFromPost(
   c: AdminContext,
   post: NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>,
+  featuredImage: Media | null = null,
 ): PostFormValues {
   const { timeZone } = c.var.site
   const when = post.publishedAt ? epochToZonedInputs(post.publishedAt.getTime(), timeZone) : null
@@ -201,6 +222,8 @@ function formFromPost(
     publishDate: when?.date ?? '',
     publishTime: when?.time ?? '',
     timeZone,
+    featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
+    featuredImageAlt: post.featuredImageAlt,
   }
 }
 
@@ -266,7 +289,8 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       c.status(413)
       return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
     }
-    return c.html(renderMarkdown(markdown, formText(body, 'language')))
+    const html = renderMarkdown(markdown, formText(body, 'language'))
+    return c.html(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))
   })
   .get('/:id{[0-9]+}', async (c) => {
     const { a } = c.var
@@ -282,7 +306,10 @@ export const adminPostRoutes = new Hono<AdminEnv>()
           : post.deletedAt
             ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
             : null
-    return renderEditor(c, { postId: post.id, values: formFromPost(c, post), notice })
+    const featured = post.featuredMediaId
+      ? await findMediaById(c.var.db, post.featuredMediaId)
+      : null
+    return renderEditor(c, { postId: post.id, values: formFromPost(c, post, featured), notice })
   })
   .get('/:id{[0-9]+}/delete', async (c) => {
     const post = await findPostForEditing(c.var.db, postIdParam(c))

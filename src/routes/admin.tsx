@@ -1,12 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
+import { createMiddleware } from 'hono/factory'
 import { loadEditor } from '../middleware/editor-session'
 import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
 import { adminManifestRoute } from './admin-manifest'
 import { adminNoteRoutes } from './admin-notes'
+import { adminMediaRoutes } from './admin-media'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
 import { adminShareRoutes } from './admin-share'
@@ -14,12 +16,19 @@ import { adminUserRoutes } from './admin-users'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
+const limitPostBody = bodyLimit({ maxSize: MAX_REQUEST_BYTES })
+
+// Image uploads (10 MB) are limited by their own route, which answers with the media page.
+const limitBody = createMiddleware<AdminEnv>((c, next) =>
+  c.req.method === 'POST' && c.req.path === '/admin/media' ? next() : limitPostBody(c, next),
+)
 
 /** Everything under /admin: cross-site form posts refused, the session read once. */
 export const adminRoutes = new Hono<AdminEnv>()
-  .use(csrf(), bodyLimit({ maxSize: MAX_REQUEST_BYTES }), loadEditor)
+  .use(csrf(), limitBody, loadEditor)
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
+  .route('/media', adminMediaRoutes)
   .route('/users', adminUserRoutes)
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)

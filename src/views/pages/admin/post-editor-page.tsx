@@ -5,7 +5,11 @@ import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { PostFormField, PostFormValues } from '../../../lib/post-form'
 import type { Site } from '../../../types'
+import { mediaMessagesFor } from '../../../lib/i18n-media'
+import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import { FeaturedImageField } from '../../partials/admin/featured-image-field'
+import { ImageUploader } from '../../partials/admin/image-upload'
 import { InlineLogin } from './login-page'
 
 export type PostEditorProps = {
@@ -22,6 +26,8 @@ export type PostEditorProps = {
   timeZones: string[]
   notice?: string | null
   loginError?: string | null
+  /** The featured image the form names, when it exists. */
+  featuredImage?: Pick<Media, 'key' | 'width' | 'height'> | null
 }
 
 const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-error` : undefined)
@@ -86,6 +92,7 @@ export function PostEditorPage(props: PostEditorProps) {
               {values.markdown}
             </textarea>
             <FieldError id="markdown-error" message={errors.markdown} />
+            <ImageUploader m={mediaMessagesFor(site.locale)} />
           </div>
           <div class="preview-column">
             <h2 id="preview-heading">{a.preview}</h2>
@@ -103,6 +110,14 @@ export function PostEditorPage(props: PostEditorProps) {
             </div>
           </div>
         </div>
+
+        <FeaturedImageField
+          m={mediaMessagesFor(site.locale)}
+          path={values.featuredImage}
+          alt={values.featuredImageAlt}
+          image={props.featuredImage ?? null}
+          errors={errors}
+        />
 
         <fieldset>
           <legend>{a.categories}</legend>

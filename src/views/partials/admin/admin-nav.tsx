@@ -7,6 +7,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       <a href="/admin/posts">{a.posts}</a>
       <a href="/admin/posts/new">{a.newPost}</a>
       <a href="/admin/notes">{a.newNote}</a>
+      <a href="/admin/media">{a.media}</a>
       <a href="/admin/analytics">{a.analytics}</a>
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
       <a href="/admin/account">{a.account}</a>
