@@ -45,7 +45,7 @@ describe('an editor in Chromium', () => {
     await page.selectOption('select[name=language]', 'fr')
     await Promise.all([
       page.waitForURL(/\/admin\/posts\/\d+\?saved=1$/),
-      page.click('.form-actions button[type=submit]'),
+      page.click('form.post-form > .form-actions button[type=submit]'),
     ])
     assert.match((await page.textContent('.notice')) ?? '', /Saved/)
 
