@@ -1,3 +1,4 @@
+import { decodeEntities } from '../lib/plain-text'
 import { decodePage } from './charset'
 
 /** What a page says about itself; each field empty when the page does not say. */
@@ -149,25 +150,4 @@ export async function extractMetadata(
     publishedAt: value('publishedAt'),
     imageUrl: absolute(value('imageUrl'), pageUrl),
   }
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-/** HTMLRewriter hands over attribute values and text as written, entities included. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
-    }
-    return ENTITIES[name.toLowerCase()] ?? entity
-  })
 }

@@ -1,9 +1,13 @@
 import type { User } from '../../../db/schema'
-import { LANGUAGES } from '../../../db/schema'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { NoteMessages } from '../../../lib/i18n-notes'
 import { NOTE_LIMITS, type NoteField, type NoteFormValues } from '../../../validation/notes'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
+import {
+  CategoryFields,
+  LanguageAuthorFields,
+  PublishDateFields,
+} from '../../partials/admin/post-settings-fields'
 import { InlineLogin } from './login-page'
 
 export type NoteFormProps = {
@@ -160,84 +164,15 @@ export function NoteFormPage(props: NoteFormProps) {
                 </label>
               </fieldset>
             )}
-            <fieldset>
-              <legend>{a.categories}</legend>
-              {props.categories.map((category) => (
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    name="categoryIds"
-                    value={String(category.id)}
-                    checked={values.categoryIds.includes(String(category.id))}
-                  />{' '}
-                  {category.name}
-                </label>
-              ))}
-              <label>
-                {a.newCategory}
-                <input
-                  name="newCategory"
-                  value={values.newCategory}
-                  maxlength={NOTE_LIMITS.newCategory}
-                />
-              </label>
-              <FieldError id="categoryIds-error" message={errors.categoryIds} />
-            </fieldset>
-            <div class="form-row">
-              <label>
-                {a.language}
-                <select name="language">
-                  {LANGUAGES.map((language) => (
-                    <option value={language} selected={values.language === language}>
-                      {a.languageNames[language]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {a.author}
-                <select name="authorId" aria-invalid={invalid(errors.authorId)}>
-                  {props.authors.map((author) => (
-                    <option
-                      value={String(author.id)}
-                      selected={values.authorId === String(author.id)}
-                    >
-                      {author.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <FieldError id="language-error" message={errors.language} />
-            <FieldError id="authorId-error" message={errors.authorId} />
-            <div class="form-row">
-              <label>
-                {a.publishDate}
-                <input
-                  type="date"
-                  name="publishDate"
-                  value={values.publishDate}
-                  aria-invalid={invalid(errors.publishDate)}
-                  aria-describedby={describedBy('publishDate', errors.publishDate)}
-                />
-              </label>
-              <label>
-                {a.publishTime}
-                <input type="time" name="publishTime" value={values.publishTime} />
-              </label>
-              <label>
-                {a.timeZone}
-                <select name="timeZone">
-                  {props.timeZones.map((zone) => (
-                    <option value={zone} selected={values.timeZone === zone}>
-                      {zone}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <FieldError id="publishDate-error" message={errors.publishDate} />
-            <FieldError id="timeZone-error" message={errors.timeZone} />
+            <CategoryFields
+              a={a}
+              values={values}
+              errors={errors}
+              categories={props.categories}
+              newCategoryMax={NOTE_LIMITS.newCategory}
+            />
+            <LanguageAuthorFields a={a} values={values} errors={errors} authors={props.authors} />
+            <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
           </div>
         </details>
       </form>

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import type { PostRevision, User } from '../../../db/schema'
-import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
+import { POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { PostFormField, PostFormValues } from '../../../lib/post-form'
@@ -10,6 +10,11 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
 import { FeaturedImageField } from '../../partials/admin/featured-image-field'
 import { ImageUploader } from '../../partials/admin/image-upload'
+import {
+  CategoryFields,
+  LanguageAuthorFields,
+  PublishDateFields,
+} from '../../partials/admin/post-settings-fields'
 import { InlineLogin } from './login-page'
 
 export type PostEditorProps = {
@@ -119,50 +124,14 @@ export function PostEditorPage(props: PostEditorProps) {
           errors={errors}
         />
 
-        <fieldset>
-          <legend>{a.categories}</legend>
-          {categories.map((category) => (
-            <label class="check">
-              <input
-                type="checkbox"
-                name="categoryIds"
-                value={String(category.id)}
-                checked={values.categoryIds.includes(String(category.id))}
-              />{' '}
-              {category.name}
-            </label>
-          ))}
-          <label>
-            {a.newCategory}
-            <input name="newCategory" value={values.newCategory} maxlength={60} />
-          </label>
-          <FieldError id="categoryIds-error" message={errors.categoryIds} />
-        </fieldset>
-
-        <div class="form-row">
-          <label>
-            {a.language}
-            <select name="language">
-              {LANGUAGES.map((language) => (
-                <option value={language} selected={values.language === language}>
-                  {a.languageNames[language]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {a.author}
-            <select name="authorId" aria-invalid={errors.authorId ? 'true' : undefined}>
-              {authors.map((author) => (
-                <option value={String(author.id)} selected={values.authorId === String(author.id)}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <FieldError id="language-error" message={errors.language} />
-        <FieldError id="authorId-error" message={errors.authorId} />
+        <CategoryFields
+          a={a}
+          values={values}
+          errors={errors}
+          categories={categories}
+          newCategoryMax={60}
+        />
+        <LanguageAuthorFields a={a} values={values} errors={errors} authors={authors} />
 
         <fieldset>
           <legend>{a.status}</legend>
@@ -173,34 +142,7 @@ export function PostEditorPage(props: PostEditorProps) {
             </label>
           ))}
           <FieldError id="status-error" message={errors.status} />
-          <div class="form-row">
-            <label>
-              {a.publishDate}
-              <input
-                type="date"
-                name="publishDate"
-                value={values.publishDate}
-                aria-invalid={errors.publishDate ? 'true' : undefined}
-                aria-describedby={describedBy('publishDate', !!errors.publishDate)}
-              />
-            </label>
-            <label>
-              {a.publishTime}
-              <input type="time" name="publishTime" value={values.publishTime} />
-            </label>
-            <label>
-              {a.timeZone}
-              <select name="timeZone">
-                {props.timeZones.map((zone) => (
-                  <option value={zone} selected={values.timeZone === zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <FieldError id="publishDate-error" message={errors.publishDate} />
-          <FieldError id="timeZone-error" message={errors.timeZone} />
+          <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
         </fieldset>
 
         <div class="form-actions">
