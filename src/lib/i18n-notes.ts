@@ -42,6 +42,8 @@ const en = {
     malformed: 'the image file is damaged.',
   },
   imageFailed: (reason: string) => `The source image was not kept: ${reason}`,
+  editConflict: (href: string) =>
+    `Someone saved this note after you opened it, so nothing was saved. Your text is below; open ${href} in another tab to see theirs, then save again to keep yours.`,
   bookmarkletTitle: 'From any page: the bookmarklet',
   bookmarkletHelp:
     'Drag this link to your bookmarks bar. On any page, select a passage and click it: this form opens with the page’s address, title and your selection.',
@@ -104,6 +106,8 @@ const fr: NoteMessages = {
     malformed: 'le fichier image est endommagé.',
   },
   imageFailed: (reason: string) => `L’image de la source n’a pas été gardée\u202f: ${reason}`,
+  editConflict: (href: string) =>
+    `Quelqu’un a enregistré cette note après votre ouverture\u202f: rien n’a été enregistré. Votre texte est ci-dessous\u202f; ouvrez ${href} dans un autre onglet pour voir le sien, puis enregistrez de nouveau pour garder le vôtre.`,
   bookmarkletTitle: 'Depuis n’importe quelle page\u202f: le bookmarklet',
   bookmarkletHelp:
     'Glissez ce lien dans votre barre de favoris. Sur une page, sélectionnez un passage et cliquez-le\u202f: ce formulaire s’ouvre avec l’adresse, le titre et votre sélection.',

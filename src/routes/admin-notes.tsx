@@ -46,6 +46,7 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
     publishTime: '',
     timeZone: c.var.site.timeZone,
     intent: 'publish',
+    loadedAt: '',
   }
 }
 
@@ -107,6 +108,7 @@ function readNoteForm(body: FormBody): NoteFormValues {
     publishTime: text('publishTime'),
     timeZone: text('timeZone'),
     intent: text('intent') === 'draft' ? 'draft' : 'publish',
+    loadedAt: text('loadedAt'),
   }
 }
 
@@ -149,6 +151,17 @@ async function saveNote(c: NoteContext, noteId: number | null) {
 
   const existing = noteId ? await findPostForEditing(db, noteId) : null
   if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
+
+  // Someone saved this note after the form was loaded: never overwrite that silently.
+  if (existing && values.loadedAt !== String(existing.updatedAt.getTime())) {
+    c.status(409)
+    const n = noteMessagesFor(c.var.site.locale)
+    return renderNoteForm(c, {
+      noteId,
+      values: { ...values, loadedAt: String(existing.updatedAt.getTime()) },
+      notice: { message: n.editConflict(`/admin/notes/${noteId}`), tone: 'error' },
+    })
+  }
 
   const parsed = v.safeParse(noteFormSchema, values)
   const errors: NoteErrors = parsed.success ? {} : noteErrors(parsed.issues)
@@ -254,6 +267,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
         language: note.language,
         publishDate: when?.date ?? '',
         publishTime: when?.time ?? '',
+        loadedAt: String(note.updatedAt.getTime()),
       },
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }

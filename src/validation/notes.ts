@@ -78,6 +78,8 @@ export const noteFormSchema = v.object({
   publishTime: v.pipe(v.string(), v.regex(/^(\d{2}:\d{2})?$/, 'dateInvalid')),
   timeZone: v.pipe(v.string(), v.check(isValidTimeZone, 'timeZoneInvalid')),
   intent: v.picklist(['publish', 'draft']),
+  /** When the edited note was last saved, as the form loaded it: a later save means a conflict. */
+  loadedAt: v.string(),
 })
 
 export type NoteFormValues = v.InferInput<typeof noteFormSchema>

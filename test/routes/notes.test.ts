@@ -443,19 +443,31 @@ describe('notes in the admin', () => {
     expect(field(html, 'quote')).toBe(note.excerpt)
   })
 
-  it('saves an edited note in place, keeping its address', async () => {
+  it('saves an edited note in place, keeping its address, and never over a later save', async () => {
     const [note] = await db.select().from(posts).where(eq(posts.slug, 'l-hotellerie-de-marque'))
-    await savedNoteId(
-      await request(`/admin/notes/${note.id}`, {
+    const form = await (await request(`/admin/notes/${note.id}`, { cookie })).text()
+    const loadedAt = field(form, 'loadedAt')!
+    expect(loadedAt).toBe(String(note.updatedAt.getTime()))
+    const edit = (title: string) =>
+      request(`/admin/notes/${note.id}`, {
         cookie,
-        form: noteForm({ title: 'L’hôtellerie de marque, revue', comment: 'Revu.' }),
-      }),
-    )
+        form: noteForm({ title, comment: 'Revu.', loadedAt }),
+      })
+    await savedNoteId(await edit('L’hôtellerie de marque, revue'))
     const [edited] = await db.select().from(posts).where(eq(posts.id, note.id))
     expect(edited).toMatchObject({
       slug: note.slug,
       title: 'L’hôtellerie de marque, revue',
       kind: 'note',
     })
+
+    // A second editor saves from the same, now stale, form.
+    const conflict = await edit('Une autre version')
+    expect(conflict.status).toBe(409)
+    const html = await conflict.text()
+    expect(html).toContain('Someone saved this note after you opened it, so nothing was saved.')
+    expect(field(html, 'title')).toBe('Une autre version')
+    const [kept] = await db.select().from(posts).where(eq(posts.id, note.id))
+    expect(kept.title).toBe('L’hôtellerie de marque, revue')
   })
 })

@@ -48,6 +48,7 @@ export function NoteFormPage(props: NoteFormProps) {
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
       <form method="post" action={action} class="note-form stack">
         {!editor && <InlineLogin a={a} error={props.loginError} />}
+        {noteId && <input type="hidden" name="loadedAt" value={values.loadedAt} />}
         <label>
           {n.sourceUrl}
           <input
