@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
+import { MEDIA_KEY } from '../media/url'
 import type { Db } from './client'
 import { media, posts, postsMedia, type Media, type MediaRole } from './schema'
 
@@ -134,7 +135,7 @@ export function mediaKeysIn(html: string): string[] {
   return [...keys]
 }
 
-const MEDIA_PATH = /\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|avif|gif))\b/g
+const MEDIA_PATH = new RegExp(`/media/(${MEDIA_KEY})\\b`, 'g')
 
 /**
  * Statements that rewrite a post's links to its images, for the same D1 batch as the save:

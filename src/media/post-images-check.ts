@@ -3,8 +3,9 @@ import { findMediaByKey, imagesByKey } from '../db/media'
 import type { PostFormErrors, PostFormValues } from '../lib/post-form'
 import { imagesWithoutAlt } from './responsive-images'
 import { MAX_ALT_LENGTH } from './store'
+import { MEDIA_KEY } from './url'
 
-const MEDIA_PATH = /^(?:https?:\/\/[^/]+)?\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|avif|gif))$/
+const MEDIA_PATH = new RegExp(`^(?:https?://[^/]+)?/media/(${MEDIA_KEY})$`)
 
 export type CheckedPostImages = {
   errors: PostFormErrors

@@ -1,4 +1,5 @@
 import type { Media } from '../db/schema'
+import { MEDIA_KEY, mediaUrl } from './url'
 
 /** The widths `/media/…?w=` serves when Cloudflare Images is bound. */
 export const RESPONSIVE_WIDTHS = [320, 640, 960, 1280, 1920] as const
@@ -25,15 +26,15 @@ export function responsiveAttributes(
   const widths = RESPONSIVE_WIDTHS.filter((width) => width < image.width)
   if (widths.length === 0) return {}
   const srcset = [
-    ...widths.map((width) => `/media/${image.key}?w=${width} ${width}w`),
-    `/media/${image.key} ${image.width}w`,
+    ...widths.map((width) => `${mediaUrl(image)}?w=${width} ${width}w`),
+    `${mediaUrl(image)} ${image.width}w`,
   ].join(', ')
   return { srcset, sizes: loading.sizes }
 }
 
 const IMG_TAG = /<img\b([^>]*)>/g
 const ATTRIBUTE = /\s([a-z-]+)="([^"]*)"/g
-const MEDIA_SRC = /^\/media\/([0-9a-f]{64}\.(?:jpg|png|webp|avif|gif))$/
+const MEDIA_SRC = new RegExp(`^/media/(${MEDIA_KEY})$`)
 
 function imgAttributes(attributeText: string): Map<string, string> {
   const attributes = new Map<string, string>()

@@ -39,10 +39,7 @@ function refuse(status: StoreMediaError['status'], code: StoreMediaError['code']
   return { ok: false, status, code, message: MESSAGES[code] }
 }
 
-/** The public path of an image: its content hash, so it never changes and caches forever. */
-export function mediaUrl(media: Pick<Media, 'key'>): string {
-  return `/media/${media.key}`
-}
+export { mediaUrl } from './url'
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)))

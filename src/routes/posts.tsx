@@ -4,6 +4,7 @@ import { imagesOfPost } from '../db/media'
 import { findPublishedPost } from '../db/posts'
 import { metaDescription } from '../lib/seo'
 import { postPageMeta } from '../lib/structured-data'
+import { mediaUrl } from '../media/url'
 import { typeset } from '../lib/typography'
 import type { AppEnv } from '../types'
 import { PostPage } from '../views/pages/post-page'
@@ -20,7 +21,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
       post,
       images.featured
         ? {
-            url: `/media/${images.featured.key}`,
+            url: mediaUrl(images.featured),
             alt: images.featured.alt,
             width: images.featured.width,
             height: images.featured.height,

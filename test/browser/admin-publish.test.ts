@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { createDb } from '../../src/db/client'
-import { createUser } from '../../src/db/users'
-import { hashPassword } from '../../src/lib/password'
-import { useWorkerAndBrowser } from './chromium'
+import { logInAsEditor, useWorkerWithEditor } from './editor-fixture'
 
-const PEPPER = 'browser-test-pepper'
-const PASSWORD = 'a long enough test password'
-
-const session = useWorkerAndBrowser(
-  { demoContent: true, vars: { AUTH_PEPPER: PEPPER } },
-  async (worker) => {
-    const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
-    await createUser(db, {
-      email: 'claire@blog.example',
-      name: 'Claire',
-      role: 'owner',
-      passwordHash: await hashPassword(PASSWORD, PEPPER),
-    })
-  },
-)
+const session = useWorkerWithEditor()
 
 describe('an editor in Chromium', () => {
   it('logs in, writes a post with the live preview, publishes it, and finds it first on the home page', async () => {
@@ -28,9 +11,7 @@ describe('an editor in Chromium', () => {
     const page = await context.newPage()
     await page.goto(`${session.worker.url}/admin/posts/new`)
     assert.match(page.url(), /\/admin\?next=/)
-    await page.fill('input[name=email]', 'claire@blog.example')
-    await page.fill('input[name=password]', PASSWORD)
-    await Promise.all([page.waitForURL(/\/admin\/posts\/new$/), page.click('button[type=submit]')])
+    await logInAsEditor(page, /\/admin\/posts\/new$/)
     await page.waitForFunction(() => 'htmx' in window)
 
     await page.fill('input[name=title]', 'Le goût du « fait maison »')

@@ -97,6 +97,15 @@ describe('image upload', () => {
     expect(await huge.json()).toMatchObject({ code: 'tooLarge' })
   })
 
+  it('refuses an alt text over 500 characters, keeping it in the form', async () => {
+    const alt = 'é'.repeat(501)
+    const response = await upload(fromBase64(samples.avif), 'a.avif', { cookie, alt })
+    expect(response.status).toBe(422)
+    const page = await response.text()
+    expect(page).toContain('The alt text may be 500 characters at most.')
+    expect(page).toContain(`value="${alt}"`)
+  })
+
   it('is for editors only: 401 for an upload without a session, login for the page', async () => {
     const anonymous = await upload(fromBase64(samples.avif), 'a.avif')
     expect(anonymous.status).toBe(401)

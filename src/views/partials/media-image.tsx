@@ -1,5 +1,6 @@
 import type { ImageBox } from '../../media/responsive-images'
 import { responsiveAttributes } from '../../media/responsive-images'
+import { mediaUrl } from '../../media/url'
 
 type MediaImageProps = {
   image: ImageBox
@@ -15,7 +16,7 @@ type MediaImageProps = {
 export function MediaImage({ image, alt, sizes, eager, responsive, ...rest }: MediaImageProps) {
   return (
     <img
-      src={`/media/${image.key}`}
+      src={mediaUrl(image)}
       alt={alt}
       width={image.width}
       height={image.height}

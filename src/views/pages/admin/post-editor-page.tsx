@@ -9,7 +9,7 @@ import { mediaMessagesFor } from '../../../lib/i18n-media'
 import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
 import { FeaturedImageField } from '../../partials/admin/featured-image-field'
-import { ImageUploader } from '../../partials/admin/image-upload'
+import { ImageAltDialog, ImageUploader } from '../../partials/admin/image-upload'
 import {
   CategoryFields,
   LanguageAuthorFields,
@@ -154,6 +154,7 @@ export function PostEditorPage(props: PostEditorProps) {
           )}
         </div>
       </form>
+      <ImageAltDialog m={mediaMessagesFor(site.locale)} />
 
       {postId && editor && (
         <section class="revisions">

@@ -1,5 +1,6 @@
 import type { Media } from '../../../db/schema'
 import type { MediaMessages } from '../../../lib/i18n-media'
+import { mediaUrl } from '../../../media/url'
 import { FieldError } from './admin-nav'
 
 type FeaturedImageFieldProps = {
@@ -25,7 +26,7 @@ export function FeaturedImageField({ m, path, alt, image, errors }: FeaturedImag
       <div class="featured-preview" id="featured-preview-box" hidden={!image}>
         <img
           id="featured-preview"
-          src={image ? `/media/${image.key}` : undefined}
+          src={image ? mediaUrl(image) : undefined}
           width={image?.width ?? 1}
           height={image?.height ?? 1}
           alt=""
@@ -38,7 +39,7 @@ export function FeaturedImageField({ m, path, alt, image, errors }: FeaturedImag
           id="featured-image"
           value={path}
           maxlength={200}
-          pattern="(https?://[^/]+)?/media/[0-9a-f]{64}\.(jpg|png|webp|avif|gif)"
+          pattern="/media/[0-9a-f]{64}\.(jpg|png|webp|avif|gif)"
           aria-invalid={errors.featuredImage ? 'true' : undefined}
           aria-describedby={errors.featuredImage ? 'featuredImage-error' : 'featured-help'}
         />

@@ -26,31 +26,37 @@ export function ImageUploader({ m }: { m: MediaMessages }) {
       <span class="help">{m.chooseFile}</span>
       <progress id="image-progress" max={100} value={0} hidden></progress>
       <p id="image-status" class="help" role="status" aria-live="polite"></p>
-      <dialog id="image-alt-dialog" aria-labelledby="image-alt-title">
-        <form method="dialog" class="stack">
-          <h2 id="image-alt-title">{m.alt}</h2>
-          <img id="image-alt-preview" alt="" width={1} height={1} />
-          <label>
-            {m.alt}
-            <input id="image-alt-input" maxlength={500} aria-describedby="image-alt-help" />
-          </label>
-          <p class="help" id="image-alt-help">
-            {m.altHelp}
-          </p>
-          <label class="check">
-            <input type="checkbox" id="image-alt-decorative" /> {m.decorative}
-          </label>
-          <div class="form-actions">
-            <button type="submit" value="insert">
-              {m.insert}
-            </button>
-            <button type="submit" value="cancel" class="link-button">
-              {m.cancel}
-            </button>
-          </div>
-        </form>
-      </dialog>
       <script src={MEDIA_EDITOR_SRC} defer></script>
     </div>
+  )
+}
+
+/** Asks for the alt text of an uploaded image; outside the post form, as forms cannot nest. */
+export function ImageAltDialog({ m }: { m: MediaMessages }) {
+  return (
+    <dialog id="image-alt-dialog" aria-labelledby="image-alt-title">
+      <form method="dialog" class="stack">
+        <h2 id="image-alt-title">{m.alt}</h2>
+        <img id="image-alt-preview" alt="" width={1} height={1} />
+        <label>
+          {m.alt}
+          <input id="image-alt-input" maxlength={500} aria-describedby="image-alt-help" />
+        </label>
+        <p class="help" id="image-alt-help">
+          {m.altHelp}
+        </p>
+        <label class="check">
+          <input type="checkbox" id="image-alt-decorative" /> {m.decorative}
+        </label>
+        <div class="dialog-actions">
+          <button type="submit" value="insert">
+            {m.insert}
+          </button>
+          <button type="submit" value="cancel" class="link-button">
+            {m.cancel}
+          </button>
+        </div>
+      </form>
+    </dialog>
   )
 }

@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core'
+import { createDb } from '../../src/db/client'
+import { createUser } from '../../src/db/users'
+import { hashPassword } from '../../src/lib/password'
+import { useWorkerAndBrowser } from './chromium'
+
+const PEPPER = 'browser-test-pepper'
+const EMAIL = 'claire@blog.example'
+const PASSWORD = 'a long enough test password'
+
+/** A Worker with the demo content and one owner, Claire, and a Chromium for one test file. */
+export function useWorkerWithEditor() {
+  return useWorkerAndBrowser(
+    { demoContent: true, vars: { AUTH_PEPPER: PEPPER } },
+    async (worker) => {
+      const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+      await createUser(db, {
+        email: EMAIL,
+        name: 'Claire',
+        role: 'owner',
+        passwordHash: await hashPassword(PASSWORD, PEPPER),
+      })
+    },
+  )
+}
+
+/** Fills the login form the admin sent `page` to, and waits to be back on `returnPath`. */
+export async function logInAsEditor(page: Page, returnPath: RegExp) {
+  await page.fill('input[name=email]', EMAIL)
+  await page.fill('input[name=password]', PASSWORD)
+  await Promise.all([page.waitForURL(returnPath), page.click('button[type=submit]')])
+}
