@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { createAuthor } from '../src/db/authors'
 import { createCategory } from '../src/db/categories'
 import { createDb } from '../src/db/client'
-import { createPost, type PostInput } from '../src/db/post-writes'
+import { createPost, trashPost, type PostInput } from '../src/db/post-writes'
 
 export const db = createDb(env.DB)
 
@@ -55,4 +55,16 @@ export async function createPublishedPosts(
       }),
     )
   }
+}
+
+/** Posts readers must never find: `a-draft`, `later` (scheduled an hour ahead) and `trashed`. */
+export async function createHiddenPosts(authorId: number, categoryIds: number[]) {
+  const hidden = { authorId, categoryIds }
+  await createPost(db, postInput({ slug: 'a-draft', status: 'draft', ...hidden }))
+  const later = new Date(Date.now() + HOUR)
+  await createPost(
+    db,
+    postInput({ slug: 'later', status: 'scheduled', publishedAt: later, ...hidden }),
+  )
+  await trashPost(db, await createPost(db, postInput({ slug: 'trashed', ...hidden })))
 }

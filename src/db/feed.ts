@@ -128,6 +128,22 @@ export function categoryLinksQuery(
     .orderBy(asc(postsCategories.postId), asc(postsCategories.sortOrder))
 }
 
+/** What a list shows of each post, with its author (joined on `authors`). */
+export const summaryColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  language: posts.language,
+  publishedAt: posts.publishedAt,
+  // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
+  authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
+  authorName: authors.name,
+  kind: posts.kind,
+  sourceUrl: posts.sourceUrl,
+  sourceSiteName: posts.sourceSiteName,
+}
+
 /** One page of a feed, with authors and categories, in a single round trip to D1. */
 export async function listFeedPage(
   db: Db,
@@ -148,18 +164,7 @@ export async function listFeedPage(
   const [rows, links, after] = await db.batch([
     db
       .select({
-        id: posts.id,
-        slug: posts.slug,
-        title: posts.title,
-        excerpt: posts.excerpt,
-        language: posts.language,
-        publishedAt: posts.publishedAt,
-        // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
-        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
-        authorName: authors.name,
-        kind: posts.kind,
-        sourceUrl: posts.sourceUrl,
-        sourceSiteName: posts.sourceSiteName,
+        ...summaryColumns,
         featuredKey: sql<string | null>`${media.key}`.as('featured_key'),
         featuredWidth: sql<number>`${media.width}`.as('featured_width'),
         featuredHeight: sql<number>`${media.height}`.as('featured_height'),

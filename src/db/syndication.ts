@@ -1,28 +1,21 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm'
+import { desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from './client'
-import { categoryLinksQuery, feedPageIdsQuery, groupByPost, type FeedFilter } from './feed'
-import { authors, posts, type Language, type PostKind } from './schema'
+import {
+  categoryLinksQuery,
+  feedPageIdsQuery,
+  groupByPost,
+  summaryColumns,
+  type FeedFilter,
+} from './feed'
+import type { PublishedPost } from './posts'
+import { authors, posts } from './schema'
 
-export type FeedEntry = {
-  id: number
-  slug: string
-  title: string
-  excerpt: string
-  html: string
-  language: Language
-  publishedAt: Date
-  createdAt: Date
-  updatedAt: Date
-  author: { slug: string; name: string }
-  categories: { slug: string; name: string }[]
-  kind: PostKind
-  sourceUrl: string
-  sourceSiteName: string
-}
+/** A post as feeds carry it: a post page's data without its neighbours, and its creation date. */
+export type FeedEntry = Omit<PublishedPost, 'newer' | 'older'> & { createdAt: Date }
 
 /**
  * The `limit` newest listed posts of a feed, with their full HTML, in one round trip: the ids walk
- * the same partial index as the reader pages, so this reads about 3 rows per entry at most.
+ * the same partial index as the reader pages, so what it reads depends on `limit`, not on how many posts there are.
  */
 export async function listFeedEntries(
   db: Db,
@@ -46,20 +39,10 @@ export function feedEntriesQueries(db: Db, filter: FeedFilter, now: number, limi
   return [
     db
       .select({
-        id: posts.id,
-        slug: posts.slug,
-        title: posts.title,
-        excerpt: posts.excerpt,
+        ...summaryColumns,
         html: posts.html,
-        language: posts.language,
-        publishedAt: posts.publishedAt,
         createdAt: posts.createdAt,
         updatedAt: posts.updatedAt,
-        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
-        authorName: authors.name,
-        kind: posts.kind,
-        sourceUrl: posts.sourceUrl,
-        sourceSiteName: posts.sourceSiteName,
       })
       .from(posts)
       .innerJoin(authors, eq(authors.id, posts.authorId))

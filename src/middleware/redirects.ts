@@ -2,11 +2,16 @@ import { createMiddleware } from 'hono/factory'
 import { findRedirect } from '../db/redirects'
 import type { AppEnv } from '../types'
 
-/** Query parameters the reader pages use themselves; any other one may be an imported old link. */
-const READER_PARAMS = new Set(['after', 'through', 'q'])
+/**
+ * Query parameters the reader pages use themselves, or that campaign links add; any other one may
+ * be an imported old link.
+ */
+const READER_PARAMS = new Set(['after', 'through', 'q', 'ref'])
 
 function hasForeignParams(url: URL) {
-  return [...url.searchParams.keys()].some((key) => !READER_PARAMS.has(key))
+  return [...url.searchParams.keys()].some(
+    (key) => !READER_PARAMS.has(key) && !key.startsWith('utm_'),
+  )
 }
 
 /**

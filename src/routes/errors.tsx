@@ -14,7 +14,10 @@ function renderError(
 ) {
   c.status(status)
   if (isFragmentRequest(c.req.raw.headers)) return c.html(<ErrorNotice message={message} />)
-  return c.render(<ErrorPage site={c.var.site} title={title} message={message} />, { title })
+  return c.render(<ErrorPage site={c.var.site} title={title} message={message} />, {
+    title,
+    noindex: true,
+  })
 }
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {

@@ -15,7 +15,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   const images = await imagesOfPost(c.var.db, post.id)
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
-    description: metaDescription(post.excerpt),
+    description: metaDescription(post.excerpt) || undefined,
     ...postPageMeta(
       c.var.site,
       post,

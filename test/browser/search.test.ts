@@ -45,6 +45,37 @@ describe('search in Chromium', () => {
     await context.close()
   })
 
+  it('never lets a slow, older answer replace a newer one', async () => {
+    const context = await session.browser.newContext()
+    const page = await context.newPage()
+    await page.route(/\/search\?q=cles$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await route.continue().catch(() => {}) // aborted by then: nothing to continue
+    })
+    await page.goto(session.worker.url + '/search')
+    await page.waitForFunction(() => 'htmx' in window)
+    await page.type('#search-q', 'cles', { delay: 20 })
+    await page.waitForTimeout(500) // the debounced request for "cles" is now on its way, slowly
+    await page.evaluate(() => {
+      const state = window as unknown as { staleShown: boolean }
+      state.staleShown = false
+      new MutationObserver(() => {
+        if (document.querySelector('#search-results a[href="/posts/les-cles-en-laiton"]'))
+          state.staleShown = true
+      }).observe(document.querySelector('#search-results')!, { childList: true, subtree: true })
+    })
+    await typeAndWaitFor(page, 'night porter', '/posts/designing-the-night-porter')
+    await page.waitForTimeout(2000) // long after the slow answer would have come
+    const links = await resultLinks(page)
+    assert.ok(links.includes('/posts/designing-the-night-porter'))
+    assert.ok(!links.includes('/posts/les-cles-en-laiton'))
+    const staleShown = await page.evaluate(
+      () => (window as unknown as { staleShown: boolean }).staleShown,
+    )
+    assert.equal(staleShown, false, 'the slow answer for "cles" was never shown')
+    await context.close()
+  })
+
   it('works as a plain form with JavaScript off, and the navigation fits a phone', async () => {
     const context = await session.browser.newContext({
       javaScriptEnabled: false,

@@ -1,8 +1,14 @@
 import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCategory } from '../../src/db/categories'
-import { createPost, trashPost } from '../../src/db/post-writes'
-import { createAuthorAndCategories, createPublishedPosts, db, HOUR, postInput } from '../fixtures'
+import { createPost } from '../../src/db/post-writes'
+import {
+  createAuthorAndCategories,
+  createPublishedPosts,
+  db,
+  postInput,
+  createHiddenPosts,
+} from '../fixtures'
 
 beforeAll(async () => {
   const { author, essays, notes } = await createAuthorAndCategories()
@@ -12,18 +18,7 @@ beforeAll(async () => {
     db,
     postInput({ slug: 'one-note', authorId: author.id, categoryIds: [notes.id] }),
   )
-  const hidden = { authorId: author.id, categoryIds: [notes.id] }
-  await createPost(db, postInput({ slug: 'draft', status: 'draft', ...hidden }))
-  await createPost(
-    db,
-    postInput({
-      slug: 'later',
-      status: 'scheduled',
-      publishedAt: new Date(Date.now() + HOUR),
-      ...hidden,
-    }),
-  )
-  await trashPost(db, await createPost(db, postInput({ slug: 'trashed', ...hidden })))
+  await createHiddenPosts(author.id, [notes.id])
 })
 
 describe('/categories', () => {

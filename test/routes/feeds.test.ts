@@ -3,10 +3,17 @@ import { XMLValidator } from 'fast-xml-parser'
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../src/index'
-import { createPost, trashPost, updatePost } from '../../src/db/post-writes'
+import { createPost, updatePost } from '../../src/db/post-writes'
 import { feedEntriesQueries } from '../../src/db/syndication'
 import { feedSize } from '../../src/routes/feeds'
-import { createAuthorAndCategories, createPublishedPosts, db, HOUR, postInput } from '../fixtures'
+import {
+  createAuthorAndCategories,
+  createPublishedPosts,
+  db,
+  HOUR,
+  postInput,
+  createHiddenPosts,
+} from '../fixtures'
 
 const BASE = 'https://blog.example'
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -46,18 +53,7 @@ beforeAll(async () => {
       publishedAt: new Date(Date.now() - HOUR),
     }),
   )
-  const hidden = { authorId: ids.otherAuthor.id, categoryIds: [ids.notes.id] }
-  await createPost(db, postInput({ slug: 'a-draft', status: 'draft', ...hidden }))
-  await createPost(
-    db,
-    postInput({
-      slug: 'later',
-      status: 'scheduled',
-      publishedAt: new Date(Date.now() + HOUR),
-      ...hidden,
-    }),
-  )
-  await trashPost(db, await createPost(db, postInput({ slug: 'trashed', ...hidden })))
+  await createHiddenPosts(ids.otherAuthor.id, [ids.notes.id])
 })
 
 describe('feeds', () => {

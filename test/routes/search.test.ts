@@ -77,7 +77,7 @@ describe('/search', () => {
   it('with htmx: only the results, the count for the live region, and debounced, synced requests', async () => {
     const page = await (await search('')).text()
     expect(page).toContain('hx-trigger="input changed delay:250ms, search"')
-    expect(page).toContain('hx-sync="this:replace"')
+    expect(page).toContain('hx-sync="replace"')
     const response = await search('hotel', { 'HX-Request': 'true' })
     expect(response.headers.get('Vary')).toContain('HX-Request')
     const html = await response.text()

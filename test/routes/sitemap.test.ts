@@ -2,9 +2,8 @@ import { env, exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { categoriesWithCountsQuery, createCategory } from '../../src/db/categories'
-import { createPost, trashPost } from '../../src/db/post-writes'
 import { sitemapAuthorsQuery, sitemapPostsQuery } from '../../src/db/sitemap'
-import { createAuthorAndCategories, createPublishedPosts, db, HOUR, postInput } from '../fixtures'
+import { createAuthorAndCategories, createPublishedPosts, db, createHiddenPosts } from '../fixtures'
 
 const BASE = 'https://blog.example'
 const LISTED = 40
@@ -18,18 +17,7 @@ beforeAll(async () => {
   ids = await createAuthorAndCategories()
   await createCategory(db, { slug: 'empty', name: 'Empty' })
   await createPublishedPosts(LISTED, ids.author.id, [ids.essays.id])
-  const hidden = { authorId: ids.otherAuthor.id, categoryIds: [ids.notes.id] }
-  await createPost(db, postInput({ slug: 'a-draft', status: 'draft', ...hidden }))
-  await createPost(
-    db,
-    postInput({
-      slug: 'later',
-      status: 'scheduled',
-      publishedAt: new Date(Date.now() + HOUR),
-      ...hidden,
-    }),
-  )
-  await trashPost(db, await createPost(db, postInput({ slug: 'trashed', ...hidden })))
+  await createHiddenPosts(ids.otherAuthor.id, [ids.notes.id])
   // Many drafts: the sitemap must not pay for them.
   await env.DB.batch(
     Array.from({ length: HIDDEN }, (_, n) =>

@@ -28,7 +28,7 @@ export function SearchPage({ site, outcome }: { site: Site; outcome: SearchOutco
             hx-trigger="input changed delay:250ms, search"
             hx-target="#search-results"
             hx-swap="innerHTML"
-            hx-sync="this:replace"
+            hx-sync="replace"
             hx-replace-url="true"
           />
           <button type="submit">{t.searchButton}</button>
