@@ -65,9 +65,12 @@ async function savedNoteId(response: Response) {
   return Number(match![1])
 }
 
-const field = (html: string, name: string) =>
-  new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ??
-  new RegExp(`name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1]
+/** A field's value as the page shows it, whatever the order of its attributes. */
+function field(html: string, name: string) {
+  const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0]
+  if (input) return /value="([^"]*)"/.exec(input)?.[1]
+  return new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1]
+}
 
 beforeAll(async () => {
   ids = await createAuthorAndCategories()

@@ -28,13 +28,54 @@ export type NoteFormProps = {
 }
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined)
-const describedBy = (field: string, error: string | undefined) =>
-  error ? `${field}-error` : undefined
+
+type TextFieldName = 'sourceUrl' | 'title' | 'quote' | 'comment'
+
+/** A labelled input (or a textarea, given `rows`) with the server's maximum and its error. */
+function TextField(props: {
+  name: TextFieldName
+  label: string
+  values: NoteFormValues
+  errors: NoteFormProps['errors']
+  type?: 'url'
+  required?: boolean
+  rows?: number
+}) {
+  const { name, errors } = props
+  const attributes = {
+    name,
+    required: props.required,
+    maxlength: NOTE_LIMITS[name],
+    'aria-invalid': invalid(errors[name]),
+    'aria-describedby': errors[name] ? `${name}-error` : undefined,
+  }
+  return (
+    <>
+      <label>
+        {props.label}
+        {props.rows ? (
+          <textarea rows={props.rows} {...attributes}>
+            {props.values[name]}
+          </textarea>
+        ) : (
+          <input
+            type={props.type}
+            inputmode={props.type}
+            value={props.values[name]}
+            {...attributes}
+          />
+        )}
+      </label>
+      <FieldError id={`${name}-error`} message={errors[name]} />
+    </>
+  )
+}
 
 export function NoteFormPage(props: NoteFormProps) {
   const { a, n, editor, noteId, values, errors } = props
   const action = noteId ? `/admin/notes/${noteId}` : '/admin/notes'
   const hasErrors = Object.keys(errors).length > 0
+  const field = { values, errors }
   return (
     <section class="admin note-editor">
       {editor && <AdminNav a={a} editor={editor} />}
@@ -49,58 +90,10 @@ export function NoteFormPage(props: NoteFormProps) {
       <form method="post" action={action} class="note-form stack">
         {!editor && <InlineLogin a={a} error={props.loginError} />}
         {noteId && <input type="hidden" name="loadedAt" value={values.loadedAt} />}
-        <label>
-          {n.sourceUrl}
-          <input
-            type="url"
-            name="sourceUrl"
-            value={values.sourceUrl}
-            required
-            maxlength={NOTE_LIMITS.sourceUrl}
-            inputmode="url"
-            aria-invalid={invalid(errors.sourceUrl)}
-            aria-describedby={describedBy('sourceUrl', errors.sourceUrl)}
-          />
-        </label>
-        <FieldError id="sourceUrl-error" message={errors.sourceUrl} />
-        <label>
-          {a.title}
-          <input
-            name="title"
-            value={values.title}
-            required
-            maxlength={NOTE_LIMITS.title}
-            aria-invalid={invalid(errors.title)}
-            aria-describedby={describedBy('title', errors.title)}
-          />
-        </label>
-        <FieldError id="title-error" message={errors.title} />
-        <label>
-          {n.quote}
-          <textarea
-            name="quote"
-            rows={5}
-            maxlength={NOTE_LIMITS.quote}
-            aria-invalid={invalid(errors.quote)}
-            aria-describedby={describedBy('quote', errors.quote)}
-          >
-            {values.quote}
-          </textarea>
-        </label>
-        <FieldError id="quote-error" message={errors.quote} />
-        <label>
-          {n.comment}
-          <textarea
-            name="comment"
-            rows={4}
-            maxlength={NOTE_LIMITS.comment}
-            aria-invalid={invalid(errors.comment)}
-            aria-describedby={describedBy('comment', errors.comment)}
-          >
-            {values.comment}
-          </textarea>
-        </label>
-        <FieldError id="comment-error" message={errors.comment} />
+        <TextField name="sourceUrl" label={n.sourceUrl} type="url" required {...field} />
+        <TextField name="title" label={a.title} required {...field} />
+        <TextField name="quote" label={n.quote} rows={5} {...field} />
+        <TextField name="comment" label={n.comment} rows={4} {...field} />
 
         <div class="form-actions">
           <button type="submit" name="intent" value="publish">
