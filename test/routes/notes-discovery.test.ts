@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createEditor, logIn, request } from '../admin-helpers'
 import { createAuthorAndCategories } from '../fixtures'
+import { noteForm } from '../note-helpers'
 
 const SOURCE = 'https://www.lemonde.fr/economie/article/2024/01/15/hotellerie.html?a=1&b=2'
 
@@ -10,22 +11,12 @@ beforeAll(async () => {
   const cookie = await logIn('claire@blog.example')
   const response = await request('/admin/notes', {
     cookie,
-    form: {
+    form: noteForm(ids, {
       sourceUrl: SOURCE,
       title: 'Les palaces parisiens',
       quote: 'Un marché <très> disputé.\n\nSecond paragraphe.',
       comment: 'Mon *avis*.',
-      siteName: 'Le Monde',
-      sourcePublishedAt: '',
-      categoryIds: [String(ids.notes.id)],
-      newCategory: '',
-      language: 'fr',
-      authorId: String(ids.author.id),
-      publishDate: '',
-      publishTime: '',
-      timeZone: 'Europe/Paris',
-      intent: 'publish',
-    },
+    }),
   })
   expect(response.status).toBe(303)
 })

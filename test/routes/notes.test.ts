@@ -5,6 +5,7 @@ import { posts } from '../../src/db/schema'
 import { NOTE_LIMITS } from '../../src/validation/notes'
 import { createEditor, logIn, PASSWORD, request } from '../admin-helpers'
 import { createAuthorAndCategories, db } from '../fixtures'
+import { noteForm as noteFormFor } from '../note-helpers'
 
 const fixtures = `http://127.0.0.1:${inject('fixturePort')}`
 let ids: Awaited<ReturnType<typeof createAuthorAndCategories>>
@@ -36,25 +37,7 @@ function localPost(path: string, form: Record<string, string | string[]>) {
 
 const shareQuery = (params: Record<string, string>) => `/admin/share?${new URLSearchParams(params)}`
 
-function noteForm(overrides: Record<string, string | string[]> = {}) {
-  return {
-    sourceUrl: 'https://www.lemonde.fr/economie/article/2024/01/15/hotellerie.html',
-    title: 'L’hôtellerie de marque',
-    quote: 'Les groupes hôteliers misent sur l’expérience.\n\nEt sur le « fait maison ».',
-    comment: 'À lire pour le **chiffre** du jour.',
-    siteName: 'Le Monde',
-    sourcePublishedAt: '2024-01-15T08:30:00+01:00',
-    categoryIds: [String(ids.notes.id)],
-    newCategory: '',
-    language: 'fr',
-    authorId: String(ids.author.id),
-    publishDate: '',
-    publishTime: '',
-    timeZone: 'Europe/Paris',
-    intent: 'publish',
-    ...overrides,
-  }
-}
+const noteForm = (overrides: Record<string, string | string[]> = {}) => noteFormFor(ids, overrides)
 
 async function savedNoteId(response: Response) {
   expect(response.status).toBe(303)
