@@ -7,9 +7,12 @@ import type { AdminEnv } from '../types'
 import { adminAccountRoutes } from './admin-account'
 import { adminAuthorRoutes } from './admin-authors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
+import { adminManifestRoute } from './admin-manifest'
+import { adminNoteRoutes } from './admin-notes'
 import { adminMediaRoutes } from './admin-media'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
+import { adminShareRoutes } from './admin-share'
 import { adminUserRoutes } from './admin-users'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
@@ -35,3 +38,6 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/account', adminAccountRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)
+  .route('/notes', adminNoteRoutes)
+  .route('/share', adminShareRoutes)
+  .route('/manifest.webmanifest', adminManifestRoute)
