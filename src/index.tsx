@@ -10,6 +10,7 @@ import { categoryRoutes } from './routes/categories'
 import { notFound, onError } from './routes/errors'
 import { feedRoutes } from './routes/feeds'
 import { homeRoutes } from './routes/home'
+import { noteRoutes } from './routes/notes'
 import { mediaRoutes } from './routes/media'
 import { postRoutes } from './routes/posts'
 import { privacyRoutes } from './routes/privacy'
@@ -33,6 +34,7 @@ app.route('/', homeRoutes)
 app.route('/', feedRoutes)
 app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
+app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
 app.route('/privacy', privacyRoutes)

@@ -5,3 +5,10 @@ declare namespace Cloudflare {
     AUTH_PEPPER: string
   }
 }
+
+// Local development only (see src/curation/local-setting.ts); not in wrangler.toml on purpose.
+declare namespace Cloudflare {
+  interface Env {
+    CURATION_ALLOW_HOSTS?: string
+  }
+}

@@ -3,28 +3,32 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config'
 
 const root = path.resolve(import.meta.dirname, '..')
+const migrations = await readD1Migrations(path.join(root, 'migrations'))
 
 export default defineConfig({
   root,
   plugins: [
-    cloudflareTest({
+    // A function, so the fixture server's port (known once globalSetup has run) reaches the Worker.
+    cloudflareTest(({ inject }) => ({
       wrangler: { configPath: path.join(root, 'wrangler.toml') },
       miniflare: {
         bindings: {
-          TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
+          TEST_MIGRATIONS: migrations,
           AUTH_PEPPER: 'pepper-used-only-by-the-tests',
+          CURATION_ALLOW_HOSTS: `127.0.0.1:${inject('fixturePort')}`,
         },
         // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
         // a test hands this one in, so both paths are tested.
         images: { binding: 'TEST_IMAGES' },
       },
-    }),
+    })),
   ],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/browser/**', 'test/bench/**', 'test/build/**'],
+    // Local HTTP servers on 127.0.0.1: pages for curated notes, images for the importer.
+    globalSetup: ['test/support/fixture-pages.ts', 'test/support/image-server.ts'],
     setupFiles: ['test/apply-migrations.ts'],
-    globalSetup: ['test/support/image-server.ts'],
     // CommonJS packages whose extension-less imports workerd cannot resolve on its own.
     deps: {
       optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } },

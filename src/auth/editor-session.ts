@@ -70,7 +70,9 @@ export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
   if ((c.var.editor as User | null) !== null) return next()
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
     const url = new URL(c.req.url)
-    return c.redirect(`/admin?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
+    // Re-encoded, so a shared address in the query ("url=https://…") has no "//" left in `next`.
+    const search = url.searchParams.size > 0 ? `?${url.searchParams}` : ''
+    return c.redirect(`/admin?next=${encodeURIComponent(url.pathname + search)}`, 303)
   }
   throw new HTTPException(401, { message: c.var.a.loginRequired })
 })

@@ -4,14 +4,25 @@ import type { FeedCursor } from '../lib/cursor'
 import type { Db } from './client'
 import { isListed } from './listing'
 import type { FeaturedImage } from './media'
-import { authors, categories, media, posts, postsCategories, type Language } from './schema'
+import {
+  authors,
+  categories,
+  media,
+  posts,
+  postsCategories,
+  type Language,
+  type PostKind,
+} from './schema'
 
 export const PAGE_SIZE = 10
 /** How many posts a restored list (`?through=`) may rebuild at once. */
 export const RESTORE_LIMIT = 200
 
 export type FeedFilter =
-  { kind: 'all' } | { kind: 'author'; authorId: number } | { kind: 'category'; categoryId: number }
+  | { kind: 'all' }
+  | { kind: 'author'; authorId: number }
+  | { kind: 'category'; categoryId: number }
+  | { kind: 'postKind'; postKind: PostKind }
 
 /** Where a page starts: after a cursor (Load More), or from the top down to a cursor (Back). */
 export type FeedWindow = { after?: FeedCursor; through?: FeedCursor }
@@ -25,6 +36,9 @@ export type PostSummary = {
   publishedAt: Date
   author: { slug: string; name: string }
   categories: { slug: string; name: string }[]
+  kind: PostKind
+  sourceUrl: string
+  sourceSiteName: string
   featuredImage: FeaturedImage | null
 }
 
@@ -65,6 +79,7 @@ export function feedPageIdsQuery(
       and(
         isListed,
         filter.kind === 'author' ? eq(posts.authorId, filter.authorId) : undefined,
+        filter.kind === 'postKind' ? eq(posts.kind, filter.postKind) : undefined,
         windowCondition(at, posts.feedOrderId, window, now),
       ),
     )
@@ -124,6 +139,9 @@ export const summaryColumns = {
   // Aliased: D1 returns rows keyed by column name, and posts has a slug too.
   authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
   authorName: authors.name,
+  kind: posts.kind,
+  sourceUrl: posts.sourceUrl,
+  sourceSiteName: posts.sourceSiteName,
 }
 
 /** One page of a feed, with authors and categories, in a single round trip to D1. */
@@ -172,6 +190,9 @@ export async function listFeedPage(
     publishedAt: row.publishedAt ?? new Date(0),
     author: { slug: row.authorSlug, name: row.authorName },
     categories: categoriesByPost.get(row.id) ?? [],
+    kind: row.kind,
+    sourceUrl: row.sourceUrl,
+    sourceSiteName: row.sourceSiteName,
     featuredImage: row.featuredKey
       ? {
           key: row.featuredKey,

@@ -13,6 +13,7 @@ import {
   posts,
   postsCategories,
   type Language,
+  type PostKind,
   type PostStatus,
 } from './schema'
 
@@ -30,6 +31,11 @@ export type PostInput = {
   categoryIds: number[]
   /** A category typed into the form, created in the same batch unless its slug exists. */
   newCategory?: { slug: string; name: string } | null
+  /** Notes only (left unchanged when absent): see `posts.kind`. */
+  kind?: PostKind
+  sourceUrl?: string
+  sourceSiteName?: string
+  sourcePublishedAt?: string
   /** Left out, the post keeps its featured image; null removes it. */
   featuredMediaId?: number | null
   featuredImageAlt?: string

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { isListed } from './listing'
-import { authors, categories, posts, postsCategories, type Language } from './schema'
+import { authors, categories, posts, postsCategories, type Language, type PostKind } from './schema'
 
 export type PostLink = { slug: string; title: string }
 
@@ -18,6 +18,9 @@ export type PublishedPost = {
   categories: { slug: string; name: string }[]
   newer: PostLink | null
   older: PostLink | null
+  kind: PostKind
+  sourceUrl: string
+  sourceSiteName: string
 }
 
 const listed = (now: number) => and(isListed, sql`${posts.publishedAt} <= ${now}`)
@@ -57,6 +60,9 @@ export async function findPublishedPost(
         language: posts.language,
         publishedAt: posts.publishedAt,
         updatedAt: posts.updatedAt,
+        kind: posts.kind,
+        sourceUrl: posts.sourceUrl,
+        sourceSiteName: posts.sourceSiteName,
         // Aliased: a batch returns rows keyed by column name, and posts has a slug too.
         authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
         authorName: sql<string>`${authors.name}`.as('author_name'),
@@ -104,5 +110,8 @@ export async function findPublishedPost(
     categories: postCategories,
     older: older[0] ?? null,
     newer: newer[0] ?? null,
+    kind: row.kind,
+    sourceUrl: row.sourceUrl,
+    sourceSiteName: row.sourceSiteName,
   }
 }

@@ -14,6 +14,10 @@ export type PostStatus = (typeof POST_STATUSES)[number]
 export const LANGUAGES = ['en', 'fr'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** A note is a short curated post: the text quoted from a source (in `excerpt`) and its link. */
+export const POST_KINDS = ['post', 'note'] as const
+export type PostKind = (typeof POST_KINDS)[number]
+
 const timestamps = {
   createdAt: integer({ mode: 'timestamp_ms' })
     .notNull()
@@ -74,6 +78,12 @@ export const posts = sqliteTable(
     searchText: text().notNull().default(''),
     /** Raised by every save; a save names the version it was loaded from (optimistic locking). */
     version: integer().notNull().default(1),
+    kind: text({ enum: POST_KINDS }).notNull().default('post'),
+    /** A note's source: the page quoted and the name of its site. */
+    sourceUrl: text().notNull().default(''),
+    sourceSiteName: text().notNull().default(''),
+    /** When the source says it was published, as it says it (ISO 8601 mostly); shown, not sorted. */
+    sourcePublishedAt: text().notNull().default(''),
     /** The image shown above the post and as its thumbnail in lists. */
     featuredMediaId: integer().references((): AnySQLiteColumn => media.id, {
       onDelete: 'set null',
@@ -86,6 +96,9 @@ export const posts = sqliteTable(
       .where(sql`status <> 'draft' AND deleted_at IS NULL`),
     index('posts_author_listed_idx')
       .on(t.authorId, t.publishedAt, t.feedOrderId)
+      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+    index('posts_kind_listed_idx')
+      .on(t.kind, t.publishedAt, t.feedOrderId)
       .where(sql`status <> 'draft' AND deleted_at IS NULL`),
     index('posts_trash_idx')
       .on(t.deletedAt)

@@ -12,6 +12,8 @@ export type SyndicatedEntry = {
   updated: Date
   author: { name: string; url: string }
   categories: { term: string; label: string; url: string }[]
+  /** A note's source: the page it quotes and links to. */
+  sourceUrl?: string
 }
 
 export type SyndicatedFeed = {
@@ -89,7 +91,7 @@ export function renderAtom(feed: SyndicatedFeed): string {
 <id>${xmlText(entry.id)}</id>
 <title type="text">${xmlText(entry.title)}</title>
 <link rel="alternate" type="text/html" href="${xmlText(entry.url)}"/>
-<published>${entry.published.toISOString()}</published>
+${entry.sourceUrl ? `<link rel="related" type="text/html" href="${xmlText(entry.sourceUrl)}"/>\n` : ''}<published>${entry.published.toISOString()}</published>
 <updated>${entry.updated.toISOString()}</updated>
 <author><name>${xmlText(entry.author.name)}</name><uri>${xmlText(entry.author.url)}</uri></author>
 ${entry.categories.map((c) => `<category term="${xmlText(c.term)}" label="${xmlText(c.label)}" scheme="${xmlText(c.url.replace(/[^/]+$/, ''))}"/>`).join('\n')}
@@ -122,6 +124,7 @@ export function renderJsonFeed(feed: SyndicatedFeed): string {
     items: feed.entries.map((entry) => ({
       id: entry.id,
       url: entry.url,
+      ...(entry.sourceUrl ? { external_url: entry.sourceUrl } : {}),
       title: clean(entry.title),
       summary: clean(entry.summary),
       content_html: clean(entry.html),

@@ -482,6 +482,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const { a, db } = c.var
     const post = await findPostForEditing(db, postIdParam(c))
     if (!post) throw new HTTPException(404)
+    if (post.kind === 'note') return c.redirect(`/admin/notes/${post.id}`, 303)
     const query = c.req.valid('query')
     const [autosave, featured] = await Promise.all([
       findAutosave(db, post.id),

@@ -10,9 +10,12 @@ import { adminAccountRoutes } from './admin-account'
 import { adminAuthorRoutes } from './admin-authors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-analytics'
 import { adminImportRoutes } from './admin-import'
+import { adminManifestRoute } from './admin-manifest'
+import { adminNoteRoutes } from './admin-notes'
 import { adminMediaRoutes } from './admin-media'
 import { adminPostRoutes } from './admin-posts'
 import { adminSessionRoutes } from './admin-session'
+import { adminShareRoutes } from './admin-share'
 import { adminUserRoutes } from './admin-users'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
@@ -42,3 +45,6 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)
   .route('/import', adminImportRoutes)
+  .route('/notes', adminNoteRoutes)
+  .route('/share', adminShareRoutes)
+  .route('/manifest.webmanifest', adminManifestRoute)

@@ -13,6 +13,7 @@ import {
   type SyndicatedEntry,
   type SyndicatedFeed,
 } from '../lib/feed-formats'
+import { noteSourceHtml } from '../lib/note-feed-html'
 import { absoluteUrls } from '../lib/seo'
 import type { AppEnv, Site } from '../types'
 
@@ -48,7 +49,10 @@ function syndicated(site: Site, entry: FeedEntry): SyndicatedEntry {
     url: `${site.url}/posts/${entry.slug}`,
     title: entry.title,
     summary: entry.excerpt,
-    html: absoluteUrls(entry.html, site.url),
+    html:
+      (entry.kind === 'note' ? noteSourceHtml(site, entry) : '') +
+      absoluteUrls(entry.html, site.url),
+    sourceUrl: entry.kind === 'note' && entry.sourceUrl ? entry.sourceUrl : undefined,
     language: entry.language,
     published,
     // A scheduled post was last saved before it went out: it is new as of its publication.

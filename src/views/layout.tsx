@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
-import type { AppEnv, SocialImage } from '../types'
+import type { AppEnv } from '../types'
 import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
 import { HeadMeta, type PageMeta } from './head-meta'
 import { SiteNav } from './partials/site-nav'
@@ -49,6 +49,7 @@ export const layout = jsxRenderer<AppEnv>(
           <link rel="stylesheet" href={STYLESHEET_HREF} />
           {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
           {admin && <meta name="robots" content="noindex" />}
+          {admin && <link rel="manifest" href="/admin/manifest.webmanifest" />}
           <script src={HTMX_SRC} defer></script>
         </head>
         <body>

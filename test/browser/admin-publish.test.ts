@@ -26,7 +26,7 @@ describe('an editor in Chromium', () => {
     await page.selectOption('select[name=language]', 'fr')
     await Promise.all([
       page.waitForURL(/\/admin\/posts\/\d+\?saved=1$/),
-      page.click('.form-actions button[type=submit]'),
+      page.click('form.post-form > .form-actions button[type=submit]'),
     ])
     assert.match((await page.textContent('.notice')) ?? '', /Published: the post is live/)
     assert.equal(await page.getAttribute('.post-link a', 'href'), '/posts/le-gout-du-fait-maison')

@@ -5,13 +5,18 @@ import { hashPassword } from '../../src/auth/password'
 import { useWorkerAndBrowser } from './chromium'
 
 const PEPPER = 'browser-test-pepper'
-const EMAIL = 'claire@blog.example'
-const PASSWORD = 'a long enough test password'
+export const EDITOR_EMAIL = 'claire@blog.example'
+export const EDITOR_PASSWORD = 'a long enough test password'
+const EMAIL = EDITOR_EMAIL
+const PASSWORD = EDITOR_PASSWORD
 
-/** A Worker with the demo content and one owner, Claire, and a Chromium for one test file. */
-export function useWorkerWithEditor() {
+/**
+ * A Worker with the demo content and one owner, Claire, and a Chromium for one test file;
+ * `vars` adds Worker settings.
+ */
+export function useWorkerWithEditor(vars: Record<string, string> = {}) {
   return useWorkerAndBrowser(
-    { demoContent: true, vars: { AUTH_PEPPER: PEPPER } },
+    { demoContent: true, vars: { AUTH_PEPPER: PEPPER, ...vars } },
     async (worker) => {
       const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
       await createUser(db, {

@@ -84,7 +84,7 @@ describe('search in Chromium', () => {
     const page = await context.newPage()
     await page.goto(session.worker.url + '/')
     const navLinks = await page.$$('.site-nav a')
-    assert.equal(navLinks.length, 4)
+    assert.equal(navLinks.length, 5)
     for (const link of navLinks) {
       const box = await link.boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= 360, 'link inside the screen')

@@ -67,11 +67,11 @@ describe('what reader pages say about themselves', () => {
     ])
   })
 
-  it('has a small navigation in the header: home, categories, search, feed', async () => {
+  it('has a small navigation in the header: home, notes, categories, search, feed', async () => {
     const html = await fetchHtml('/categories/essais')
     const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(html)![0]
     const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])
-    expect(links).toEqual(['/', '/categories', '/search', '/rss.xml'])
+    expect(links).toEqual(['/', '/notes', '/categories', '/search', '/rss.xml'])
     expect(nav).toContain('<a href="/categories" aria-current="page">')
   })
 

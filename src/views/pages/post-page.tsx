@@ -5,6 +5,7 @@ import { BODY_SIZES, decorateImages } from '../../media/responsive-images'
 import type { Site } from '../../types'
 import { typeset } from '../../lib/typography'
 import { Byline } from '../partials/byline'
+import { NoteQuote } from '../partials/note-quote'
 import { MediaImage } from '../partials/media-image'
 
 export function PostPage({
@@ -46,6 +47,7 @@ export function PostPage({
             />
           </figure>
         )}
+        {post.kind === 'note' && <NoteQuote site={site} post={post} />}
         {/* Sanitized when the post was saved (lib/markdown); decorateImages only adds attributes. */}
         <div class="post-body">{raw(body)}</div>
       </article>

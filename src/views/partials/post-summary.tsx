@@ -3,6 +3,7 @@ import type { Site } from '../../types'
 import { typeset } from '../../lib/typography'
 import { Byline } from './byline'
 import { MediaImage } from './media-image'
+import { ReadAtSource } from './note-source'
 
 // The thumbnail box in site.css: 8rem wide at most.
 const THUMBNAIL_SIZES = '8rem'
@@ -17,12 +18,10 @@ export function PostSummary({
   eagerImage?: boolean
 }) {
   const image = post.featuredImage
+  const isNote = post.kind === 'note'
+  const classes = ['post-summary', isNote && 'note-summary', image && 'has-thumbnail']
   return (
-    <article
-      class={image ? 'post-summary has-thumbnail' : 'post-summary'}
-      lang={post.language}
-      data-post-id={post.id}
-    >
+    <article class={classes.filter(Boolean).join(' ')} lang={post.language} data-post-id={post.id}>
       <h2>
         <a href={`/posts/${post.slug}`}>{typeset(post.title, post.language)}</a>
       </h2>
@@ -34,6 +33,7 @@ export function PostSummary({
         language={post.language}
       />
       <p class="excerpt">{typeset(post.excerpt, post.language)}</p>
+      {isNote && post.sourceUrl && <ReadAtSource site={site} sourceUrl={post.sourceUrl} />}
       {image && (
         // The title link next to it already names the post: the thumbnail adds nothing to read.
         <a class="thumbnail" href={`/posts/${post.slug}`} tabindex={-1} aria-hidden="true">

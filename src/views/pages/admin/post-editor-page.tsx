@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import type { PostRevision, User } from '../../../db/schema'
-import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
+import { POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../lib/i18n-admin'
 import type { PostFormField, PostFormValues } from '../../../validation/posts'
@@ -13,6 +13,11 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../partials/admin/admin-nav'
 import { FeaturedImageField } from '../../partials/admin/featured-image-field'
 import { ImageAltDialog, ImageUploader } from '../../partials/admin/image-upload'
+import {
+  CategoryFields,
+  LanguageAuthorFields,
+  PublishDateFields,
+} from '../../partials/admin/post-settings-fields'
 
 export type PostEditorProps = {
   site: Site
@@ -193,56 +198,14 @@ export function PostEditorPage(props: PostEditorProps) {
           errors={errors}
         />
 
-        <fieldset>
-          <legend>{a.categories}</legend>
-          {categories.map((category) => (
-            <label class="check">
-              <input
-                type="checkbox"
-                name="categoryIds"
-                value={String(category.id)}
-                checked={values.categoryIds.includes(String(category.id))}
-              />{' '}
-              {category.name}
-            </label>
-          ))}
-          <label>
-            {a.newCategory}
-            <input
-              name="newCategory"
-              value={values.newCategory}
-              maxlength={FIELD_MAX.categoryName}
-              aria-invalid={errors.newCategory ? 'true' : undefined}
-            />
-          </label>
-          <FieldError id="newCategory-error" message={errors.newCategory} />
-          <FieldError id="categoryIds-error" message={errors.categoryIds} />
-        </fieldset>
-
-        <div class="form-row">
-          <label>
-            {a.language}
-            <select name="language">
-              {LANGUAGES.map((language) => (
-                <option value={language} selected={values.language === language}>
-                  {a.languageNames[language]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {a.author}
-            <select name="authorId" aria-invalid={errors.authorId ? 'true' : undefined}>
-              {authors.map((author) => (
-                <option value={String(author.id)} selected={values.authorId === String(author.id)}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <FieldError id="language-error" message={errors.language} />
-        <FieldError id="authorId-error" message={errors.authorId} />
+        <CategoryFields
+          a={a}
+          values={values}
+          errors={errors}
+          categories={categories}
+          newCategoryMax={FIELD_MAX.categoryName}
+        />
+        <LanguageAuthorFields a={a} values={values} errors={errors} authors={authors} />
 
         <fieldset>
           <legend>{a.status}</legend>
@@ -253,45 +216,7 @@ export function PostEditorPage(props: PostEditorProps) {
             </label>
           ))}
           <FieldError id="status-error" message={errors.status} />
-          <div class="form-row">
-            <label>
-              {a.publishDate}
-              <input
-                type="date"
-                name="publishDate"
-                value={values.publishDate}
-                aria-invalid={errors.publishDate ? 'true' : undefined}
-                aria-describedby={describedBy('publishDate', !!errors.publishDate)}
-              />
-            </label>
-            <label>
-              {a.publishTime}
-              <input type="time" name="publishTime" value={values.publishTime} />
-            </label>
-            <label>
-              {a.timeZone}
-              <input
-                name="timeZone"
-                value={values.timeZone}
-                list="time-zones"
-                autocomplete="off"
-                spellcheck={false}
-                maxlength={64}
-                aria-describedby="timeZone-help"
-                aria-invalid={errors.timeZone ? 'true' : undefined}
-              />
-            </label>
-            <datalist id="time-zones">
-              {props.timeZones.map((zone) => (
-                <option value={zone}></option>
-              ))}
-            </datalist>
-          </div>
-          <p class="help" id="timeZone-help">
-            {a.timeZoneHelp}
-          </p>
-          <FieldError id="publishDate-error" message={errors.publishDate} />
-          <FieldError id="timeZone-error" message={errors.timeZone} />
+          <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
         </fieldset>
 
         <div class="form-actions">
