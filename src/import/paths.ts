@@ -1,4 +1,5 @@
 import { encodeCursor } from '../lib/cursor'
+import { MAX_REDIRECT_PATH } from '../validation/redirects'
 
 /** Where this blog serves each kind of page: the targets of the old site's redirects. */
 export const FEED_PATH = '/rss.xml'
@@ -32,7 +33,7 @@ export function oldPath(link: string | undefined, baseUrl: string): string | nul
     const url = new URL(link, baseUrl || 'http://old.invalid')
     if (baseUrl && new URL(baseUrl).host !== url.host) return null
     const path = lookupPath(url.pathname + url.search)
-    return path.length > 1 && path.length <= 1_000 ? path : null
+    return path.length > 1 && path.length <= MAX_REDIRECT_PATH ? path : null
   } catch {
     return null
   }

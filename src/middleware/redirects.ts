@@ -1,6 +1,9 @@
 import { createMiddleware } from 'hono/factory'
+import * as v from 'valibot'
+import type { Db } from '../db/client'
 import { findRedirect } from '../db/redirects'
 import type { AppEnv } from '../types'
+import { redirectLookupPath } from '../validation/redirects'
 
 /**
  * Query parameters the reader pages use themselves, or that campaign links add; any other one may
@@ -11,6 +14,14 @@ const READER_PARAMS = new Set(['after', 'through', 'q', 'ref'])
 function hasForeignParams(url: URL) {
   return [...url.searchParams.keys()].some(
     (key) => !READER_PARAMS.has(key) && !key.startsWith('utm_'),
+  )
+}
+
+/** Where the first of `paths` that can be an old address now lives. */
+function lookUp(db: Db, paths: string[]) {
+  return findRedirect(
+    db,
+    paths.filter((path) => v.is(redirectLookupPath, path)),
   )
 }
 
@@ -27,16 +38,16 @@ export const redirectOldAddresses = createMiddleware<AppEnv>(async (c, next) => 
     // Leading slashes collapse too: `//evil.example/` must not become a protocol-relative Location.
     const stripped = `/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}`
     // An imported old address (`/category/x/`) goes straight to its new place: one hop, not two.
-    const target = await findRedirect(c.var.db, stripped)
+    const target = await lookUp(c.var.db, [stripped])
     return c.redirect(target ?? stripped, 301)
   }
   const withQuery = url.search ? [url.pathname + url.search, c.req.path + url.search] : []
   if (withQuery.length > 0 && hasForeignParams(url)) {
-    const target = await findRedirect(c.var.db, withQuery)
+    const target = await lookUp(c.var.db, withQuery)
     if (target) return c.redirect(target, 301)
   }
   await next()
   if (c.res.status !== 404) return
-  const target = await findRedirect(c.var.db, [url.pathname, c.req.path, ...withQuery])
+  const target = await lookUp(c.var.db, [url.pathname, c.req.path, ...withQuery])
   if (target) c.res = c.redirect(target, 301)
 })

@@ -1,8 +1,11 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createPost } from '../../src/db/post-writes'
+import { mediaUrl } from '../../src/media/url'
 import { createEditor, logIn, request } from '../admin-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db, postInput } from '../fixtures'
+import { storeSample } from '../media-helpers'
+import { pngWithMetadata } from '../media-samples'
 
 /**
  * Property-based: whatever is typed into any form or query of any route (unicode, NUL, CR/LF,
@@ -58,11 +61,70 @@ const form = (names: string[]) =>
     .tuple(...names.map(() => text))
     .map((values) => Object.fromEntries(names.map((name, i) => [name, values[i]])))
 
+/**
+ * A header value as a client can send it: no NUL or line break, and bytes above Latin-1 arrive
+ * as their UTF-8 bytes. Real validators and dates are mixed in, so the 304 paths are reached too.
+ */
+const headerValue = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: text.map((value) =>
+      String.fromCharCode(...new TextEncoder().encode(value.slice(0, 4000))).replace(
+        /[\0\r\n]/g,
+        '',
+      ),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: -8.64e15, max: 8.64e15 })
+      .map((time) => new Date(time).toUTCString()),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('*', 'W/"x"', '"a", W/"b", *', ',,,', '""') },
+)
+
+/** A path of odd segments: raw or encoded, doubled slashes, a trailing slash, `?p=` and such. */
+const oddPath = fc
+  .tuple(
+    fc.array(fc.tuple(text, fc.boolean()), { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('/', '//'),
+    fc.boolean(),
+    fc.option(fc.tuple(fc.constantFrom('p', 'page_id', 'cat', 'q', 'after'), text)),
+  )
+  .map(([segments, separator, trailing, search]) => {
+    const path = segments
+      .map(([value, raw]) => (raw ? value.replace(/[#?\s/]/g, '') : encodeURIComponent(value)))
+      .join(separator)
+      .slice(0, 4000)
+    const q = search ? `?${search[0]}=${encodeURIComponent(search[1]).slice(0, 4000)}` : ''
+    return `/${path}${trailing ? '/' : ''}${q}`
+  })
+
+/** The post editor's text fields (categories are a list, sent apart). */
+const POST_FIELDS = [
+  'title',
+  'slug',
+  'excerpt',
+  'markdown',
+  'language',
+  'authorId',
+  'status',
+  'publishDate',
+  'publishTime',
+  'timeZone',
+  'version',
+]
+
 const RUNS = { numRuns: 15 }
+/** Routes added later share the time budget: fewer runs each, so the file stays about a minute. */
+const FEWER_RUNS = { numRuns: 8 }
 let cookie: string
 let postId: number
 let categoryId: string
 let authorId: string
+let leavingCookie: string
+let mediaPath: string
 
 beforeAll(async () => {
   const { author, essays } = await createAuthorAndCategories()
@@ -72,6 +134,9 @@ beforeAll(async () => {
   postId = await createPost(db, postInput({ slug: 'fuzz-cible', authorId: author.id }))
   await createEditor('fuzz@blog.example', 'owner')
   cookie = await logIn('fuzz@blog.example')
+  await createEditor('leaving@blog.example')
+  leavingCookie = await logIn('leaving@blog.example')
+  mediaPath = mediaUrl(await storeSample(pngWithMetadata))
 })
 
 function escaped(value: string) {
@@ -151,20 +216,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
   it.each([['/admin/posts'], ['/admin/posts/ID']])(
     'post form at %s comes back as typed when refused',
     async (path) => {
-      const fields = form([
-        'title',
-        'slug',
-        'excerpt',
-        'markdown',
-        'newCategory',
-        'language',
-        'authorId',
-        'status',
-        'publishDate',
-        'publishTime',
-        'timeZone',
-        'version',
-      ])
+      const fields = form([...POST_FIELDS, 'newCategory'])
       const choices = fc.record({
         categoryIds: fc.array(fc.oneof(number, fc.constant(categoryId)), { maxLength: 30 }),
         validAuthor: fc.boolean(),
@@ -241,5 +293,210 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       }),
       { numRuns: 5 },
     )
+  })
+
+  it.each([
+    ['/search', ['q'], {}],
+    ['/search', ['q'], { 'HX-Request': 'true' }],
+    ['/search', ['q', 'after'], {}],
+    ['/', ['after'], { 'HX-Request': 'true' }],
+    ['/categories/essais', ['after'], { 'HX-Request': 'true' }],
+    ['/categories', ['x'], {}],
+    ['/privacy', ['x'], {}],
+    ['/sitemap.xml', ['x'], {}],
+    ['/robots.txt', ['x'], {}],
+  ])('reader GET %s ?%s with headers %o', async (path, names, headers) => {
+    await fc.assert(
+      fc.asyncProperty(query(names), async (q) => {
+        await expectNo5xx(await request(`${path}?${q}`, { headers }), `${path}?${q.slice(0, 200)}`)
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it.each(
+    ['/', '/categories/essais/', '/authors/claire-dubois/', '/categories/nowhere/'].flatMap(
+      (base) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => base + file),
+    ),
+  )('feed %s with arbitrary conditional headers and query', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(
+        query(['after', 'x']),
+        fc.option(headerValue),
+        fc.option(headerValue),
+        async (q, ifNoneMatch, ifModifiedSince) => {
+          const headers: Record<string, string> = {}
+          if (ifNoneMatch !== null) headers['If-None-Match'] = ifNoneMatch
+          if (ifModifiedSince !== null) headers['If-Modified-Since'] = ifModifiedSince
+          await expectNo5xx(
+            await request(`${path}?${q}`, { headers }),
+            `${path}?${q.slice(0, 200)} ${JSON.stringify(headers).slice(0, 300)}`,
+          )
+        },
+      ),
+      { numRuns: 5 },
+    )
+  })
+
+  it('feed /feed with arbitrary conditional headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(headerValue, headerValue, async (ifNoneMatch, ifModifiedSince) => {
+        const headers = { 'If-None-Match': ifNoneMatch, 'If-Modified-Since': ifModifiedSince }
+        await expectNo5xx(
+          await request('/feed', { headers }),
+          JSON.stringify(headers).slice(0, 300),
+        )
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it('any path: trailing slashes, doubled slashes, odd encoding, old-engine queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(oddPath, async (path) => {
+        await expectNo5xx(await request(path), path.slice(0, 200))
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  it('any name after /media/, with arbitrary w and If-None-Match', async () => {
+    const name = fc.oneof(
+      text.map((segment) => encodeURIComponent(segment).slice(0, 4000)),
+      fc.constant(mediaPath.slice('/media/'.length)),
+      fc.constant(`${'0'.repeat(64)}.png`),
+    )
+    await fc.assert(
+      fc.asyncProperty(name, query(['w']), fc.option(headerValue), async (key, q, etag) => {
+        const headers: Record<string, string> = etag === null ? {} : { 'If-None-Match': etag }
+        await expectNo5xx(
+          await request(`/media/${key}?${q}`, { headers }),
+          `/media/${key.slice(0, 100)}?${q.slice(0, 200)} ${String(etag).slice(0, 100)}`,
+        )
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it.each([
+    ['/admin/authors', ['saved']],
+    ['/admin/media', ['before', 'uploaded', 'deleted']],
+    ['/admin/media/library', ['before']],
+    ['/admin/posts/ID/preview', ['x']],
+    ['/admin/posts/ID/delete', ['x']],
+    ['/admin/import', ['x']],
+  ])('editor GET %s ?%s (newer routes)', async (path, names) => {
+    await fc.assert(
+      fc.asyncProperty(query(names), async (q) => {
+        const url = `${path.replace('ID', String(postId))}?${q}`
+        await expectNo5xx(await request(url, { cookie }), url.slice(0, 200))
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it.each([['/admin/authors'], ['/admin/authors/ID']])(
+    'author form at %s comes back as typed when refused',
+    async (path) => {
+      const choices = fc.record({ validEditor: fc.boolean() })
+      await fc.assert(
+        fc.asyncProperty(
+          form(['name', 'slug', 'bio', 'userId']),
+          choices,
+          async (typed, { validEditor }) => {
+            const sent = validEditor ? { ...typed, userId: '' } : typed
+            const response = await request(path.replace('ID', authorId), { cookie, form: sent })
+            const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
+            if (response.status === 422) {
+              expect(html).toContain(`value="${escaped(sent.name)}"`)
+              expect(html).toContain(`value="${escaped(sent.slug)}"`)
+            }
+          },
+        ),
+        FEWER_RUNS,
+      )
+    },
+  )
+
+  it('media upload form without a file comes back with the alt text as typed', async () => {
+    await fc.assert(
+      fc.asyncProperty(form(['alt', 'file', 'x']), fc.boolean(), async (fields, json) => {
+        const headers: Record<string, string> = json ? { Accept: 'application/json' } : {}
+        const response = await request('/admin/media', { cookie, form: fields, headers })
+        const body = await expectNo5xx(response, JSON.stringify(fields).slice(0, 300))
+        expect(response.status).toBeGreaterThanOrEqual(400)
+        if (!json) expect(body).toContain(`value="${escaped(fields.alt)}"`)
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it.each([['/admin/posts/autosave'], ['/admin/posts/ID/autosave']])(
+    'autosave at %s with arbitrary fields',
+    async (path) => {
+      const fields = form(POST_FIELDS)
+      await fc.assert(
+        fc.asyncProperty(fields, fc.boolean(), async (typed, validAuthor) => {
+          const sent = { ...typed, ...(validAuthor ? { authorId } : {}) }
+          await expectNo5xx(
+            await request(path.replace('ID', String(postId)), { cookie, form: sent }),
+            JSON.stringify(sent).slice(0, 300),
+          )
+        }),
+        FEWER_RUNS,
+      )
+    },
+  )
+
+  it('import upload form without a file is refused, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(form(['file', 'dryRun', 'x']), async (fields) => {
+        const response = await request('/admin/import', { cookie, form: fields })
+        await expectNo5xx(response, JSON.stringify(fields).slice(0, 300))
+        expect(response.status).toBe(422)
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it.each([['/admin/import/'], ['/admin/media/']])(
+    'any job or media id after %s, read or acted on',
+    async (prefix) => {
+      await fc.assert(
+        fc.asyncProperty(text, query(['x']), async (id, q) => {
+          const base = prefix + encodeURIComponent(id).slice(0, 4000)
+          const read = prefix === '/admin/import/' ? `${base}?${q}` : `${base}/delete`
+          await expectNo5xx(await request(read, { cookie }), read.slice(0, 200))
+          const run = prefix === '/admin/import/' ? `${base}/run` : `${base}/delete`
+          await expectNo5xx(await request(run, { cookie, form: { x: q } }), run.slice(0, 200))
+        }),
+        { numRuns: 6 },
+      )
+    },
+  )
+
+  it.each(['/admin/users/999/enable', '/admin/users/999/delete', '/admin/logout'])(
+    'action %s with arbitrary fields (newer routes)',
+    async (path) => {
+      // Logging out ends the session it is sent with: that one is its own.
+      const session = path === '/admin/logout' ? leavingCookie : cookie
+      await fc.assert(
+        fc.asyncProperty(form(['version', 'x']), async (fields) => {
+          await expectNo5xx(await request(path, { cookie: session, form: fields }), path)
+        }),
+        { numRuns: 3 },
+      )
+    },
+  )
+})
+
+describe('inputs the properties found', () => {
+  it('a 404 address with a megabyte query string is looked up without a D1 error', async () => {
+    const query = `after=&x=${encodeURIComponent(MEGABYTE)}`
+    for (const path of ['/categories/nowhere/atom.xml', '/nowhere/', '/?p=1']) {
+      const response = await request(`${path}${path.includes('?') ? '&' : '?'}${query}`)
+      expect(response.status, path).toBeLessThan(500)
+      await response.body?.cancel()
+    }
   })
 })
