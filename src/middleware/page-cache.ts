@@ -24,8 +24,11 @@ const EXCLUDED_PREFIXES = ['/admin/', '/media/']
 
 type CachedState = ContentState & { bookmark: string | null; checkedAt: number }
 
+/** Longer addresses are no reader's page (Cloudflare refuses far shorter ones): never cached. */
+const MAX_CACHED_URL_LENGTH = 2048
+
 function isReaderGet(c: Context<AppEnv>) {
-  if (c.req.method !== 'GET') return false
+  if (c.req.method !== 'GET' || c.req.url.length > MAX_CACHED_URL_LENGTH) return false
   const path = c.req.path
   if (path === '/admin' || EXCLUDED_PREFIXES.some((prefix) => path.startsWith(prefix))) return false
   return !carriesEditorSession(c)

@@ -305,6 +305,8 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
     ['/privacy', ['x'], {}],
     ['/sitemap.xml', ['x'], {}],
     ['/robots.txt', ['x'], {}],
+    ['/notes', ['after'], {}],
+    ['/notes', ['after'], { 'HX-Request': 'true' }],
   ])('reader GET %s ?%s with headers %o', async (path, names, headers) => {
     await fc.assert(
       fc.asyncProperty(query(names), async (q) => {
@@ -417,6 +419,48 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       )
     },
   )
+
+  it('note form comes back as typed when refused', async () => {
+    const fields = form([
+      'title',
+      'sourceUrl',
+      'siteName',
+      'quote',
+      'comment',
+      'sourcePublishedAt',
+      'imageUrl',
+      'keepImage',
+      'categoryIds',
+      'newCategory',
+      'language',
+      'publishDate',
+      'publishTime',
+      'timeZone',
+      'intent',
+    ])
+    await fc.assert(
+      fc.asyncProperty(fields, fc.boolean(), async (typed, validAuthor) => {
+        // No image is fetched: only the form's own rules and the database are exercised.
+        const sent = { ...typed, keepImage: '', imageUrl: '', ...(validAuthor ? { authorId } : {}) }
+        const response = await request('/admin/notes', { cookie, form: sent })
+        const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
+        if (response.status === 422) expect(html).toContain(`value="${escaped(typed.title)}"`)
+      }),
+      FEWER_RUNS,
+    )
+  })
+
+  it('share target with arbitrary url, title and text', async () => {
+    await fc.assert(
+      fc.asyncProperty(query(['title', 'text', 'x']), async (q) => {
+        await expectNo5xx(
+          await request(`/admin/share?${q}`, { cookie }),
+          `/admin/share?${q.slice(0, 200)}`,
+        )
+      }),
+      FEWER_RUNS,
+    )
+  })
 
   it('media upload form without a file comes back with the alt text as typed', async () => {
     await fc.assert(
