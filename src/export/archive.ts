@@ -43,6 +43,13 @@ export function postFile(post: ExportedPost) {
       excerpt: post.excerpt,
       featured_image: post.featuredImage ? `/media/${post.featuredImage}` : null,
       featured_image_alt: post.featuredImageAlt,
+      kind: post.kind,
+      // A curated note's source; absent for an ordinary post.
+      ...(post.kind === 'note' && {
+        source_url: post.sourceUrl,
+        source_site_name: post.sourceSiteName,
+        source_published_at: post.sourcePublishedAt,
+      }),
       revisions: post.revisions,
     },
     post.markdown,

@@ -75,6 +75,15 @@ export function readArchive(bytes: Uint8Array): SourceBlog {
         name: '',
       })),
       featureImage: str(f.featured_image) || undefined,
+      featureImageAlt: str(f.featured_image_alt),
+      note:
+        str(f.kind) === 'note'
+          ? {
+              url: str(f.source_url),
+              siteName: str(f.source_site_name),
+              publishedAt: str(f.source_published_at),
+            }
+          : undefined,
     })
   }
   const media = manifest.media.flatMap((m) =>

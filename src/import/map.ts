@@ -4,7 +4,7 @@ import { SLUG_PATTERN, slugify } from '../lib/slug'
 import { htmlToMarkdown, htmlToText } from './html-to-markdown'
 import * as paths from './paths'
 import type { ImportReport } from './report'
-import type { SourceBlog, SourcePost } from './source'
+import type { NoteSource, SourceBlog, SourcePost } from './source'
 
 export type PlannedAuthor = {
   key: string
@@ -33,6 +33,8 @@ export type PlannedPost = {
   authorKey: string | null
   categoryKeys: string[]
   featureImage: string | null
+  featureImageAlt: string
+  note: NoteSource | null
   oldPaths: string[]
   /** This blog's own archive: a post with the same slug here is that post, left as it is. */
   sameSlugIsSamePost: boolean
@@ -264,6 +266,8 @@ function planPost(
     authorKey: authorSourceId ? `author:${authorSourceId}` : null,
     categoryKeys: [],
     featureImage,
+    featureImageAlt: source.featureImageAlt ?? '',
+    note: source.note ?? null,
     oldPaths: [...new Set(oldPaths)],
     sameSlugIsSamePost: blog.kind === 'archive',
   }

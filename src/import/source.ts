@@ -35,9 +35,14 @@ export type SourcePost = {
   authorSourceIds: string[]
   termSlugs: { kind: 'category' | 'tag'; slug: string; name: string }[]
   featureImage?: string
+  featureImageAlt?: string
+  /** A curated note's source (this blog's own archive). */
+  note?: NoteSource
   /** WordPress attachment id of the featured image, resolved through `attachments`. */
   thumbnailId?: string
 }
+
+export type NoteSource = { url: string; siteName: string; publishedAt: string }
 
 export type SkippedItem = { kind: string; title: string; reason: string }
 

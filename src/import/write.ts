@@ -158,6 +158,13 @@ export async function writePosts(
       publishedAt: post.publishedAt,
       authorId: (post.authorKey && resolved.authors.get(post.authorKey)) || fallbackAuthor || 0,
       featuredMediaId: (post.featureImage && featured.get(post.featureImage)) || null,
+      featuredImageAlt: post.featureImageAlt,
+      ...(post.note && {
+        kind: 'note' as const,
+        sourceUrl: post.note.url,
+        sourceSiteName: post.note.siteName,
+        sourcePublishedAt: post.note.publishedAt,
+      }),
       categoryIds: [...new Set(post.categoryKeys.map((k) => resolved.categories.get(k)!))].filter(
         (id) => id !== undefined,
       ),

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, isNotNull } from 'drizzle-orm'
 import { env } from 'cloudflare:workers'
 import { unzipSync } from 'fflate'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
@@ -45,6 +45,11 @@ async function snapshot() {
       publishedAt: posts.publishedAt,
       author: authors.slug,
       featured: media.key,
+      featuredAlt: posts.featuredImageAlt,
+      kind: posts.kind,
+      sourceUrl: posts.sourceUrl,
+      sourceSiteName: posts.sourceSiteName,
+      sourcePublishedAt: posts.sourcePublishedAt,
     })
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
@@ -108,6 +113,28 @@ describe('export, then import into an empty blog', () => {
     })
     const id = await createPost(db, input)
     await updatePostAsLoaded(db, id, input, null)
+    // An editor describes the featured images after the import.
+    await db
+      .update(posts)
+      .set({ featuredImageAlt: 'Le lobby, au matin' })
+      .where(isNotNull(posts.featuredMediaId))
+    // A curated note keeps its kind and its source.
+    const noteMarkdown = 'Un accueil « sans friction ».'
+    await createPost(
+      db,
+      postInput({
+        slug: 'note-du-jour',
+        authorId: author.id,
+        excerpt: 'Le lobby devient un salon.',
+        markdown: noteMarkdown,
+        html: renderMarkdown(noteMarkdown, 'fr'),
+        language: 'fr',
+        kind: 'note',
+        sourceUrl: 'https://www.lemonde.fr/article',
+        sourceSiteName: 'Le Monde',
+        sourcePublishedAt: '2026-11-20',
+      }),
+    )
     const [user] = await db
       .insert(users)
       .values({ email: SECRET_EMAIL, name: 'Owner', role: 'owner', passwordHash: SECRET_HASH })
@@ -153,7 +180,7 @@ describe('export, then import into an empty blog', () => {
       redirects: d1RedirectWriter(db),
       mediaEnv,
     })
-    expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 10 })
+    expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 11 })
     expect(await snapshot()).toEqual(before)
   })
 
@@ -169,6 +196,12 @@ describe('export, then import into an empty blog', () => {
     expect(report.counts.posts.created).toBe(before.posts.length)
     expect(report.changed).toEqual([])
     expect(await snapshot()).toEqual(before)
+    expect(before.posts.find((post) => post.slug === 'note-du-jour')).toMatchObject({
+      kind: 'note',
+      sourceUrl: 'https://www.lemonde.fr/article',
+      sourceSiteName: 'Le Monde',
+    })
+    expect(before.posts.some((post) => post.featuredAlt === 'Le lobby, au matin')).toBe(true)
     for (const item of await db.select().from(media))
       expect(await env.MEDIA.head(item.key)).not.toBeNull()
   })
