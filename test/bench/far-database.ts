@@ -4,6 +4,9 @@
  */
 import worker from '../../src/index'
 
+// wrangler checks that the entry exports the Workflows that wrangler.toml names.
+export { ImportWorkflow } from '../../src/import/workflow'
+
 const DELAY_MS = 100
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, DELAY_MS))
