@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { openD1Session } from '../db/client'
 import { readContentState, type ContentState } from '../db/content-version'
-import { etagOf, matchesEtag } from '../lib/etag'
+import { etagOf, isNotModified } from '../lib/etag'
 import { hotPage, keepHotPage } from '../lib/hot-pages'
 import {
   CONTENT_STATE_MAX_AGE_MS,
@@ -87,23 +87,17 @@ async function storeContentState(c: Context<AppEnv>, cache: Cache, key: string, 
   return { state, written: cache.put(key, entry) }
 }
 
-/** RFC 9110: `If-None-Match` decides when sent; otherwise `If-Modified-Since` (feeds set Last-Modified). */
-function isNotModified(request: Headers, response: Headers) {
-  const etag = response.get('ETag')
-  const ifNoneMatch = request.get('If-None-Match')
-  if (ifNoneMatch !== null) return etag !== null && matchesEtag(ifNoneMatch, etag)
-  const lastModified = Date.parse(response.get('Last-Modified') ?? '')
-  const ifModifiedSince = Date.parse(request.get('If-Modified-Since') ?? '')
-  return (
-    !Number.isNaN(lastModified) && !Number.isNaN(ifModifiedSince) && lastModified <= ifModifiedSince
-  )
-}
-
 function forReader(response: Response, request: Request, cacheStatus: string) {
   const headers = new Headers(response.headers)
   headers.set('Cache-Control', READER_CACHE_CONTROL)
   headers.set('X-Page-Cache', cacheStatus)
-  if (response.status === 200 && isNotModified(request.headers, headers)) {
+  const lastModified = headers.get('Last-Modified')
+  const notModified = isNotModified(
+    request.headers,
+    headers.get('ETag'),
+    lastModified ? new Date(lastModified) : null,
+  )
+  if (response.status === 200 && notModified) {
     // Content-Type stays, so the audience counter still knows this was a page view.
     return new Response(null, { status: 304, headers })
   }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { matchesEtag } from '../lib/etag'
 import { RESPONSIVE_WIDTHS } from '../media/responsive-images'
 import { MEDIA_KEY } from '../media/url'
 import type { AppEnv } from '../types'
@@ -7,14 +8,6 @@ import type { AppEnv } from '../types'
 // The name is the content's SHA-256: the bytes behind a URL never change.
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const TRANSFORMABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif'])
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*')
-}
 
 /**
  * Uploaded images from R2. `?w=` asks for a narrower copy, made by Cloudflare Images when the
@@ -31,7 +24,7 @@ export const mediaRoutes = new Hono<AppEnv>().get(`/:key{${MEDIA_KEY}}`, async (
     ETag: etag,
     'X-Content-Type-Options': 'nosniff',
   })
-  if (etagMatches(c.req.header('If-None-Match'), etag)) {
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers })
   }
   const object = await c.env.MEDIA.get(key)
