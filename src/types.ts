@@ -4,9 +4,6 @@ import type { AdminMessages } from './lib/i18n-admin'
 import type { Locale, Messages } from './lib/i18n'
 import type { PageMeta } from './views/head-meta'
 
-/** A picture for link previews (a post's featured image). */
-export type SocialImage = { url: string; alt?: string; width?: number; height?: number }
-
 export type Site = {
   /** The site's origin, `https://host` without a trailing slash, for absolute URLs. */
   url: string

@@ -1,3 +1,5 @@
+import { isLocalRequest } from '../lib/local-request'
+
 /**
  * `CURATION_ALLOW_HOSTS` (comma-separated `host` or `host:port`) lets local tests and `wrangler dev`
  * fetch fixture pages on 127.0.0.1. It counts only when the request itself was addressed to this
@@ -5,12 +7,6 @@
  * own hostname, so a deployed Worker never sees such a URL, and the setting is then ignored even
  * if someone copied it into the production vars.
  */
-const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-export function isLocalRequest(requestUrl: string): boolean {
-  return LOCAL_HOSTNAMES.has(new URL(requestUrl).hostname)
-}
-
 export function curationAllowedHosts(requestUrl: string, setting: string | undefined): string[] {
   if (!setting || !isLocalRequest(requestUrl)) return []
   return setting

@@ -100,15 +100,32 @@ export async function isSlugTaken(db: Db, slug: string, exceptPostId: number | n
 }
 
 /** The first of slug-2, slug-3, … that no post uses. */
-export async function suggestFreeSlug(db: Db, slug: string) {
-  // A range rather than LIKE: D1 refuses LIKE patterns over 50 bytes, and slugs run to 100.
-  // '.' sorts right after '-', so this is every slug that starts with `${slug}-`.
+/**
+ * `slug` itself and every slug that starts with `${slug}-`, in one index range. A range rather
+ * than LIKE: D1 refuses LIKE patterns over 50 bytes, and slugs run to 100; '.' sorts right after
+ * '-'.
+ */
+async function slugsFrom(db: Db, slug: string): Promise<Set<string>> {
   const taken = await db
     .select({ slug: posts.slug })
     .from(posts)
-    .where(and(gte(posts.slug, `${slug}-`), lt(posts.slug, `${slug}.`)))
-  const used = new Set(taken.map((row) => row.slug))
+    .where(and(gte(posts.slug, slug), lt(posts.slug, `${slug}.`)))
+  return new Set(taken.map((row) => row.slug))
+}
+
+function firstFreeSuffix(used: Set<string>, slug: string) {
   for (let n = 2; ; n++) if (!used.has(`${slug}-${n}`)) return `${slug}-${n}`
+}
+
+/** A free `${slug}-N` to offer when `slug` is taken. */
+export async function suggestFreeSlug(db: Db, slug: string) {
+  return firstFreeSuffix(await slugsFrom(db, slug), slug)
+}
+
+/** `slug` when it is free, else the first free `${slug}-N`. */
+export async function freeSlug(db: Db, slug: string): Promise<string> {
+  const used = await slugsFrom(db, slug)
+  return used.has(slug) ? firstFreeSuffix(used, slug) : slug
 }
 
 export async function listRevisions(db: Db, postId: number) {

@@ -3,6 +3,7 @@ import { countsInRange, dailySeries, topKeys } from '../db/audience'
 import { titlesForPaths } from '../db/page-titles'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../lib/audience'
 import { formatDay } from '../lib/dates'
+import { isLocalRequest } from '../lib/local-request'
 import { toCsv } from '../lib/csv'
 import { requireEditor } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../types'
@@ -22,12 +23,6 @@ function daysBetween(from: string, to: string) {
   const days: string[] = []
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
   return days
-}
-
-const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]']
-
-function isLocalRequest(url: URL) {
-  return LOCAL_HOSTS.includes(url.hostname)
 }
 
 function rangeQuery(range: { preset: string; from: string; to: string }) {
@@ -74,7 +69,7 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
     // Days without a visit (before launch, or quiet ones) would drag the average towards zero.
     const daysWithVisits = rows.filter((row) => row.visitors > 0)
     // wrangler dev gives every request a placeholder country: say so rather than show it.
-    const local = isLocalRequest(new URL(c.req.url))
+    const local = isLocalRequest(c.req.url)
     const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
     return c.render(
       <AnalyticsPage

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { refusalFor } from '../../src/curation/address'
-import { curationAllowedHosts, isLocalRequest } from '../../src/curation/local-setting'
+import { curationAllowedHosts } from '../../src/curation/local-setting'
+import { isLocalRequest } from '../../src/lib/local-request'
 import { isHtml, safeFetch } from '../../src/curation/safe-fetch'
 
 const refusal = (address: string, allowed: string[] = []) => refusalFor(new URL(address), allowed)
