@@ -1,9 +1,10 @@
 import { drizzle } from 'drizzle-orm/d1'
-import * as schema from './schema'
 
 export function createDb(d1: D1Database | D1DatabaseSession) {
-  // Drizzle only calls prepare() and batch(), which a D1 session has too.
-  return drizzle(d1 as D1Database, { schema, casing: 'snake_case' })
+  // Drizzle only calls prepare() and batch(), which a D1 session has too. No `schema`: with one,
+  // every client (one per request) rebuilds the relational-query config, which this blog never
+  // uses and which cost a third of a cached page's CPU time.
+  return drizzle(d1 as D1Database, { casing: 'snake_case' })
 }
 
 export type Db = ReturnType<typeof createDb>
