@@ -1,11 +1,13 @@
 import type { Child } from 'hono/jsx'
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
 import type { AppEnv } from '../types'
-import { ADMIN_STYLESHEET_HREF, HTMX_SRC, STYLESHEET_HREF } from './assets'
+import { raw } from 'hono/html'
+import { ADMIN_STYLESHEET_HREF, HTMX_SRC, READER_SCRIPT_SRC } from './assets'
 import { HeadMeta, type PageMeta } from './head-meta'
+import { SITE_CSS } from './site-css'
 import { SiteNav } from './partials/site-nav'
 
-// htmx's own indicator stylesheet would need a style-src exception; site.css styles the indicator.
+// htmx's own indicator stylesheet would need a style-src exception; SITE_CSS styles the indicator.
 const HTMX_CONFIG = '{"includeIndicatorCSS":false}'
 
 export const layout = jsxRenderer<AppEnv>(
@@ -46,11 +48,16 @@ export const layout = jsxRenderer<AppEnv>(
           )}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href={STYLESHEET_HREF} />
+          <style>{raw(SITE_CSS)}</style>
           {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
           {admin && <meta name="robots" content="noindex" />}
           {admin && <link rel="manifest" href="/admin/manifest.webmanifest" />}
-          <script src={HTMX_SRC} defer></script>
+          {admin ? (
+            <script src={HTMX_SRC} defer></script>
+          ) : (
+            // Readers' pages fetch htmx after their first paint (see the script).
+            <script src={READER_SCRIPT_SRC} data-htmx={HTMX_SRC} defer></script>
+          )}
         </head>
         <body>
           <a class="skip-link" href="#content" lang={chromeLang}>

@@ -75,7 +75,7 @@ async function localRun() {
     const sixth = await nthLoadMore(off.url, 6)
     const post = await middlePost(off.url)
     const r = await measure([
-      { name: 'static asset', url: `${on.url}/css/site-2.css` },
+      { name: 'static asset', url: `${on.url}/css/admin-2.css` },
       { name: 'home, cached', url: `${on.url}/` },
       { name: 'home, cache off', url: `${off.url}/` },
       { name: 'sixth Load More, cache off', url: sixth, headers: FRAGMENT },

@@ -142,6 +142,23 @@ describe('Load More Posts in Chromium', () => {
     await context.close()
   })
 
+  it('fetches htmx only after the first paint, then upgrades the list', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 412, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(session.worker.url + '/')
+    await page.waitForFunction(() => 'htmx' in window)
+    const timing = await page.evaluate(() => ({
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      htmxRequested: performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/js/htmx-'))?.startTime,
+    }))
+    assert.ok(timing.firstPaint !== undefined && timing.htmxRequested !== undefined)
+    assert.ok(timing.htmxRequested >= timing.firstPaint, JSON.stringify(timing))
+    await scrollToBottomAndWaitFor(page, 20)
+    await context.close()
+  })
+
   it('works without JavaScript by following the link to full pages', async () => {
     const expected = await expectedFirstThirty()
     const context = await session.browser.newContext({ javaScriptEnabled: false })

@@ -89,7 +89,10 @@ describe('home page', () => {
     expect(html).toMatch(
       /<p id="feed-status" class="visually-hidden" role="status" aria-live="polite">/,
     )
-    expect(html).toContain('<script src="/js/htmx-4.0.1.min.js" defer=""></script>')
+    expect(html).toContain(
+      '<script src="/js/reader-2.js" data-htmx="/js/htmx-4.0.1.min.js" defer=""></script>',
+    )
+    expect(html).not.toContain('<script src="/js/htmx-')
   })
 
   it('answers a Load More from htmx with a fragment, and the address of what is on screen', async () => {
@@ -315,6 +318,23 @@ describe('privacy and security', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=/)
   })
+
+  it.each(['/', '/posts/post-1', '/admin/login'])(
+    '%s carries its stylesheet inline, allowed by its hash alone',
+    async (path) => {
+      const response = await fetchPage(path)
+      const html = await response.text()
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+      expect(styles).toHaveLength(1)
+      expect(styles[0]).toContain('.post-summary')
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0]))
+      const hash = btoa(String.fromCharCode(...new Uint8Array(digest)))
+      const styleSrc = /style-src ([^;]+)/.exec(response.headers.get('Content-Security-Policy')!)
+      // If this fails after a stylesheet edit, SITE_CSS_HASH in src/views/site-css.ts must be:
+      expect(styleSrc?.[1]).toBe(`'self' 'sha256-${hash}'`)
+      expect(html).not.toMatch(/<link rel="stylesheet" href="\/css\/site/)
+    },
+  )
 
   it('loads nothing from another origin', async () => {
     const html = await (await fetchPage('/posts/post-1')).text()

@@ -1,7 +1,6 @@
 import type { PostSummary as Summary } from '../../db/feed'
 import type { Site } from '../../types'
 import { typeset } from '../../lib/typography'
-import { READER_SCRIPT_SRC } from '../assets'
 import { FeedChunk } from '../partials/feed-chunk'
 
 type FeedPageProps = {
@@ -35,7 +34,6 @@ export function FeedPage(props: FeedPageProps) {
         <FeedChunk site={site} posts={posts} nextHref={nextHref} startsPage />
       </div>
       <p id="feed-status" class="visually-hidden" role="status" aria-live="polite"></p>
-      {nextHref && <script src={READER_SCRIPT_SRC} defer></script>}
     </>
   )
 }

@@ -1,4 +1,10 @@
-:root {
+/**
+ * The readers' stylesheet, sent inside every page rather than as a file: a phone then draws the
+ * page as soon as the HTML arrives, with no second request on its critical path (about 7 KB,
+ * 2.5 KB compressed). The Content-Security-Policy allows exactly this text by its hash; a test
+ * recomputes it, and tells the new value when the stylesheet changes.
+ */
+export const SITE_CSS = `:root {
   color-scheme: light dark;
   --bg: #fbfaf7;
   --fg: #1d1b18;
@@ -448,3 +454,6 @@ mark {
   margin: 0.15rem 0 0;
   color: var(--muted);
 }
+`
+
+export const SITE_CSS_HASH = "'sha256-ePDmY7sxDmhW5hXahnccsyKHHkkEDviHDsoqTGFe7Mo='"
