@@ -87,8 +87,10 @@ async function storeContentState(c: Context<AppEnv>, cache: Cache, key: string, 
   return { state, written: cache.put(key, entry) }
 }
 
-function forReader(response: Response, request: Request, cacheStatus: string) {
-  const headers = new Headers(response.headers)
+type PageParts = { body: BodyInit | null; status: number; headers: HeadersInit }
+
+function forReader(page: PageParts, request: Request, cacheStatus: string) {
+  const headers = new Headers(page.headers)
   headers.set('Cache-Control', READER_CACHE_CONTROL)
   headers.set('X-Page-Cache', cacheStatus)
   const lastModified = headers.get('Last-Modified')
@@ -97,11 +99,11 @@ function forReader(response: Response, request: Request, cacheStatus: string) {
     headers.get('ETag'),
     lastModified ? new Date(lastModified) : null,
   )
-  if (response.status === 200 && notModified) {
+  if (page.status === 200 && notModified) {
     // Content-Type stays, so the audience counter still knows this was a page view.
     return new Response(null, { status: 304, headers })
   }
-  return new Response(response.body, { status: response.status, headers })
+  return new Response(page.body, { status: page.status, headers })
 }
 
 const openPages = () => caches.open('pages')
@@ -127,7 +129,7 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   }
 
   const now = Date.now()
-  let store: ((response: Response) => Promise<void>) | null = null
+  let store: ((body: ArrayBuffer, status: number, headers: Headers) => Promise<void>) | null = null
   if (enabled) {
     const cache = await openPages()
     const deployment = deploymentOf(c.env)
@@ -140,8 +142,8 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
     const hit = await cache.match(key)
     if (hit) {
       const body = await hit.arrayBuffer()
-      keepHotPage(key, hit, body, now + entryMaxAge(hit.status, state, now) * 1000)
-      return forReader(new Response(body, hit), c.req.raw, 'hit')
+      const expiresAt = now + entryMaxAge(hit.status, state, now) * 1000
+      return forReader(keepHotPage(key, hit, body, expiresAt), c.req.raw, 'hit')
     }
     if (!written && state.bookmark) {
       // Render from at least the state the version was read at, never from an older replica.
@@ -149,13 +151,13 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
       c.set('db', db)
       c.set('d1Session', session)
     }
-    store = async (response) => {
-      const maxAge = entryMaxAge(response.status, state, Date.now())
+    store = async (body, status, headers) => {
+      const maxAge = entryMaxAge(status, state, Date.now())
       if (maxAge < 1) return
-      response.headers.set('Cache-Control', `max-age=${maxAge}`)
-      const body = await response.clone().arrayBuffer()
-      keepHotPage(key, response, body, Date.now() + maxAge * 1000)
-      await cache.put(key, response)
+      const entry = new Response(body, { status, headers })
+      entry.headers.set('Cache-Control', `max-age=${maxAge}`)
+      keepHotPage(key, entry, body, Date.now() + maxAge * 1000)
+      await cache.put(key, entry)
     }
   }
 
@@ -165,8 +167,7 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   const body = await c.res.arrayBuffer()
   const headers = new Headers(c.res.headers)
   if (status === 200 && !headers.has('ETag')) headers.set('ETag', await etagOf(body))
-  const response = new Response(body, { status, headers })
-  if (store && !headers.has('Set-Cookie')) afterResponse(c, store(response.clone()))
+  if (store && !headers.has('Set-Cookie')) afterResponse(c, store(body, status, headers))
   c.res = undefined
-  c.res = forReader(response, c.req.raw, store ? 'miss' : 'off')
+  c.res = forReader({ body, status, headers }, c.req.raw, store ? 'miss' : 'off')
 })
