@@ -3,6 +3,8 @@ import { isFragmentRequest } from './htmx'
 
 /** How old a cached content-state probe may be: the bound on staleness in other data centres. */
 export const CONTENT_STATE_MAX_AGE_MS = 5_000
+/** How long an isolate reuses a probe's answer: the bound on staleness in the editor's own. */
+export const CONTENT_STATE_REUSE_MS = 100
 /** A page entry's life when nothing is scheduled; any write makes it unreachable sooner. */
 export const PAGE_MAX_AGE_S = 86_400
 export const NOT_FOUND_MAX_AGE_S = 60

@@ -7,7 +7,13 @@ import { updateCategory } from '../../src/db/categories'
 import { createPost } from '../../src/db/post-writes'
 import { audienceDailyCounts, posts } from '../../src/db/schema'
 import { dayOf } from '../../src/lib/audience'
-import { CONTENT_STATE_MAX_AGE_MS } from '../../src/lib/page-cache-keys'
+import { readContentState } from '../../src/db/content-version'
+import {
+  CONTENT_STATE_MAX_AGE_MS,
+  CONTENT_STATE_REUSE_MS,
+  contentStateKey,
+} from '../../src/lib/page-cache-keys'
+import { deploymentOf } from '../../src/middleware/page-cache'
 import { createEditor, logIn, ORIGIN } from '../admin-helpers'
 import {
   createAuthorAndCategories,
@@ -157,6 +163,24 @@ describe('the page cache', () => {
     expect(fresh.cache).toBe('miss')
     expect(fresh.body).toContain('Renamed far away')
     expect(CONTENT_STATE_MAX_AGE_MS).toBeLessThanOrEqual(10_000)
+  })
+
+  it('shows a save made in another isolate of the same data centre within the reuse bound', async () => {
+    await visit('/posts/post-21')
+    expect((await visit('/posts/post-21')).cache).toBe('hit')
+    const [post] = await db.select().from(posts).where(eq(posts.slug, 'post-21'))
+    await updatePostAsLoaded(db, post.id, editOf(post, 'Renamed next door'), null)
+    // What the editor's request, served by another isolate here, leaves in the shared cache.
+    const now = Date.now()
+    const state = { ...(await readContentState(db, now)), bookmark: null, checkedAt: now }
+    const key = contentStateKey(new URL(ORIGIN), deploymentOf(env))
+    await (await caches.open('pages')).put(key, Response.json(state))
+
+    // This isolate's last probe is still used, for CONTENT_STATE_REUSE_MS at most.
+    expect((await visit('/posts/post-21')).body).not.toContain('Renamed next door')
+    vi.advanceTimersByTime(CONTENT_STATE_REUSE_MS + 1)
+    expect((await visit('/posts/post-21')).body).toContain('Renamed next door')
+    expect(CONTENT_STATE_REUSE_MS).toBeLessThanOrEqual(100)
   })
 
   it('shows a category’s new name on its pages once renamed', async () => {
