@@ -8,7 +8,9 @@ export const securityHeaders = secureHeaders({
     scriptSrc: ["'self'"],
     // The stylesheet inside every page, by its hash: never 'unsafe-inline'.
     styleSrc: ["'self'", SITE_CSS_HASH],
-    imgSrc: ["'self'"],
+    // data: for the site's own icon only: post images are limited to https and this origin by
+    // the sanitizer (lib/markdown.ts).
+    imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],

@@ -3,6 +3,7 @@ import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer'
 import type { AppEnv } from '../types'
 import { raw } from 'hono/html'
 import { ADMIN_STYLESHEET_HREF, HTMX_SRC, READER_SCRIPT_SRC } from './assets'
+import { FAVICON_HREF } from './favicon'
 import { HeadMeta, type PageMeta } from './head-meta'
 import { SITE_CSS } from './site-css'
 import { SiteNav } from './partials/site-nav'
@@ -47,7 +48,7 @@ export const layout = jsxRenderer<AppEnv>(
             />
           )}
           <meta name="htmx-config" content={HTMX_CONFIG} />
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="icon" href={FAVICON_HREF} />
           <style>{raw(SITE_CSS)}</style>
           {admin && <link rel="stylesheet" href={ADMIN_STYLESHEET_HREF} />}
           {admin && <meta name="robots" content="noindex" />}

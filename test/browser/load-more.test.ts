@@ -145,6 +145,10 @@ describe('Load More Posts in Chromium', () => {
   it('fetches htmx only after the first paint, then upgrades the list', async () => {
     const context = await session.browser.newContext({ viewport: { width: 412, height: 900 } })
     const page = await context.newPage()
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) refused.push(message.text())
+    })
     await page.goto(session.worker.url + '/')
     await page.waitForFunction(() => 'htmx' in window)
     const timing = await page.evaluate(() => ({
@@ -156,6 +160,13 @@ describe('Load More Posts in Chromium', () => {
     assert.ok(timing.firstPaint !== undefined && timing.htmxRequested !== undefined)
     assert.ok(timing.htmxRequested >= timing.firstPaint, JSON.stringify(timing))
     await scrollToBottomAndWaitFor(page, 20)
+    // The inline stylesheet and icon are allowed by the page's own policy.
+    assert.deepEqual(refused, [])
+    assert.notEqual(
+      await page.evaluate(() => getComputedStyle(document.querySelector('main')!).maxWidth),
+      'none',
+      'the inline stylesheet applies',
+    )
     await context.close()
   })
 

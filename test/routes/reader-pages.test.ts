@@ -315,6 +315,7 @@ describe('privacy and security', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("default-src 'self'")
     expect(csp).not.toMatch(/unsafe|https?:/)
+    expect(csp).toContain("img-src 'self' data:;")
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=/)
   })
@@ -340,8 +341,10 @@ describe('privacy and security', () => {
     const html = await (await fetchPage('/posts/post-1')).text()
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])
     expect(urls.length).toBeGreaterThan(5)
-    // Canonical and hreflang links are absolute, on the site's own origin.
-    for (const url of urls) expect(url).toMatch(/^(\/(?!\/)|#|https:\/\/blog\.example\/)/)
+    // Canonical and hreflang links are absolute, on the site's own origin; the icon is inline.
+    for (const url of urls)
+      expect(url).toMatch(/^(\/(?!\/)|#|https:\/\/blog\.example\/|data:image\/svg\+xml,)/)
+    expect(html).toContain('<link rel="icon" href="data:image/svg+xml,%3Csvg')
   })
 })
 
