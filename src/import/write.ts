@@ -5,6 +5,7 @@ import {
   authorIdsBySlug,
   categoryIdsBySlug,
   findImportedItems,
+  importedRowsStatements,
   insertNamedRows,
   runStatements,
   postIdsBySlug,
@@ -12,7 +13,7 @@ import {
   rememberImported,
   runBatches,
 } from '../db/imports'
-import { createPostStatements, updatePostStatements, type PostInput } from '../db/post-writes'
+import { createPostsStatements, updatePostStatements, type PostInput } from '../db/post-writes'
 import { findMediaByKeys } from '../db/media'
 import { renderMarkdown } from '../lib/markdown'
 import { mediaUrl } from '../media/store'
@@ -141,6 +142,7 @@ export async function writePosts(
     (await findMediaByKeys(db, featuredKeys)).map((m) => [mediaUrl(m), m.id]),
   )
   const claimed = new Set<string>()
+  const created: { input: PostInput; key: string; hash: string }[] = []
   const groups: BatchItem<'sqlite'>[][] = []
   const redirects: Redirect[] = []
   const fallbackAuthor = resolved.authors.get(FALLBACK_AUTHOR.key)
@@ -207,14 +209,27 @@ export async function writePosts(
           reason: `a post here already uses "${post.slug}": imported as "${input.slug}"`,
         })
       report.counts.posts.created++
-      groups.push([
-        ...createPostStatements(db, input, null),
-        rememberImported(db, { sourceKey: post.key, kind: 'post', slug: input.slug, contentHash }),
-      ])
+      created.push({ input, key: post.key, hash: contentHash })
     }
     for (const from of post.oldPaths) redirects.push({ from, to: postPath(input.slug) })
   }
-  if (!options.dryRun) await runBatches(db, groups)
+  if (!options.dryRun) {
+    // New posts set-wise, in a few statements whatever their number; changed ones one by one.
+    if (created.length)
+      await runStatements(db, [
+        ...createPostsStatements(
+          db,
+          created.map((c) => c.input),
+          null,
+        ),
+        ...importedRowsStatements(
+          db,
+          'post',
+          created.map((c) => ({ key: c.key, slug: c.input.slug, hash: c.hash })),
+        ),
+      ])
+    await runBatches(db, groups)
+  }
   await writeRedirects(report, options, redirects)
 }
 
