@@ -17,7 +17,7 @@ import { createPostsStatements, updatePostStatements, type PostInput } from '../
 import { findMediaByKeys } from '../db/media'
 import { renderMarkdown } from '../lib/markdown'
 import { mediaUrl } from '../media/store'
-import type { ImportPlan, PlannedPost } from './map'
+import { FALLBACK_AUTHOR, type PlannedPost, type SitePlan } from './map'
 import { authorPath, categoryPath, pathSpellings, postPath } from './paths'
 import type { Redirect, RedirectWriter } from './redirects'
 import type { ImportReport } from './report'
@@ -26,14 +26,6 @@ export type WriteOptions = { dryRun: boolean; redirects: RedirectWriter }
 
 /** Ids of what the plan's authors and categories became here. */
 export type Resolved = { authors: Map<string, number>; categories: Map<string, number> }
-
-const FALLBACK_AUTHOR = {
-  key: 'author:imported',
-  slug: 'imported',
-  name: 'Imported',
-  bio: '',
-  oldPaths: [],
-}
 
 async function writeRedirects(report: ImportReport, options: WriteOptions, redirects: Redirect[]) {
   const wanted = redirects
@@ -51,16 +43,17 @@ async function writeRedirects(report: ImportReport, options: WriteOptions, redir
  */
 export async function writeAuthorsAndCategories(
   db: Db,
-  plan: ImportPlan,
+  plan: SitePlan,
   report: ImportReport,
   options: WriteOptions,
 ): Promise<Resolved> {
-  const needsFallback = plan.posts.some(
-    (p) => !p.authorKey || !plan.authors.some((a) => a.key === p.authorKey),
-  )
-  const authors = needsFallback ? [...plan.authors, FALLBACK_AUTHOR] : plan.authors
   const groups = [
-    { kind: 'author' as const, items: authors, tally: report.counts.authors, path: authorPath },
+    {
+      kind: 'author' as const,
+      items: plan.authors,
+      tally: report.counts.authors,
+      path: authorPath,
+    },
     {
       kind: 'category' as const,
       items: plan.categories,
@@ -242,20 +235,4 @@ async function freeSlug(db: Db, slug: string, taken: Map<string, number>, claime
       return candidate
   }
   throw new Error(`No free slug for ${slug}`)
-}
-
-/** Authors, categories, then posts in slices: the whole plan, for the command line. */
-export async function writePlan(
-  db: Db,
-  plan: ImportPlan,
-  report: ImportReport,
-  options: WriteOptions,
-  slice = 25,
-  onProgress?: (done: number, total: number) => void,
-) {
-  const resolved = await writeAuthorsAndCategories(db, plan, report, options)
-  for (let i = 0; i < plan.posts.length; i += slice) {
-    await writePosts(db, plan.posts.slice(i, i + slice), resolved, report, options)
-    onProgress?.(Math.min(i + slice, plan.posts.length), plan.posts.length)
-  }
 }
