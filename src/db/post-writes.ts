@@ -134,7 +134,7 @@ function newPostLinks(input: PostInput) {
   }
 }
 
-const post = `JOIN posts p ON p.slug = ${field('slug', 'r')}`
+const joinNewPost = `JOIN posts p ON p.slug = ${field('slug', 'r')}`
 
 /**
  * The statements that create posts (for one, a list of one), whatever their number: rows travel
@@ -169,21 +169,21 @@ export function createPostsStatements(
           SELECT p.id, CASE link.type WHEN 'integer' THEN link.value
               ELSE (SELECT id FROM categories WHERE slug = link.value) END,
             link.key, ${field('listedAt', 'r')}
-          FROM json_each(?1) r ${post} JOIN json_each(r.value, '$.categories') link WHERE true
+          FROM json_each(?1) r ${joinNewPost} JOIN json_each(r.value, '$.categories') link WHERE true
           ON CONFLICT DO NOTHING`,
       ],
       [
         `INSERT INTO posts_media (post_id, media_id, role)
-          SELECT p.id, m.id, 'body' FROM json_each(?1) r ${post}
+          SELECT p.id, m.id, 'body' FROM json_each(?1) r ${joinNewPost}
             JOIN json_each(r.value, '$.mediaKeys') k JOIN media m ON m.key = k.value
           UNION ALL
-          SELECT p.id, p.featured_media_id, 'featured' FROM json_each(?1) r ${post}
+          SELECT p.id, p.featured_media_id, 'featured' FROM json_each(?1) r ${joinNewPost}
             WHERE p.featured_media_id IS NOT NULL
           ON CONFLICT DO NOTHING`,
       ],
       [
         `INSERT INTO post_revisions (post_id, title, excerpt, markdown, saved_by, autosave)
-          SELECT p.id, p.title, p.excerpt, p.markdown, ?2, 0 FROM json_each(?1) r ${post}
+          SELECT p.id, p.title, p.excerpt, p.markdown, ?2, 0 FROM json_each(?1) r ${joinNewPost}
           ORDER BY r.key`,
         savedBy,
       ],
