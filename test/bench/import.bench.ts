@@ -4,7 +4,8 @@
  * local D1 through the same code as `npm run import` (images off): read through once, then read
  * again and written a slice at a time. Each size runs in a process of its own, so each starts
  * from the same memory. Prints posts per second and the resident memory before the import (the
- * baseline: Node with wrangler's local platform loaded), its peak during the import and the growth.
+ * baseline: Node with wrangler's local platform loaded), its peak during the import and the
+ * growth, and the heap still in use after a full collection, before and after the import.
  * BENCH_IMPORT_POSTS (one size, this process) and BENCH_IMPORT_TERMS shrink it while working.
  */
 import { spawnSync } from 'node:child_process'
@@ -43,6 +44,13 @@ function memorySampler() {
   }
 }
 
+/** The JavaScript heap still in use after a full collection (when run with --expose-gc). */
+function keptHeap() {
+  if (!globalThis.gc) return null
+  globalThis.gc()
+  return process.memoryUsage().heapUsed
+}
+
 async function benchOneSize(posts: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'import-bench-'))
   const file = path.join(dir, 'export.xml')
@@ -62,7 +70,7 @@ async function benchOneSize(posts: number) {
     const read: ExportReader = (onPosts) =>
       readExport(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, onPosts)
 
-    globalThis.gc?.()
+    const heapBefore = keptHeap()
     const baseline = process.memoryUsage().rss
     const memory = memorySampler()
     const started = performance.now()
@@ -78,11 +86,15 @@ async function benchOneSize(posts: number) {
     const seconds = (performance.now() - started) / 1000
     memory.stop()
     const peak = memory.peak()
+    const heapAfter = keptHeap()
     console.log(
       `Import of ${posts} posts and ${TERMS} terms (${megabytes} MB WXR): ` +
         `${(posts / seconds).toFixed(0)} posts/s (${seconds.toFixed(1)} s, first reading ` +
         `${((surveyed - started) / 1000).toFixed(1)} s); memory: baseline ${(baseline / MB).toFixed(0)} MB, ` +
-        `peak ${(peak / MB).toFixed(0)} MB, growth ${((peak - baseline) / MB).toFixed(0)} MB; ` +
+        `peak ${(peak / MB).toFixed(0)} MB, growth ${((peak - baseline) / MB).toFixed(0)} MB` +
+        (heapAfter === null || heapBefore === null
+          ? '; '
+          : ` (heap kept after collection: ${(heapBefore / MB).toFixed(0)} MB before, ${(heapAfter / MB).toFixed(0)} MB after); `) +
         `${report.counts.posts.created} posts, ${report.counts.categories.created} categories, ` +
         `${report.counts.redirects.created} redirects written`,
     )
@@ -95,7 +107,8 @@ async function benchOneSize(posts: number) {
 if (process.env.BENCH_IMPORT_POSTS) await benchOneSize(Number(process.env.BENCH_IMPORT_POSTS))
 else
   for (const posts of SIZES) {
-    const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    const argv = [...process.execArgv, '--expose-gc', ...process.argv.slice(1)]
+    const run = spawnSync(process.execPath, argv, {
       env: { ...process.env, BENCH_IMPORT_POSTS: String(posts) },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
