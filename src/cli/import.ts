@@ -9,11 +9,11 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
-import { fetchImages, imagesOf } from '../import/images'
+import { fetchImages } from '../import/images'
 import { readExport } from '../import/read'
 import { d1RedirectWriter } from '../import/redirects'
 import { reportLines } from '../import/report'
-import { runImport } from '../import/run'
+import { importSurveyed, surveyExport, type ExportReader } from '../import/run'
 import { ImportFileError } from '../import/source'
 import { platformFor } from './platform'
 
@@ -32,9 +32,13 @@ if (!file) {
 }
 const dryRun = values['dry-run']
 
-let blog
+// The file is read twice, as a stream: first through (a broken file is refused before anything
+// is written, and the images are found), then post by post as they are written.
+const read: ExportReader = (onPosts) =>
+  readExport(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, onPosts)
+let survey
 try {
-  blog = await readExport(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>)
+  survey = await surveyExport(read)
 } catch (error) {
   if (error instanceof ImportFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
     console.error(`Nothing imported: ${(error as Error).message}`)
@@ -46,10 +50,10 @@ try {
 const proxy = await platformFor(values.remote)
 try {
   const db = createDb(proxy.env.DB)
-  const urls = values['no-images'] ? [] : imagesOf(blog)
+  const urls = values['no-images'] ? [] : survey.imageUrls
   if (urls.length) console.error(`Downloading ${urls.length} images…`)
   const images = await fetchImages({ db, bucket: proxy.env.MEDIA }, urls, { dryRun })
-  const report = await runImport(db, blog, {
+  const report = await importSurveyed(db, read, survey, {
     dryRun,
     redirects: d1RedirectWriter(db),
     images,

@@ -1,9 +1,11 @@
 import { inArray, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
-import { bumpContentVersion } from './content-version'
 import { chunk, rowsPerStatement } from './d1-limits'
+import { field, jsonRows } from './json-rows'
 import { authors, categories, importedItems, posts, redirects } from './schema'
+
+export { runStatements } from './json-rows'
 
 /** Keys one `IN (…)` binds, within D1's 100 bound parameters. */
 export const IN_CHUNK = rowsPerStatement(1, 10)
@@ -128,33 +130,46 @@ export async function redirectTargets(db: Db, fromPaths: string[]) {
   return found
 }
 
+const TABLES = { post: 'posts', author: 'authors', category: 'categories' } as const
+
+/** Authors or categories not here yet (by slug), in the caller's batch. */
+export function namedRowsStatements(
+  db: Db,
+  kind: 'author' | 'category',
+  rows: { slug: string; name: string; text: string }[],
+) {
+  const textColumn = kind === 'author' ? 'bio' : 'description'
+  return jsonRows(db, rows, [
+    [
+      `INSERT INTO ${TABLES[kind]} (slug, name, ${textColumn})
+          SELECT ${field('slug')}, ${field('name')}, ${field('text')} FROM json_each(?1) WHERE true
+          ON CONFLICT (slug) DO NOTHING`,
+    ],
+  ])
+}
+
 /**
- * Rows travel as one JSON parameter read with `json_each`: a statement for hundreds of rows
- * stays far under D1's 100 bound parameters, and each statement costs time of its own. These are
- * plain D1 statements (Drizzle cannot batch raw SQL); `runStatements` runs them.
+ * Records that each `key` became the row of its kind with this slug (found by slug), with the
+ * content hash of what was imported: the set-wise `rememberImported`.
  */
-const JSON_ROWS = 400
-
-/** Each statement gets the JSON rows as ?1, then its own parameters. */
-function jsonRows<T>(db: Db, rows: T[], statements: [sql: string, ...params: unknown[]][]) {
-  return chunk(rows, JSON_ROWS).flatMap((part) => {
-    const json = JSON.stringify(part)
-    return statements.map(([text, ...params]) => db.$client.prepare(text).bind(json, ...params))
-  })
+export function importedRowsStatements(
+  db: Db,
+  kind: ImportedItem['kind'],
+  rows: { key: string; slug: string; hash?: string }[],
+  now = Date.now(),
+) {
+  return jsonRows(db, rows, [
+    [
+      `INSERT INTO imported_items (source_key, kind, target_id, content_hash)
+          SELECT ${field('key')}, ?2, t.id, coalesce(${field('hash')}, '') FROM json_each(?1)
+          JOIN ${TABLES[kind]} t ON t.slug = ${field('slug')} WHERE true
+          ON CONFLICT (source_key) DO UPDATE SET target_id = excluded.target_id,
+            content_hash = excluded.content_hash, updated_at = ?3`,
+      kind,
+      now,
+    ],
+  ])
 }
-
-/** The content version's bump as a plain D1 statement, for batches of plain statements. */
-function bumpStatement(db: Db): D1PreparedStatement {
-  const { sql: text, params } = bumpContentVersion(db).toSQL()
-  return db.$client.prepare(text).bind(...params)
-}
-
-/** Plain statements in batches of `size`; each batch also bumps the content version (readers see it). */
-export async function runStatements(db: Db, statements: D1PreparedStatement[], size = 300) {
-  for (const part of chunk(statements, size)) await db.$client.batch([...part, bumpStatement(db)])
-}
-
-const field = (name: string) => `json_extract(value, '$.${name}')`
 
 /** Authors or categories not here yet (by slug), and the source keys that lead to them. */
 export function insertNamedRows(
@@ -163,23 +178,7 @@ export function insertNamedRows(
   rows: { key: string; slug: string; name: string; text: string }[],
   now = Date.now(),
 ) {
-  const table = kind === 'author' ? 'authors' : 'categories'
-  const textColumn = kind === 'author' ? 'bio' : 'description'
-  return jsonRows(db, rows, [
-    [
-      `INSERT INTO ${table} (slug, name, ${textColumn})
-          SELECT ${field('slug')}, ${field('name')}, ${field('text')} FROM json_each(?1) WHERE true
-          ON CONFLICT (slug) DO NOTHING`,
-    ],
-    [
-      `INSERT INTO imported_items (source_key, kind, target_id, content_hash)
-          SELECT ${field('key')}, ?2, t.id, '' FROM json_each(?1)
-          JOIN ${table} t ON t.slug = ${field('slug')} WHERE true
-          ON CONFLICT (source_key) DO UPDATE SET target_id = excluded.target_id, updated_at = ?3`,
-      kind,
-      now,
-    ],
-  ])
+  return [...namedRowsStatements(db, kind, rows), ...importedRowsStatements(db, kind, rows, now)]
 }
 
 /**

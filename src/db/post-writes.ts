@@ -6,7 +6,9 @@ import { chunk, rowsPerStatement } from './d1-limits'
 import { bumpContentVersion } from './content-version'
 import { listedAtFor } from './listing'
 import { slugChangeRedirectStatements } from './redirects'
-import { postMediaLinks } from './media'
+import { mediaKeysIn, postMediaLinks } from './media'
+import { namedRowsStatements } from './imports'
+import { field, jsonRows, runStatements } from './json-rows'
 import {
   categories,
   postRevisions,
@@ -97,23 +99,101 @@ function revision(db: Db, target: SQL, input: PostInput, savedBy: number | null)
     )
 }
 
-/** The statements that create a post, for callers that batch several writes together. */
-export function createPostStatements(db: Db, input: PostInput, savedBy: number | null = null) {
-  const { categoryIds, newCategory, ...post } = input
-  const target = sql`posts.slug = ${post.slug}`
-  const statements: Statements = [
-    db.insert(posts).values({ ...post, searchText: htmlToText(post.html) }),
-    ...categoryLinks(db, target, input),
-    ...postMediaLinks(db, { postId: sql`(SELECT id FROM posts WHERE ${target})` }, input),
-    revision(db, target, input, savedBy),
-    bumpContentVersion(db),
+/** A `posts` row as `createPostsStatements` sends it; absent optional fields take the columns' defaults. */
+function newPostRow(input: PostInput) {
+  return {
+    slug: input.slug,
+    title: input.title,
+    excerpt: input.excerpt,
+    markdown: input.markdown,
+    html: input.html,
+    status: input.status,
+    language: input.language,
+    publishedAt: input.publishedAt?.getTime() ?? null,
+    authorId: input.authorId,
+    kind: input.kind ?? 'post',
+    sourceUrl: input.sourceUrl ?? '',
+    sourceSiteName: input.sourceSiteName ?? '',
+    sourcePublishedAt: input.sourcePublishedAt ?? '',
+    featuredMediaId: input.featuredMediaId ?? null,
+    featuredImageAlt: input.featuredImageAlt ?? '',
+    searchText: htmlToText(input.html),
+  }
+}
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/** What the statements after the `posts` insert need of each new post, found again by its slug. */
+function newPostLinks(input: PostInput) {
+  return {
+    slug: input.slug,
+    listedAt: listedAtFor(input)?.getTime() ?? null,
+    /** Category ids, then the new category's slug; the position is the link's sort order. */
+    categories: [...input.categoryIds, ...(input.newCategory ? [input.newCategory.slug] : [])],
+    mediaKeys: mediaKeysIn(input.html),
+  }
+}
+
+const joinNewPost = `JOIN posts p ON p.slug = ${field('slug', 'r')}`
+
+/**
+ * The statements that create posts (for one, a list of one), whatever their number: rows travel
+ * as JSON (db/json-rows), and what refers to a new post finds it by its unique slug. Each post
+ * gets its row (with the search text), its category links in order (a new category typed in the
+ * form is created unless its slug exists), its body and featured images' links and its first
+ * revision. The caller runs them in one batch with a content-version bump (`runStatements`).
+ */
+export function createPostsStatements(
+  db: Db,
+  inputs: PostInput[],
+  savedBy: number | null = null,
+): D1PreparedStatement[] {
+  const rows = inputs.map(newPostRow)
+  const columns = Object.keys(rows[0] ?? {})
+  const links = inputs.map(newPostLinks)
+  const newCategories = inputs.flatMap((i) =>
+    i.newCategory ? [{ ...i.newCategory, text: '' }] : [],
+  )
+  return [
+    ...jsonRows(db, rows, [
+      [
+        `INSERT INTO posts (${columns.map(snakeCase).join(', ')})
+          SELECT ${columns.map((name) => field(name)).join(', ')}
+          FROM json_each(?1) ORDER BY key`,
+      ],
+    ]),
+    ...namedRowsStatements(db, 'category', newCategories),
+    ...jsonRows(db, links, [
+      [
+        `INSERT INTO posts_categories (post_id, category_id, sort_order, listed_at)
+          SELECT p.id, CASE link.type WHEN 'integer' THEN link.value
+              ELSE (SELECT id FROM categories WHERE slug = link.value) END,
+            link.key, ${field('listedAt', 'r')}
+          FROM json_each(?1) r ${joinNewPost} JOIN json_each(r.value, '$.categories') link WHERE true
+          ON CONFLICT DO NOTHING`,
+      ],
+      [
+        `INSERT INTO posts_media (post_id, media_id, role)
+          SELECT p.id, m.id, 'body' FROM json_each(?1) r ${joinNewPost}
+            JOIN json_each(r.value, '$.mediaKeys') k JOIN media m ON m.key = k.value
+          UNION ALL
+          SELECT p.id, p.featured_media_id, 'featured' FROM json_each(?1) r ${joinNewPost}
+            WHERE p.featured_media_id IS NOT NULL
+          ON CONFLICT DO NOTHING`,
+      ],
+      [
+        `INSERT INTO post_revisions (post_id, title, excerpt, markdown, saved_by, autosave)
+          SELECT p.id, p.title, p.excerpt, p.markdown, ?2, 0 FROM json_each(?1) r ${joinNewPost}
+          ORDER BY r.key`,
+        savedBy,
+      ],
+    ]),
   ]
-  return statements
 }
 
 /** A new post, its categories and its first revision in one D1 batch: all written, or none. */
 export async function createPost(db: Db, input: PostInput, savedBy: number | null = null) {
-  await db.batch(createPostStatements(db, input, savedBy))
+  await runStatements(db, createPostsStatements(db, [input], savedBy))
   const [created] = await db.select({ id: posts.id }).from(posts).where(eq(posts.slug, input.slug))
   return created.id
 }

@@ -1,7 +1,7 @@
 import { MAX_MEDIA_BYTES, mediaUrl, storeMedia, type MediaEnv } from '../media/store'
 import { byteChunks, readAllBytes } from './chunks'
 import { imageSources } from './html-to-markdown'
-import type { SourceBlog } from './source'
+import type { SourceBlog, SourcePost } from './source'
 
 export type FetchedImages = {
   /** Old image address → this blog's `/media/…` address. */
@@ -11,16 +11,45 @@ export type FetchedImages = {
   failed: { url: string; reason: string }[]
 }
 
-/** Every image the posts of an export use: in their bodies and as featured images. */
-export function imagesOf(blog: SourceBlog): string[] {
-  const urls = new Set<string>()
-  for (const post of blog.posts) {
-    for (const src of imageSources(post.html ?? '')) urls.add(src)
-    const featured =
-      post.featureImage ?? (post.thumbnailId ? blog.attachments.get(post.thumbnailId) : undefined)
-    if (featured) urls.add(featured)
+/**
+ * Gathers the images posts use, in their bodies and as featured images, as the posts stream
+ * past; `urls` names them once the export's attachments (featured images by id) are all known.
+ */
+export function imageCollector() {
+  const refs: (string | { thumbnailId: string })[] = []
+  const seen = new Set<string>()
+  const seenThumbnails = new Set<string>()
+  const add = (ref: string) => {
+    if (!seen.has(ref)) refs.push(ref)
+    seen.add(ref)
   }
-  return [...urls].filter((url) => /^https?:\/\//i.test(url))
+  return {
+    add(posts: SourcePost[]) {
+      for (const post of posts) {
+        for (const src of imageSources(post.html ?? '')) add(src)
+        if (post.featureImage) add(post.featureImage)
+        else if (post.thumbnailId && !seenThumbnails.has(post.thumbnailId)) {
+          seenThumbnails.add(post.thumbnailId)
+          refs.push({ thumbnailId: post.thumbnailId })
+        }
+      }
+    },
+    urls(attachments: SourceBlog['attachments']): string[] {
+      const urls = new Set<string>()
+      for (const ref of refs) {
+        const url = typeof ref === 'string' ? ref : attachments.get(ref.thumbnailId)
+        if (url) urls.add(url)
+      }
+      return [...urls].filter((url) => /^https?:\/\//i.test(url))
+    },
+  }
+}
+
+/** Every image the posts of an export held in memory use. */
+export function imagesOf(blog: SourceBlog): string[] {
+  const collector = imageCollector()
+  collector.add(blog.posts)
+  return collector.urls(blog.attachments)
 }
 
 async function download(url: string, timeoutMs: number): Promise<Uint8Array | string> {

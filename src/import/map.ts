@@ -39,13 +39,14 @@ export type PlannedPost = {
   /** This blog's own archive: a post with the same slug here is that post, left as it is. */
   sameSlugIsSamePost: boolean
 }
-export type ImportPlan = {
+export type SitePlan = {
+  /** The export's authors, and the fallback byline when a post needs it. */
   authors: PlannedAuthor[]
   categories: PlannedCategory[]
-  posts: PlannedPost[]
   /** Old addresses of the whole site: feeds and date archives. */
   siteRedirects: { from: string; to: string }[]
 }
+export type ImportPlan = SitePlan & { posts: PlannedPost[] }
 
 export const TITLE_MAX = 200
 export const EXCERPT_MAX = 500
@@ -79,16 +80,94 @@ export function importedSlug(raw: string, title: string, fallback: string): stri
 export const authorKey = (sourceId: string) => `author:${sourceId}`
 export const categoryKey = (slug: string) => `category:${slug}`
 
+/** The category a source term becomes here (categories and tags alike). */
+const termKey = (kind: 'category' | 'tag', rawSlug: string, name: string) =>
+  categoryKey(importedSlug(rawSlug, name, kind))
+
+/** The byline of posts whose author the export does not name or list. */
+export const FALLBACK_AUTHOR: PlannedAuthor = {
+  key: 'author:imported',
+  slug: 'imported',
+  name: 'Imported',
+  bio: '',
+  oldPaths: [],
+}
+
+/** The old site's path prefix (a blog in a subfolder), without a trailing slash. */
+const basePath = (blog: SourceBlog) =>
+  blog.baseUrl ? new URL(blog.baseUrl).pathname.replace(/\/+$/, '') : ''
+
+const plannedStatus = (source: SourcePost) => STATUS[source.status] ?? 'draft'
+
+/** A draft has no date; a post to publish without one is dated now (`undated`, reported). */
+function plannedDate(source: SourcePost, status: PostStatus) {
+  const given = source.publishedAt ? new Date(source.publishedAt) : null
+  if (status === 'draft') return { publishedAt: null, undated: false }
+  return { publishedAt: given ?? new Date(), undated: !given }
+}
+
+const postAuthorKey = (source: SourcePost) =>
+  source.authorSourceIds[0] ? authorKey(source.authorSourceIds[0]) : null
+
 /**
- * Decides what each source item becomes here, reporting every change and skip. Pure: it reads
- * nothing from the database, so a dry run and the real run plan the same thing.
+ * What planning the site (authors, categories, date archives) needs to know of the posts, gathered
+ * as they stream past: it grows with the terms and months used, not with the number of posts.
  */
-export function planImport(
-  blog: SourceBlog,
-  report: ImportReport,
-  localImages: ReadonlyMap<string, string> = new Map(),
-): ImportPlan {
-  const base = blog.baseUrl ? new URL(blog.baseUrl).pathname.replace(/\/+$/, '') : ''
+export type PostsSurvey = {
+  /** Posts to import (not skipped). */
+  count: number
+  /** The terms those posts use, each once, in order of first use. */
+  terms: SourcePost['termSlugs']
+  /** `YYYY-MM` of the posts to publish, for the old date-archive addresses. */
+  months: string[]
+  /** Their authors' keys, null for a post without one. */
+  authorKeys: (string | null)[]
+}
+
+/** Adds posts to a survey as they come; `result()` gives it. */
+export function postsSurveyor() {
+  let count = 0
+  const terms = new Map<string, SourcePost['termSlugs'][number]>()
+  const months = new Set<string>()
+  const authorKeys = new Set<string | null>()
+  return {
+    add(sources: SourcePost[]) {
+      for (const source of sources) {
+        const status = plannedStatus(source)
+        if (status === 'skip') continue
+        count++
+        for (const term of source.termSlugs) {
+          const id = JSON.stringify([term.kind, term.slug, term.name])
+          if (!terms.has(id)) terms.set(id, term)
+        }
+        const { publishedAt } = plannedDate(source, status)
+        if (publishedAt) months.add(publishedAt.toISOString().slice(0, 7))
+        authorKeys.add(postAuthorKey(source))
+      }
+    },
+    result: (): PostsSurvey => ({
+      count,
+      terms: [...terms.values()],
+      months: [...months],
+      authorKeys: [...authorKeys],
+    }),
+  }
+}
+
+/** The survey of posts held in memory. */
+export function surveyPosts(sources: SourcePost[]) {
+  const surveyor = postsSurveyor()
+  surveyor.add(sources)
+  return surveyor.result()
+}
+
+/**
+ * Decides what the export's authors and categories become here and which old addresses of the
+ * whole site redirect where, from the export (its posts aside) and the survey of its posts. Pure:
+ * it reads nothing from the database, so a dry run and the real run plan the same thing.
+ */
+export function planSite(blog: SourceBlog, survey: PostsSurvey, report: ImportReport): SitePlan {
+  const base = basePath(blog)
   const wordpress = blog.kind === 'wordpress'
   const authors = blog.authors.map((a) => {
     const slug = importedSlug(a.slug, a.name, 'author')
@@ -100,11 +179,12 @@ export function planImport(
       oldPaths: blog.kind === 'archive' ? [] : [paths.lookupPath(`${base}/author/${a.slug}`)],
     }
   })
+  const authorKeys = new Set(authors.map((a) => a.key))
+  if (survey.authorKeys.some((key) => !key || !authorKeys.has(key))) authors.push(FALLBACK_AUTHOR)
 
   const categories = new Map<string, PlannedCategory>()
   const addTerm = (kind: 'category' | 'tag', rawSlug: string, name: string, description = '') => {
-    const slug = importedSlug(rawSlug, name, kind)
-    const key = categoryKey(slug)
+    const key = termKey(kind, rawSlug, name)
     const oldPath =
       blog.kind === 'archive'
         ? null
@@ -112,7 +192,8 @@ export function planImport(
     const existing = categories.get(key)
     if (existing) {
       if (oldPath && !existing.oldPaths.includes(oldPath)) existing.oldPaths.push(oldPath)
-    } else
+    } else {
+      const slug = importedSlug(rawSlug, name, kind)
       categories.set(key, {
         key,
         slug,
@@ -120,30 +201,20 @@ export function planImport(
         description,
         oldPaths: oldPath ? [oldPath] : [],
       })
-    return key
+    }
   }
   for (const term of blog.terms) addTerm(term.kind, term.slug, term.name, term.description)
   if (blog.terms.some((t) => t.kind === 'tag'))
     report.notes.push('This blog has categories only: tags were imported as categories.')
+  for (const term of survey.terms) addTerm(term.kind, term.slug, term.name)
 
-  const posts: PlannedPost[] = []
-  const months = new Set<string>()
-  for (const source of blog.posts) {
-    const planned = planPost(source, blog, report, localImages, base)
-    if (!planned) continue
-    planned.categoryKeys = source.termSlugs.map((t) => addTerm(t.kind, t.slug, t.name))
-    if (planned.status !== 'draft' && planned.publishedAt)
-      months.add(planned.publishedAt.toISOString().slice(0, 7))
-    posts.push(planned)
-  }
-
-  const siteRedirects: ImportPlan['siteRedirects'] = []
+  const siteRedirects: SitePlan['siteRedirects'] = []
   for (const r of blog.redirects ?? []) siteRedirects.push(r)
   if (blog.kind !== 'archive') {
     const { FEED_PATH, monthArchivePath } = paths
     siteRedirects.push({ from: `${base}/${wordpress ? 'feed' : 'rss'}`, to: FEED_PATH })
     if (wordpress)
-      for (const month of months) {
+      for (const month of survey.months) {
         const [year, mm] = month.split('-').map(Number)
         siteRedirects.push({
           from: `${base}/${month.replace('-', '/')}`,
@@ -151,7 +222,28 @@ export function planImport(
         })
       }
   }
-  return { authors, categories: [...categories.values()], posts, siteRedirects }
+  return { authors, categories: [...categories.values()], siteRedirects }
+}
+
+/** What each of these posts becomes here (skipped ones left out), reporting every change and skip. */
+export function planPosts(
+  sources: SourcePost[],
+  blog: SourceBlog,
+  report: ImportReport,
+  localImages: ReadonlyMap<string, string> = new Map(),
+): PlannedPost[] {
+  const base = basePath(blog)
+  return sources.flatMap((source) => planPost(source, blog, report, localImages, base) ?? [])
+}
+
+/** The whole plan of an export held in memory: its site, then its posts. */
+export function planImport(
+  blog: SourceBlog,
+  report: ImportReport,
+  localImages: ReadonlyMap<string, string> = new Map(),
+): ImportPlan {
+  const site = planSite(blog, surveyPosts(blog.posts), report)
+  return { ...site, posts: planPosts(blog.posts, blog, report, localImages) }
 }
 
 function planPost(
@@ -161,7 +253,7 @@ function planPost(
   localImages: ReadonlyMap<string, string>,
   base: string,
 ): PlannedPost | null {
-  const status = STATUS[source.status] ?? 'draft'
+  const status = plannedStatus(source)
   const label = source.title || source.slug || source.sourceId
   if (status === 'skip') {
     report.skipped.push({ kind: 'post', title: label, reason: `status "${source.status}"` })
@@ -210,16 +302,13 @@ function planPost(
   if (source.slug && slug !== source.slug)
     report.changed.push({ kind: 'post', title, reason: `slug "${source.slug}" became "${slug}"` })
 
-  let publishedAt = source.publishedAt ? new Date(source.publishedAt) : null
-  if (status === 'draft') publishedAt = null
-  else if (!publishedAt) {
-    publishedAt = new Date()
+  const { publishedAt, undated } = plannedDate(source, status)
+  if (undated)
     report.changed.push({
       kind: 'post',
       title,
       reason: 'no publication date; the import time was used',
     })
-  }
 
   const excerpt = (blog.kind === 'archive' ? source.excerpt : htmlToText(source.excerpt)).slice(
     0,
@@ -253,7 +342,6 @@ function planPost(
     featureImage = null
   }
 
-  const authorSourceId = source.authorSourceIds[0]
   return {
     key: `post:${source.sourceId}`,
     title,
@@ -263,8 +351,8 @@ function planPost(
     status,
     language,
     publishedAt,
-    authorKey: authorSourceId ? `author:${authorSourceId}` : null,
-    categoryKeys: [],
+    authorKey: postAuthorKey(source),
+    categoryKeys: source.termSlugs.map((t) => termKey(t.kind, t.slug, t.name)),
     featureImage,
     featureImageAlt: source.featureImageAlt ?? '',
     note: source.note ?? null,

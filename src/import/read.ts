@@ -2,7 +2,7 @@ import { readArchive } from './archive'
 import { byteChunks, readAllBytes, stringChunks, textChunks } from './chunks'
 import { parseGhost } from './ghost'
 import { ImportFileError, type SourceBlog } from './source'
-import { parseWxr } from './wxr'
+import { parseWxr, type PostSink } from './wxr'
 
 /** Archives are unzipped whole; past this they are refused. */
 export const ARCHIVE_MAX_BYTES = 500_000_000
@@ -21,10 +21,14 @@ export const GHOST_MAX_BYTES = 200_000_000
 
 /**
  * A WordPress (XML) or Ghost (JSON) export or this blog's own archive (zip), told apart by its
- * first bytes. WordPress files
- * are parsed as they stream in.
+ * first bytes. WordPress files are parsed as they stream in: given `onPosts`, their posts go to it
+ * as they are read (see parseWxr) and the blog comes back without them. Ghost exports and
+ * archives are read whole by design: their posts always come back in the blog.
  */
-export async function readExport(stream: ReadableStream<Uint8Array>): Promise<SourceBlog> {
+export async function readExport(
+  stream: ReadableStream<Uint8Array>,
+  onPosts?: PostSink,
+): Promise<SourceBlog> {
   const bytes = byteChunks(stream.getReader())[Symbol.asyncIterator]()
   const firstBytes = await bytes.next()
   if (firstBytes.done) throw new ImportFileError('The file is empty.')
@@ -45,7 +49,7 @@ export async function readExport(stream: ReadableStream<Uint8Array>): Promise<So
     yield* rest
   }
   try {
-    if (head.startsWith('<')) return await parseWxr(all())
+    if (head.startsWith('<')) return await parseWxr(all(), onPosts)
     if (head.startsWith('{')) {
       let text = ''
       for await (const chunk of all()) {
@@ -74,7 +78,7 @@ export function readExportBytes(bytes: Uint8Array) {
   )
 }
 
-export function readExportText(text: string) {
+export function readExportText(text: string, onPosts?: PostSink) {
   return readExport(
     new ReadableStream({
       async start(controller) {
@@ -83,5 +87,6 @@ export function readExportText(text: string) {
         controller.close()
       },
     }),
+    onPosts,
   )
 }

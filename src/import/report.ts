@@ -53,3 +53,13 @@ export function reportLines(report: ImportReport): string[] {
   for (const item of report.skipped) lines.push(`  - ${item.kind} "${item.title}": ${item.reason}`)
   return lines
 }
+
+/** Adds the counts and lists of `part` (one step's or one slice's writes) to `into`. */
+export function addReport(into: ImportReport, part: ImportReport) {
+  for (const kind of ENTITY_KINDS)
+    for (const key of ['created', 'updated', 'unchanged', 'failed'] as const)
+      into.counts[kind][key] += part.counts[kind][key]
+  into.notes.push(...part.notes)
+  into.skipped.push(...part.skipped)
+  into.changed.push(...part.changed)
+}

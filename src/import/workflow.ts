@@ -1,13 +1,13 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers'
 import { createDb } from '../db/client'
 import { findImportJob, updateImportJob } from '../db/import-jobs'
-import { fetchImages, imagesOf, type FetchedImages } from './images'
-import { planImport, type ImportPlan, type PlannedPost } from './map'
+import { fetchImages, type FetchedImages } from './images'
+import { planSite, type PlannedPost, type SitePlan } from './map'
 import { readExport } from './read'
 import { d1RedirectWriter } from './redirects'
-import { reportImages, storeArchiveMedia } from './run'
-import { emptyReport, ENTITY_KINDS, type ImportReport } from './report'
-import { ImportFileError } from './source'
+import { planPostSlices, startReport, surveyExport, type ExportReader, type Survey } from './run'
+import { addReport, emptyReport, type ImportReport } from './report'
+import { ImportFileError, type SourceBlog } from './source'
 import { writeAuthorsAndCategories, writePosts, type Resolved } from './write'
 
 export type ImportParams = { jobId: string }
@@ -35,19 +35,16 @@ const revivePost = (post: PlannedPost): PlannedPost => ({
   publishedAt: post.publishedAt ? new Date(post.publishedAt) : null,
 })
 
-function addReport(into: ImportReport, part: ImportReport) {
-  for (const kind of ENTITY_KINDS)
-    for (const key of ['created', 'updated', 'unchanged', 'failed'] as const)
-      into.counts[kind][key] += part.counts[kind][key]
-  into.notes.push(...part.notes)
-  into.skipped.push(...part.skipped)
-  into.changed.push(...part.changed)
+type StoredSurvey = Omit<Survey, 'blog'> & {
+  blog: Omit<SourceBlog, 'attachments'> & { attachments: [string, string][] }
 }
 
 /**
- * An import started from the admin, in resumable steps: the images the posts use are downloaded
- * into the media store a few at a time, the file is read and planned once (the plan is kept in
- * R2), then authors and categories, then posts `POSTS_PER_STEP` at a time. Each
+ * An import started from the admin, in resumable steps: the file is read through once (what it
+ * holds besides its posts is kept in R2), the images the posts use are downloaded into the media
+ * store a few at a time, the file is read again and its posts planned as they stream (kept in R2
+ * `POSTS_PER_STEP` at a time, never all in memory), then authors and categories are written,
+ * then posts a slice per step. Each
  * step adds to the job's report and progress, so a step retried after a failure resumes there.
  */
 export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
@@ -61,15 +58,24 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
       return { fileKey: found.fileKey, dryRun: found.dryRun }
     })
     const options = { dryRun: job.dryRun, redirects: d1RedirectWriter(db) }
-
-    // The images first, a few per step (each download can be slow), into the media store.
-    const imageSteps = await step.do('find images', async () => {
+    const read: ExportReader = async (onPosts) => {
       const file = await bucket.get(job.fileKey)
       if (!file) throw new Error('the uploaded file is gone')
+      return readExport(file.body, onPosts)
+    }
+
+    // The whole file is read once first: a broken file fails the job before anything is written,
+    // and what the posts need (images, attachments, categories) is known before the first one.
+    const imageSteps = await step.do('read the file', async () => {
       try {
-        const urls = imagesOf(await readExport(file.body))
-        await putJson(bucket, tempKey(jobId, 'image-urls'), urls)
-        return Math.ceil(urls.length / IMAGES_PER_STEP)
+        const survey = await surveyExport(read)
+        const stored: StoredSurvey = {
+          ...survey,
+          blog: { ...survey.blog, attachments: [...survey.blog.attachments] },
+        }
+        await putJson(bucket, tempKey(jobId, 'survey'), stored)
+        await putJson(bucket, tempKey(jobId, 'image-urls'), survey.imageUrls)
+        return Math.ceil(survey.imageUrls.length / IMAGES_PER_STEP)
       } catch (error) {
         if (!(error instanceof ImportFileError)) throw error
         await updateImportJob(db, jobId, { status: 'failed', error: error.message })
@@ -89,9 +95,8 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
       })
     }
 
+    // Read again, the posts are planned as they stream and kept in R2 a step's worth at a time.
     const slices = await step.do('read and plan', async () => {
-      const file = await bucket.get(job.fileKey)
-      if (!file) throw new Error('the uploaded file is gone')
       const images: FetchedImages = { local: new Map(), reused: 0, failed: [] }
       for (let n = 0; n < imageSteps; n++) {
         const part = await getJson<StoredImages>(bucket, tempKey(jobId, `images-${n}`))
@@ -99,22 +104,22 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
         images.reused += part.reused
         images.failed.push(...part.failed)
       }
-      const blog = await readExport(file.body)
-      const report = emptyReport(blog.kind, job.dryRun)
-      report.skipped.push(...blog.skipped)
-      reportImages(report, images)
-      await storeArchiveMedia(blog, report, { ...options, mediaEnv: { db, bucket } })
-      const plan = planImport(blog, report, images.local)
-      const { posts, ...rest } = plan
-      await putJson(bucket, tempKey(jobId, 'plan'), { ...rest, postCount: posts.length })
+      const stored = await getJson<StoredSurvey>(bucket, tempKey(jobId, 'survey'))
+      const survey: Survey = {
+        ...stored,
+        blog: { ...stored.blog, attachments: new Map(stored.blog.attachments) },
+      }
+      const planOptions = { ...options, images, mediaEnv: { db, bucket } }
+      const report = startReport(survey, planOptions)
+      await putJson(bucket, tempKey(jobId, 'plan'), planSite(survey.blog, survey.posts, report))
       let count = 0
-      for (let i = 0; i < posts.length; i += POSTS_PER_STEP)
-        await putJson(
-          bucket,
-          tempKey(jobId, `posts-${count++}`),
-          posts.slice(i, i + POSTS_PER_STEP),
-        )
-      await updateImportJob(db, jobId, { total: posts.length, report: JSON.stringify(report) })
+      await planPostSlices(read, survey, report, planOptions, POSTS_PER_STEP, (posts) =>
+        putJson(bucket, tempKey(jobId, `posts-${count++}`), posts),
+      )
+      await updateImportJob(db, jobId, {
+        total: survey.posts.count,
+        report: JSON.stringify(report),
+      })
       return count
     })
 
@@ -129,9 +134,9 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
     }
 
     await step.do('authors and categories', async () => {
-      const plan = await getJson<ImportPlan>(bucket, tempKey(jobId, 'plan'))
+      const plan = await getJson<SitePlan>(bucket, tempKey(jobId, 'plan'))
       const part = emptyReport('wordpress', job.dryRun)
-      const resolved = await writeAuthorsAndCategories(db, { ...plan, posts: [] }, part, options)
+      const resolved = await writeAuthorsAndCategories(db, plan, part, options)
       await putJson(bucket, tempKey(jobId, 'resolved'), {
         authors: [...resolved.authors],
         categories: [...resolved.categories],
@@ -160,6 +165,7 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
 
     await step.do('finish', async () => {
       const keys = [
+        'survey',
         'plan',
         'resolved',
         'image-urls',

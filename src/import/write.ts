@@ -5,6 +5,7 @@ import {
   authorIdsBySlug,
   categoryIdsBySlug,
   findImportedItems,
+  importedRowsStatements,
   insertNamedRows,
   runStatements,
   postIdsBySlug,
@@ -12,11 +13,11 @@ import {
   rememberImported,
   runBatches,
 } from '../db/imports'
-import { createPostStatements, updatePostStatements, type PostInput } from '../db/post-writes'
+import { createPostsStatements, updatePostStatements, type PostInput } from '../db/post-writes'
 import { findMediaByKeys } from '../db/media'
 import { renderMarkdown } from '../lib/markdown'
 import { mediaUrl } from '../media/store'
-import type { ImportPlan, PlannedPost } from './map'
+import { FALLBACK_AUTHOR, type PlannedPost, type SitePlan } from './map'
 import { authorPath, categoryPath, pathSpellings, postPath } from './paths'
 import type { Redirect, RedirectWriter } from './redirects'
 import type { ImportReport } from './report'
@@ -25,14 +26,6 @@ export type WriteOptions = { dryRun: boolean; redirects: RedirectWriter }
 
 /** Ids of what the plan's authors and categories became here. */
 export type Resolved = { authors: Map<string, number>; categories: Map<string, number> }
-
-const FALLBACK_AUTHOR = {
-  key: 'author:imported',
-  slug: 'imported',
-  name: 'Imported',
-  bio: '',
-  oldPaths: [],
-}
 
 async function writeRedirects(report: ImportReport, options: WriteOptions, redirects: Redirect[]) {
   const wanted = redirects
@@ -50,16 +43,17 @@ async function writeRedirects(report: ImportReport, options: WriteOptions, redir
  */
 export async function writeAuthorsAndCategories(
   db: Db,
-  plan: ImportPlan,
+  plan: SitePlan,
   report: ImportReport,
   options: WriteOptions,
 ): Promise<Resolved> {
-  const needsFallback = plan.posts.some(
-    (p) => !p.authorKey || !plan.authors.some((a) => a.key === p.authorKey),
-  )
-  const authors = needsFallback ? [...plan.authors, FALLBACK_AUTHOR] : plan.authors
   const groups = [
-    { kind: 'author' as const, items: authors, tally: report.counts.authors, path: authorPath },
+    {
+      kind: 'author' as const,
+      items: plan.authors,
+      tally: report.counts.authors,
+      path: authorPath,
+    },
     {
       kind: 'category' as const,
       items: plan.categories,
@@ -141,6 +135,7 @@ export async function writePosts(
     (await findMediaByKeys(db, featuredKeys)).map((m) => [mediaUrl(m), m.id]),
   )
   const claimed = new Set<string>()
+  const created: { input: PostInput; key: string; hash: string }[] = []
   const groups: BatchItem<'sqlite'>[][] = []
   const redirects: Redirect[] = []
   const fallbackAuthor = resolved.authors.get(FALLBACK_AUTHOR.key)
@@ -207,14 +202,27 @@ export async function writePosts(
           reason: `a post here already uses "${post.slug}": imported as "${input.slug}"`,
         })
       report.counts.posts.created++
-      groups.push([
-        ...createPostStatements(db, input, null),
-        rememberImported(db, { sourceKey: post.key, kind: 'post', slug: input.slug, contentHash }),
-      ])
+      created.push({ input, key: post.key, hash: contentHash })
     }
     for (const from of post.oldPaths) redirects.push({ from, to: postPath(input.slug) })
   }
-  if (!options.dryRun) await runBatches(db, groups)
+  if (!options.dryRun) {
+    // New posts set-wise, in a few statements whatever their number; changed ones one by one.
+    if (created.length)
+      await runStatements(db, [
+        ...createPostsStatements(
+          db,
+          created.map((c) => c.input),
+          null,
+        ),
+        ...importedRowsStatements(
+          db,
+          'post',
+          created.map((c) => ({ key: c.key, slug: c.input.slug, hash: c.hash })),
+        ),
+      ])
+    await runBatches(db, groups)
+  }
   await writeRedirects(report, options, redirects)
 }
 
@@ -227,20 +235,4 @@ async function freeSlug(db: Db, slug: string, taken: Map<string, number>, claime
       return candidate
   }
   throw new Error(`No free slug for ${slug}`)
-}
-
-/** Authors, categories, then posts in slices: the whole plan, for the command line. */
-export async function writePlan(
-  db: Db,
-  plan: ImportPlan,
-  report: ImportReport,
-  options: WriteOptions,
-  slice = 25,
-  onProgress?: (done: number, total: number) => void,
-) {
-  const resolved = await writeAuthorsAndCategories(db, plan, report, options)
-  for (let i = 0; i < plan.posts.length; i += slice) {
-    await writePosts(db, plan.posts.slice(i, i + slice), resolved, report, options)
-    onProgress?.(Math.min(i + slice, plan.posts.length), plan.posts.length)
-  }
 }

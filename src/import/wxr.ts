@@ -32,12 +32,20 @@ function trimSlash(url: string) {
   return url.trim().replace(/\/+$/, '')
 }
 
+/** Takes posts as the reader hands them over; the reader waits for it before reading on. */
+export type PostSink = (posts: SourcePost[]) => Promise<void> | void
+
 /**
  * Reads a WordPress export (WXR 1.1/1.2) as it streams in. Only the five XML entities and
  * numeric references are understood: a DOCTYPE (the only way to declare entities that expand)
- * is refused, as are oversized attributes and fields.
+ * is refused, as are oversized attributes and fields. Given `onPosts`, the posts read from each
+ * chunk are handed to it at once and not kept, so memory does not grow with the number of posts;
+ * the file may still prove broken further on, so whoever writes them has read it whole before.
  */
-export async function parseWxr(chunks: AsyncIterable<string>): Promise<SourceBlog> {
+export async function parseWxr(
+  chunks: AsyncIterable<string>,
+  onPosts?: PostSink,
+): Promise<SourceBlog> {
   const blog = emptyBlog('wordpress')
   const parser = new SaxesParser({ xmlns: false })
   const stack: string[] = []
@@ -142,15 +150,20 @@ export async function parseWxr(chunks: AsyncIterable<string>): Promise<SourceBlo
   const throwIfFailed = () => {
     if (failure) throw failure
   }
+  const handOver = async () => {
+    if (onPosts && sawRss && isWxr && blog.posts.length) await onPosts(blog.posts.splice(0))
+  }
   for await (const chunk of chunks) {
     parser.write(chunk)
     throwIfFailed()
+    await handOver()
   }
   parser.close()
   throwIfFailed()
   if (!sawRss || !isWxr)
     throw new ImportFileError('This is not a WordPress export (Tools → Export gives an .xml file).')
   if (stack.length > 0) throw new ImportFileError('The export is truncated: it ends too early.')
+  await handOver()
   return blog
 }
 

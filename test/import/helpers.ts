@@ -4,12 +4,23 @@ import { count } from 'drizzle-orm'
 import { authors, categories, posts, redirects } from '../../src/db/schema'
 import { d1RedirectWriter } from '../../src/import/redirects'
 import { readExportText } from '../../src/import/read'
-import { runImport, type ImportOptions } from '../../src/import/run'
+import {
+  importSurveyed,
+  surveyExport,
+  type ExportReader,
+  type ImportOptions,
+} from '../../src/import/run'
 import { db } from '../fixtures'
 
+/** Imports an export as the command line does: read through once, then again post by post. */
 export async function importText(text: string, options: Partial<ImportOptions> = {}) {
-  const blog = await readExportText(text)
-  return runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), ...options })
+  const read: ExportReader = (onPosts) => readExportText(text, onPosts)
+  const survey = await surveyExport(read)
+  return importSurveyed(db, read, survey, {
+    dryRun: false,
+    redirects: d1RedirectWriter(db),
+    ...options,
+  })
 }
 
 export async function rowCounts() {

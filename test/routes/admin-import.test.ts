@@ -1,9 +1,10 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { unzipSync } from 'fflate'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { media, posts } from '../../src/db/schema'
+import { authors, media, posts } from '../../src/db/schema'
 import { createEditor, logIn, ORIGIN, request } from '../admin-helpers'
 import { db } from '../fixtures'
+import { generatedWxr } from '../support/generated-wxr'
 import sample from '../import/fixtures/wordpress-export-sample.xml?raw'
 
 const postCount = async () => (await db.select({ n: count() }).from(posts))[0].n
@@ -103,5 +104,36 @@ describe('the admin import and export', () => {
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
     expect(Object.keys(files)).toContain('manifest.json')
     expect(Object.keys(files).filter((f) => f.startsWith('posts/'))).toHaveLength(9)
+  })
+
+  it('signs posts whose author the export does not name with the fallback byline', async () => {
+    const text = [...generatedWxr({ posts: 3, firstId: 700 })]
+      .join('')
+      .replace(/<dc:creator>.*<\/dc:creator>/g, '')
+    const dryRun = (await upload(owner, text)).headers.get('Location')!
+    await waitForJob(owner, dryRun)
+    const confirmed = await request(`${dryRun}/run`, {
+      method: 'POST',
+      cookie: owner,
+      headers: { Origin: ORIGIN },
+    })
+    expect(await waitForJob(owner, confirmed.headers.get('Location')!)).toContain(
+      'Import finished.',
+    )
+    const [post] = await db
+      .select({ author: authors.slug })
+      .from(posts)
+      .innerJoin(authors, eq(authors.id, posts.authorId))
+      .where(eq(posts.slug, 'billet-700'))
+    expect(post).toEqual({ author: 'imported' })
+  })
+
+  it('refuses a file broken past its first posts before writing any', async () => {
+    const before = await postCount()
+    const text = [...generatedWxr({ posts: 5, firstId: 800 })].join('').replace('</rss>', '')
+    const html = await waitForJob(owner, (await upload(owner, text)).headers.get('Location')!)
+    expect(html).toContain('The import stopped:')
+    expect(html).toMatch(/unclosed tag|truncated/)
+    expect(await postCount()).toBe(before)
   })
 })
