@@ -108,7 +108,8 @@ async function storeContentState(c: Context<AppEnv>, cache: Cache, key: string, 
 type PageParts = { body: BodyInit | null; status: number; headers: HeadersInit }
 
 function forReader(page: PageParts, request: Request, cacheStatus: string) {
-  const headers = new Headers(page.headers)
+  const response = new Response(page.body, { status: page.status, headers: page.headers })
+  const { headers } = response
   headers.set('Cache-Control', READER_CACHE_CONTROL)
   headers.set('X-Page-Cache', cacheStatus)
   const lastModified = headers.get('Last-Modified')
@@ -121,7 +122,7 @@ function forReader(page: PageParts, request: Request, cacheStatus: string) {
     // Content-Type stays, so the audience counter still knows this was a page view.
     return new Response(null, { status: 304, headers })
   }
-  return new Response(page.body, { status: page.status, headers })
+  return response
 }
 
 const openPages = () => caches.open('pages')
