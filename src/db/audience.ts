@@ -17,6 +17,9 @@ export type CountedView = {
 // Salts are read on every counted view; an isolate keeps the current one instead of asking D1.
 const saltCache = new Map<string, string>()
 
+/** The day's salt if this isolate already has it: most views need no D1 read for it. */
+export const knownSalt = (day: string) => saltCache.get(day)
+
 /** The day's salt, created by whichever request needs it first. */
 export async function saltForDay(db: Db, day: string): Promise<string> {
   const cached = saltCache.get(day)
@@ -64,6 +67,8 @@ async function writeCounts(db: Db, batch: PendingCounts) {
 }
 
 const COALESCE_MS = 100
+/** Past this, a busy writer stops pausing and only drains what is left (see recordView). */
+const PAUSING_WRITER_MS = 10_000
 
 // Rows per batch: each statement holds 25 counter rows (D1's 100 parameters), a batch many of them.
 const MAX_ROWS_PER_WRITE = 2000
@@ -89,12 +94,14 @@ function takePending(): PendingCounts {
 }
 
 /**
- * Records a view. The first view while nothing is being written writes at once and keeps writing
- * what other requests add meanwhile, so a busy isolate sends one write per D1 round trip instead
- * of one per view. Returns what the caller must hand to `waitUntil`: that write for the request
- * that does it, nothing for the others (their view is in the next write, awaited by its writer).
+ * Records a view. The first view while nothing is being written starts a writer, which writes
+ * what has gathered every COALESCE_MS until nothing is left, so a busy isolate sends ten writes a
+ * second instead of one per view. Returns what the caller must hand to `waitUntil`: the writer for
+ * the request that starts it, null for the others (their view is in its next write). A writer
+ * that has been busy for PAUSING_WRITER_MS writes back to back until it is done, so it ends well
+ * within the time `waitUntil` gives it.
  */
-export function recordView(db: Db, view: CountedView): Promise<void> {
+export function recordView(db: Db, view: CountedView): Promise<void> | null {
   for (const { metric, key } of view.counts) {
     const id = `${view.day}\u0000${metric}\u0000${key}`
     const row = pending.counts.get(id)
@@ -107,14 +114,17 @@ export function recordView(db: Db, view: CountedView): Promise<void> {
       visitorHash: view.visitorHash,
     })
   }
-  if (flushing) return Promise.resolve()
+  if (flushing) return null
   flushing = true
   return (async () => {
+    const started = Date.now()
     try {
-      // A short pause lets the views of concurrent requests join the first write too.
-      await new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
-      while (pending.counts.size > 0 || pending.visitors.size > 0)
+      while (pending.counts.size > 0 || pending.visitors.size > 0) {
+        // A short pause lets the views of concurrent requests join the same write.
+        if (Date.now() - started < PAUSING_WRITER_MS)
+          await new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
         await writeCounts(db, takePending())
+      }
     } finally {
       flushing = false
     }

@@ -1,3 +1,5 @@
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
 import { isbot } from 'isbot'
 import { epochToZonedInputs } from './dates'
 import { bytesToHex } from './encoding'
@@ -22,8 +24,18 @@ export function isPrefetch(headers: Headers): boolean {
   return /prefetch|prerender|preview/i.test(purpose)
 }
 
+// Most views come from a few browsers, and isbot's pattern is long: recent answers are kept
+// (in this isolate's memory only, like the request itself).
+const botAnswers = new Map<string, boolean>()
+
 export function isBot(userAgent: string): boolean {
-  return userAgent.trim() === '' || isbot(userAgent)
+  let answer = botAnswers.get(userAgent)
+  if (answer === undefined) {
+    answer = userAgent.trim() === '' || isbot(userAgent)
+    if (botAnswers.size >= 100) botAnswers.clear()
+    botAnswers.set(userAgent, answer)
+  }
+  return answer
 }
 
 /**
@@ -55,36 +67,23 @@ export function dayOf(epochMs: number, timeZone: string): string {
   return lastDay.day
 }
 
-// Importing the key is most of the cost of the hash; one salt serves a whole day.
-let cachedKey: { salt: string; key: Promise<CryptoKey> } | null = null
+// Keyed once per salt (one a day); each view then hashes only its own bytes, synchronously, so a
+// counted view costs no asynchronous step when the day's salt is known.
+let keyedHmac: { salt: string; hmac: ReturnType<typeof hmac.create> } | null = null
 
-function hmacKey(salt: string): Promise<CryptoKey> {
-  if (cachedKey?.salt !== salt) {
-    const key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(salt),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    )
-    cachedKey = { salt, key }
-  }
-  return cachedKey.key
+function hmacFor(salt: string) {
+  if (keyedHmac?.salt !== salt)
+    keyedHmac = { salt, hmac: hmac.create(sha256, new TextEncoder().encode(salt)) }
+  return keyedHmac.hmac
 }
 
 /** HMAC-SHA256 of who and where under the day's salt, cut to 64 bits: enough to count, not to keep. */
-export async function visitorHash(
-  salt: string,
-  ip: string,
-  userAgent: string,
-  host: string,
-): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    await hmacKey(salt),
-    new TextEncoder().encode(`${ip}\n${userAgent}\n${host}`),
-  )
-  return bytesToHex(new Uint8Array(mac).slice(0, 8))
+export function visitorHash(salt: string, ip: string, userAgent: string, host: string): string {
+  const mac = hmacFor(salt)
+    .clone()
+    .update(new TextEncoder().encode(`${ip}\n${userAgent}\n${host}`))
+    .digest()
+  return bytesToHex(mac.subarray(0, 8))
 }
 
 export const DEFAULT_RETENTION_MONTHS = 13
@@ -110,6 +109,8 @@ export function retentionCutoffDay(today: string, months: number): string {
  * a segment that is not valid percent-encoding is kept as sent.
  */
 export function canonicalPath(pathname: string): string {
+  // Most paths hold nothing that escaping could change.
+  if (/^[\w\-./~]*$/.test(pathname)) return pathname
   return pathname
     .split('/')
     .map((segment) => {

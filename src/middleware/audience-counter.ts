@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { recordView, saltForDay, type CountedView } from '../db/audience'
+import { knownSalt, recordView, saltForDay, type CountedView } from '../db/audience'
 import {
   canonicalPath,
   dayOf,
@@ -14,8 +14,14 @@ import {
 import { isFragmentRequest } from '../lib/htmx'
 import type { AppEnv } from '../types'
 
+/** Who the view is from, to be hashed once the day's salt is known. */
+type Visitor = { ip: string; userAgent: string; host: string }
+
 /** What a view adds up to; null when it is not a reader's page view at all. */
-async function countedView(c: Context<AppEnv>, now: number): Promise<CountedView | null> {
+function countedView(
+  c: Context<AppEnv>,
+  now: number,
+): { view: CountedView; visitor: Visitor | null } | null {
   const { req, res } = c
   if (req.method !== 'GET' || (res.status !== 200 && res.status !== 304)) return null
   if (!res.headers.get('Content-Type')?.startsWith('text/html')) return null
@@ -27,10 +33,12 @@ async function countedView(c: Context<AppEnv>, now: number): Promise<CountedView
   if (path === '/admin' || path.startsWith('/admin/')) return null
   const day = dayOf(now, c.var.site.timeZone)
   const userAgent = headers.get('User-Agent') ?? ''
-  if (isBot(userAgent)) return { day, visitorHash: null, counts: [{ metric: 'bot', key: '' }] }
-
-  if (isFragmentRequest(headers))
-    return { day, visitorHash: null, counts: [{ metric: 'more', key: path }] }
+  const uncounted = (metric: 'bot' | 'more', key: string) => ({
+    view: { day, visitorHash: null, counts: [{ metric, key }] },
+    visitor: null,
+  })
+  if (isBot(userAgent)) return uncounted('bot', '')
+  if (isFragmentRequest(headers)) return uncounted('more', path)
 
   const counts: CountedView['counts'] = [
     { metric: 'page', key: path },
@@ -42,9 +50,16 @@ async function countedView(c: Context<AppEnv>, now: number): Promise<CountedView
   if (country) counts.push({ metric: 'country', key: country })
 
   const ip = headers.get('CF-Connecting-IP') ?? ''
-  const salt = await saltForDay(c.var.db, day)
-  return { day, visitorHash: await visitorHash(salt, ip, userAgent, url.host), counts }
+  return { view: { day, visitorHash: null, counts }, visitor: { ip, userAgent, host: url.host } }
 }
+
+function withVisitor(view: CountedView, visitor: Visitor | null, salt: string): CountedView {
+  if (!visitor) return view
+  return { ...view, visitorHash: visitorHash(salt, visitor.ip, visitor.userAgent, visitor.host) }
+}
+
+const logFailure = (error: unknown) =>
+  console.error('Audience counter: the view was not recorded.', error)
 
 /**
  * Counts readers' page views inside the Worker, after the response is sent: no cookie, no script,
@@ -59,10 +74,24 @@ export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   } catch {
     return // app.request() without a runtime context, as in some tests: nothing to wait on.
   }
-  const now = Date.now()
+  let counted
+  try {
+    counted = countedView(c, Date.now())
+  } catch (error) {
+    return logFailure(error)
+  }
+  if (!counted) return
+  const { view, visitor } = counted
+  const salt = visitor ? knownSalt(view.day) : ''
+  if (salt !== undefined) {
+    // The usual case: nothing to wait for but the write, which only one request at a time does.
+    const written = recordView(c.var.db, withVisitor(view, visitor, salt))
+    if (written) executionCtx.waitUntil(written.catch(logFailure))
+    return
+  }
   executionCtx.waitUntil(
-    countedView(c, now)
-      .then((view) => (view ? recordView(c.var.db, view) : undefined))
-      .catch((error) => console.error('Audience counter: the view was not recorded.', error)),
+    saltForDay(c.var.db, view.day)
+      .then((salt) => recordView(c.var.db, withVisitor(view, visitor, salt)))
+      .catch(logFailure),
   )
 })
