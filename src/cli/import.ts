@@ -52,9 +52,11 @@ try {
   const db = createDb(proxy.env.DB)
   const urls = values['no-images'] ? [] : survey.imageUrls
   if (urls.length) console.error(`Downloading ${urls.length} images…`)
-  const images = await fetchImages({ db, bucket: proxy.env.MEDIA }, urls, { dryRun })
+  const mediaEnv = { db, bucket: proxy.env.MEDIA }
+  const images = await fetchImages(mediaEnv, urls, { dryRun })
   const report = await importSurveyed(db, read, survey, {
     dryRun,
+    mediaEnv,
     redirects: d1RedirectWriter(db),
     images,
     onProgress: (done, total) => process.stderr.write(`\rPosts: ${done}/${total}`),

@@ -16,7 +16,7 @@ export type ImportOptions = {
   images?: FetchedImages
   onProgress?: (done: number, total: number) => void
   /** Where image files carried in the file itself (this blog's archive) are stored. */
-  mediaEnv?: MediaEnv
+  mediaEnv: MediaEnv
 }
 
 /** The images inside this blog's own archive go back to the media store under the same keys. */
@@ -27,7 +27,7 @@ export async function storeArchiveMedia(
 ) {
   const tally = report.counts.images
   for (const item of blog.media ?? []) {
-    if (options.dryRun || !options.mediaEnv) {
+    if (options.dryRun) {
       tally.created++
       continue
     }

@@ -79,6 +79,7 @@ async function benchOneSize(posts: number) {
     const report = await importSurveyed(db, read, survey, {
       dryRun: false,
       redirects: d1RedirectWriter(db),
+      mediaEnv: { db, bucket: proxy.env.MEDIA },
       onProgress: (done) =>
         process.env.BENCH_TRACE &&
         console.log(done, ((performance.now() - started) / 1000).toFixed(1)),

@@ -99,7 +99,12 @@ describe('export, then import into an empty blog', () => {
     const server = inject('imageServer')
     const blog = await readExportText(sample.replaceAll('http://127.0.0.1:8080', server))
     const images = await fetchImages(mediaEnv, imagesOf(blog), { timeoutMs: 3_000 })
-    await runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), images })
+    await runImport(db, blog, {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      images,
+      mediaEnv,
+    })
     // A post written here, edited twice, with French typography and a trailing newline.
     const [author] = await db.select().from(authors).where(eq(authors.slug, 'claire'))
     const markdown = 'Un « essai » : l’accueil.\n\n- un\n- deux\n'

@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import { count } from 'drizzle-orm'
 import { authors, categories, posts, redirects } from '../../src/db/schema'
@@ -19,6 +19,7 @@ export async function importText(text: string, options: Partial<ImportOptions> =
   return importSurveyed(db, read, survey, {
     dryRun: false,
     redirects: d1RedirectWriter(db),
+    mediaEnv: { db, bucket: env.MEDIA },
     ...options,
   })
 }

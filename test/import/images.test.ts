@@ -16,7 +16,8 @@ const postBySlug = async (slug: string) =>
 async function importWithImages(text: string) {
   const blog = await readExportText(text)
   const images = await fetchImages({ db, bucket: env.MEDIA }, imagesOf(blog), { timeoutMs: 3_000 })
-  return runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), images })
+  const mediaEnv = { db, bucket: env.MEDIA }
+  return runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), images, mediaEnv })
 }
 
 describe('importing the WordPress sample with its images served over HTTP', () => {

@@ -83,7 +83,7 @@ describe('reading a WordPress export as a stream', () => {
       read,
       survey,
       report,
-      { dryRun: true, redirects: async () => 0 },
+      { dryRun: true, redirects: async () => 0, mediaEnv: { db, bucket: env.MEDIA } },
       100,
       (planned: PlannedPost[]) => {
         slices.push({ size: planned.length, reached })
@@ -125,6 +125,7 @@ describe('importing a WordPress export as a stream', () => {
     const report = await importSurveyed(db, read, survey, {
       dryRun: false,
       redirects: d1RedirectWriter(db),
+      mediaEnv: { db, bucket: env.MEDIA },
       onProgress: (done) => progress.push(done),
     })
     // First reading: nothing written yet; second: two slices written before the last part.
@@ -138,7 +139,11 @@ describe('importing a WordPress export as a stream', () => {
   it('reports and writes what importing the whole file at once does', async () => {
     for (const text of [sample, edgeCases, ghost]) {
       const read: ExportReader = (onPosts) => readExportText(text, onPosts)
-      const options = { dryRun: false, redirects: d1RedirectWriter(db) }
+      const options = {
+        dryRun: false,
+        redirects: d1RedirectWriter(db),
+        mediaEnv: { db, bucket: env.MEDIA },
+      }
       const streamed = await importSurveyed(db, read, await surveyExport(read), options)
       const streamedRows = await writtenPosts()
       await wipe()
