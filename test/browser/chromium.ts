@@ -1,5 +1,5 @@
 import { after, before } from 'node:test'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 
 /** Debian's chromium, started as this machine allows: no sandbox as root, no background traffic. */
@@ -36,4 +36,12 @@ export function useWorkerAndBrowser(
     await session.worker?.dispose()
   })
   return session
+}
+
+/**
+ * Waits until htmx has taken over the reader page: it is fetched after the first paint, and sets
+ * `data-htmx-powered` on each element it has wired up (a Load More link, the search field).
+ */
+export function htmxReady(page: Page) {
+  return page.waitForFunction(() => document.querySelector('[data-htmx-powered]') !== null)
 }

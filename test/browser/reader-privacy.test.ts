@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { useWorkerAndBrowser } from './chromium'
+import { htmxReady, useWorkerAndBrowser } from './chromium'
 
 const session = useWorkerAndBrowser({ demoContent: true })
 
@@ -18,7 +18,7 @@ describe('a reader in Chromium', () => {
     page.on('request', (request) => origins.add(new URL(request.url()).origin))
 
     await page.goto(`${session.worker.url}/`)
-    await page.waitForFunction(() => 'htmx' in window)
+    await htmxReady(page)
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
     await page.waitForFunction(() => document.querySelectorAll('article.post-summary').length >= 20)
     await page.locator('article.post-summary h2 a').first().click()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { useWorkerAndBrowser } from './chromium'
+import { htmxReady, useWorkerAndBrowser } from './chromium'
 
 const session = useWorkerAndBrowser({ demoContent: true })
 
@@ -25,7 +25,7 @@ describe('search in Chromium', () => {
     const context = await session.browser.newContext({ viewport: { width: 412, height: 900 } })
     const page = await context.newPage()
     await page.goto(session.worker.url + '/search')
-    await page.waitForFunction(() => 'htmx' in window)
+    await htmxReady(page)
     await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
 
     await typeAndWaitFor(page, 'cles', '/posts/les-cles-en-laiton')
@@ -53,7 +53,7 @@ describe('search in Chromium', () => {
       await route.continue().catch(() => {}) // aborted by then: nothing to continue
     })
     await page.goto(session.worker.url + '/search')
-    await page.waitForFunction(() => 'htmx' in window)
+    await htmxReady(page)
     await page.type('#search-q', 'cles', { delay: 20 })
     await page.waitForTimeout(500) // the debounced request for "cles" is now on its way, slowly
     await page.evaluate(() => {
