@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { importJobs, type ImportJob } from './schema'
 
@@ -12,10 +12,6 @@ export async function createImportJob(
 export async function findImportJob(db: Db, id: string): Promise<ImportJob | null> {
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id))
   return job ?? null
-}
-
-export async function latestImportJobs(db: Db, limit = 5) {
-  return db.select().from(importJobs).orderBy(desc(importJobs.createdAt)).limit(limit)
 }
 
 export async function updateImportJob(
