@@ -45,13 +45,6 @@ export function imageCollector() {
   }
 }
 
-/** Every image the posts of an export held in memory use. */
-export function imagesOf(blog: SourceBlog): string[] {
-  const collector = imageCollector()
-  collector.add(blog.posts)
-  return collector.urls(blog.attachments)
-}
-
 async function download(url: string, timeoutMs: number): Promise<Uint8Array | string> {
   let response: Response
   try {

@@ -46,7 +46,6 @@ export type SitePlan = {
   /** Old addresses of the whole site: feeds and date archives. */
   siteRedirects: { from: string; to: string }[]
 }
-export type ImportPlan = SitePlan & { posts: PlannedPost[] }
 
 export const TITLE_MAX = 200
 export const EXCERPT_MAX = 500
@@ -154,13 +153,6 @@ export function postsSurveyor() {
   }
 }
 
-/** The survey of posts held in memory. */
-export function surveyPosts(sources: SourcePost[]) {
-  const surveyor = postsSurveyor()
-  surveyor.add(sources)
-  return surveyor.result()
-}
-
 /**
  * Decides what the export's authors and categories become here and which old addresses of the
  * whole site redirect where, from the export (its posts aside) and the survey of its posts. Pure:
@@ -234,16 +226,6 @@ export function planPosts(
 ): PlannedPost[] {
   const base = basePath(blog)
   return sources.flatMap((source) => planPost(source, blog, report, localImages, base) ?? [])
-}
-
-/** The whole plan of an export held in memory: its site, then its posts. */
-export function planImport(
-  blog: SourceBlog,
-  report: ImportReport,
-  localImages: ReadonlyMap<string, string> = new Map(),
-): ImportPlan {
-  const site = planSite(blog, surveyPosts(blog.posts), report)
-  return { ...site, posts: planPosts(blog.posts, blog, report, localImages) }
 }
 
 function planPost(

@@ -16,10 +16,10 @@ import {
   users,
 } from '../../src/db/schema'
 import { exportArchive } from '../../src/export/archive'
-import { fetchImages, imagesOf } from '../../src/import/images'
+import { fetchImages } from '../../src/import/images'
 import { readExportBytes, readExportText } from '../../src/import/read'
 import { d1RedirectWriter } from '../../src/import/redirects'
-import { runImport } from '../../src/import/run'
+import { runImport, surveyExport } from '../../src/import/run'
 import { renderMarkdown } from '../../src/lib/markdown'
 import { db, postInput, updatePostAsLoaded } from '../fixtures'
 import sample from '../import/fixtures/wordpress-export-sample.xml?raw'
@@ -98,7 +98,8 @@ describe('export, then import into an empty blog', () => {
   beforeAll(async () => {
     const server = inject('imageServer')
     const blog = await readExportText(sample.replaceAll('http://127.0.0.1:8080', server))
-    const images = await fetchImages(mediaEnv, imagesOf(blog), { timeoutMs: 3_000 })
+    const { imageUrls } = await surveyExport(async () => blog)
+    const images = await fetchImages(mediaEnv, imageUrls, { timeoutMs: 3_000 })
     await runImport(db, blog, {
       dryRun: false,
       redirects: d1RedirectWriter(db),

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { media, posts } from '../../src/db/schema'
-import { fetchImages, imagesOf } from '../../src/import/images'
+import { fetchImages } from '../../src/import/images'
 import { readExportText } from '../../src/import/read'
 import { d1RedirectWriter } from '../../src/import/redirects'
 import type { ImportReport } from '../../src/import/report'
-import { runImport } from '../../src/import/run'
+import { runImport, surveyExport } from '../../src/import/run'
 import { db } from '../fixtures'
 import sample from './fixtures/wordpress-export-sample.xml?raw'
 
@@ -15,8 +15,9 @@ const postBySlug = async (slug: string) =>
 
 async function importWithImages(text: string) {
   const blog = await readExportText(text)
-  const images = await fetchImages({ db, bucket: env.MEDIA }, imagesOf(blog), { timeoutMs: 3_000 })
   const mediaEnv = { db, bucket: env.MEDIA }
+  const { imageUrls } = await surveyExport(async () => blog)
+  const images = await fetchImages(mediaEnv, imageUrls, { timeoutMs: 3_000 })
   return runImport(db, blog, { dryRun: false, redirects: d1RedirectWriter(db), images, mediaEnv })
 }
 

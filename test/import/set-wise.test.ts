@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../src/db/client'
 import { createPost } from '../../src/db/post-writes'
 import { posts } from '../../src/db/schema'
-import { planImport } from '../../src/import/map'
+import { planPosts, planSite, postsSurveyor } from '../../src/import/map'
 import { readExportText } from '../../src/import/read'
 import { d1RedirectWriter } from '../../src/import/redirects'
 import { emptyReport } from '../../src/import/report'
@@ -39,7 +39,13 @@ function countingD1() {
 /** Plans an export and writes its authors and categories; `write` then writes its posts. */
 async function planned(text: string) {
   const report = emptyReport('wordpress', false)
-  const plan = planImport(await readExportText(text), report)
+  const blog = await readExportText(text)
+  const survey = postsSurveyor()
+  survey.add(blog.posts)
+  const plan = {
+    ...planSite(blog, survey.result(), report),
+    posts: planPosts(blog.posts, blog, report),
+  }
   const options = { dryRun: false, redirects: d1RedirectWriter(db) }
   const resolved = await writeAuthorsAndCategories(db, plan, report, options)
   const write = (target: Db, slice: typeof plan.posts) =>
