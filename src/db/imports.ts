@@ -7,6 +7,9 @@ import { authors, categories, importedItems, posts, redirects } from './schema'
 
 export { runStatements } from './json-rows'
 
+/** The table each kind of imported item lands in. */
+const TABLES = { post: 'posts', author: 'authors', category: 'categories' } as const
+
 /** Keys one `IN (…)` binds, within D1's 100 bound parameters. */
 export const IN_CHUNK = rowsPerStatement(1, 10)
 
@@ -60,14 +63,13 @@ export function rememberImported(
   item: { sourceKey: string; kind: ImportedItem['kind']; slug: string; contentHash?: string },
   onlyIf?: SQL,
 ): BatchItem<'sqlite'> {
-  const table = { post: 'posts', author: 'authors', category: 'categories' }[item.kind]
   const contentHash = item.contentHash ?? ''
   return db
     .insert(importedItems)
     .values({
       sourceKey: item.sourceKey,
       kind: item.kind,
-      targetId: sql`(SELECT id FROM ${sql.identifier(table)} WHERE slug = ${item.slug})`,
+      targetId: sql`(SELECT id FROM ${sql.identifier(TABLES[item.kind])} WHERE slug = ${item.slug})`,
       contentHash,
     })
     .onConflictDoUpdate({
@@ -129,8 +131,6 @@ export async function redirectTargets(db: Db, fromPaths: string[]) {
   }
   return found
 }
-
-const TABLES = { post: 'posts', author: 'authors', category: 'categories' } as const
 
 /** Authors or categories not here yet (by slug), in the caller's batch. */
 export function namedRowsStatements(
