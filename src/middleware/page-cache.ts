@@ -68,10 +68,10 @@ const isExpired = (state: CachedState, now: number) =>
 // The probe's last answer, reused by this isolate for CONTENT_STATE_REUSE_MS: under load, most
 // hits then skip the Cache API lookup, at the price of that much delay in the editor's own data
 // centre (an editor's save in this isolate replaces it at once).
-let lastProbe: { key: string; state: CachedState; until: number } | null = null
+let lastProbe: { key: string; state: CachedState; at: number } | null = null
 
 function rememberProbe(key: string, state: CachedState, now: number) {
-  lastProbe = { key, state, until: now + CONTENT_STATE_REUSE_MS }
+  lastProbe = { key, state, at: now }
 }
 
 /**
@@ -80,8 +80,9 @@ function rememberProbe(key: string, state: CachedState, now: number) {
  */
 async function contentState(c: Context<AppEnv>, cache: Cache, key: string, now: number) {
   const recent = lastProbe
-  if (recent?.key === key && now >= recent.until - CONTENT_STATE_REUSE_MS && now < recent.until)
-    if (!isExpired(recent.state, now)) return { state: recent.state, written: null }
+  const reusable =
+    recent?.key === key && now >= recent.at && now - recent.at < CONTENT_STATE_REUSE_MS
+  if (reusable && !isExpired(recent.state, now)) return { state: recent.state, written: null }
   const cached = await cache.match(key)
   if (cached) {
     const state = (await cached.json()) as CachedState
