@@ -33,12 +33,12 @@ function countedView(
   if (path === '/admin' || path.startsWith('/admin/')) return null
   const day = dayOf(now, c.var.site.timeZone)
   const userAgent = headers.get('User-Agent') ?? ''
-  const uncounted = (metric: 'bot' | 'more', key: string) => ({
+  const anonymous = (metric: 'bot' | 'more', key: string) => ({
     view: { day, visitorHash: null, counts: [{ metric, key }] },
     visitor: null,
   })
-  if (isBot(userAgent)) return uncounted('bot', '')
-  if (isFragmentRequest(headers)) return uncounted('more', path)
+  if (isBot(userAgent)) return anonymous('bot', '')
+  if (isFragmentRequest(headers)) return anonymous('more', path)
 
   const counts: CountedView['counts'] = [
     { metric: 'page', key: path },
@@ -82,16 +82,10 @@ export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!counted) return
   const { view, visitor } = counted
+  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
+  // Usually the day's salt is known: the view is added at once, and only the request that starts
+  // a write has anything to wait for.
   const salt = visitor ? knownSalt(view.day) : ''
-  if (salt !== undefined) {
-    // The usual case: nothing to wait for but the write, which only one request at a time does.
-    const written = recordView(c.var.db, withVisitor(view, visitor, salt))
-    if (written) executionCtx.waitUntil(written.catch(logFailure))
-    return
-  }
-  executionCtx.waitUntil(
-    saltForDay(c.var.db, view.day)
-      .then((salt) => recordView(c.var.db, withVisitor(view, visitor, salt)))
-      .catch(logFailure),
-  )
+  const written = salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record)
+  if (written) executionCtx.waitUntil(written.catch(logFailure))
 })
