@@ -1,24 +1,24 @@
 import { Hono } from 'hono'
-import { audienceCounter } from './middleware/audience-counter'
-import { redirectOldAddresses } from './middleware/redirects'
-import { pageCache } from './middleware/page-cache'
-import { securityHeaders } from './middleware/security-headers'
-import { siteContext } from './middleware/site-context'
-import { adminRoutes } from './routes/admin'
-import { authorRoutes } from './routes/authors'
-import { categoryRoutes } from './routes/categories'
-import { notFound, onError } from './routes/errors'
-import { feedRoutes } from './routes/feeds'
-import { homeRoutes } from './routes/home'
-import { noteRoutes } from './routes/notes'
-import { mediaRoutes } from './routes/media'
-import { postRoutes } from './routes/posts'
-import { privacyRoutes } from './routes/privacy'
-import { searchRoutes } from './routes/search'
-import { sitemapRoutes } from './routes/sitemap'
-import { scheduled } from './scheduled'
+import { audienceCounter } from './features/audience'
+import { redirectOldAddresses } from './features/redirects'
+import { pageCache } from './features/page-cache'
+import { securityHeaders } from './app/security-headers'
+import { siteContext } from './app/site-context'
+import { adminRoutes } from './features/admin'
+import { authorRoutes } from './features/authors-editors'
+import { categoryRoutes } from './features/categories'
+import { notFound, onError } from './app/errors'
+import { feedRoutes } from './features/feeds'
+import { homeRoutes } from './features/posts'
+import { noteRoutes } from './features/notes'
+import { mediaRoutes } from './features/media'
+import { postRoutes } from './features/posts'
+import { privacyRoutes } from './features/privacy'
+import { searchRoutes } from './features/search'
+import { sitemapRoutes } from './features/feeds'
+import { scheduled } from './app/scheduled'
 import type { AppEnv } from './types'
-import { layout } from './views/layout'
+import { layout } from './ui/layout'
 
 const app = new Hono<AppEnv>()
 
@@ -46,7 +46,7 @@ app.notFound(notFound)
 app.onError(onError)
 
 export { app }
-export { ImportWorkflow } from './import/workflow'
+export { ImportWorkflow } from './features/import-export'
 
 export default {
   fetch: app.fetch,

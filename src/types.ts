@@ -1,8 +1,8 @@
 import type { Db } from './db/client'
 import type { User } from './db/schema'
-import type { AdminMessages } from './lib/i18n-admin'
-import type { Locale, Messages } from './lib/i18n'
-import type { PageMeta } from './views/head-meta'
+import type { AdminMessages } from './i18n/admin'
+import type { Locale, Messages } from './i18n/site'
+import type { PageMeta } from './ui/head-meta'
 
 export type Site = {
   /** The site's origin, `https://host` without a trailing slash, for absolute URLs. */

@@ -8,8 +8,8 @@ declare namespace Cloudflare {
     DB: D1Database
     CF_VERSION_METADATA: WorkerVersionMetadata
     MEDIA: R2Bucket
-    /** Admin imports (src/import/workflow.ts). */
-    IMPORT: Workflow<import('./import/workflow').ImportParams>
+    /** Admin imports (src/features/import-export/import/workflow.ts). */
+    IMPORT: Workflow<import('./features/import-export').ImportParams>
     /** Cloudflare Images, when the account has it (see wrangler.toml). */
     IMAGES?: ImagesBinding
     SITE_NAME: string

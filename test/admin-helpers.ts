@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import type { UserRole } from '../src/db/schema'
-import { createUser } from '../src/db/users'
-import { hashPassword } from '../src/auth/password'
+import { createUser } from '../src/features/auth/users'
+import { hashPassword } from '../src/features/auth/password'
 import { db } from './fixtures'
 
 export const ORIGIN = 'https://blog.example'

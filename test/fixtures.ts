@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers'
-import { createAuthor } from '../src/db/authors'
-import { createCategory } from '../src/db/categories'
+import { createAuthor } from '../src/features/authors-editors/authors'
+import { createCategory } from '../src/features/categories/queries'
 import { createDb } from '../src/db/client'
 import { eq } from 'drizzle-orm'
-import { createPost, trashPost, updatePost, type PostInput } from '../src/db/post-writes'
+import { createPost, trashPost, updatePost, type PostInput } from '../src/features/posts/writes'
 import { posts } from '../src/db/schema'
 
 export const db = createDb(env.DB)

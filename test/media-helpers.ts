@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers'
-import { storeMedia } from '../src/media/store'
+import { storeMedia } from '../src/features/media/store'
 import { db } from './fixtures'
 
 export function fromBase64(base64: string): Uint8Array {

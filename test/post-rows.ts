@@ -1,5 +1,5 @@
 import { asc, eq, like } from 'drizzle-orm'
-import { searchPosts } from '../src/db/search'
+import { searchPosts } from '../src/features/search/queries'
 import {
   authors,
   categories,

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { USER_ROLES, type UserRole } from '../db/schema'
-import { normalizeEmail } from '../db/users'
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password'
+import { normalizeEmail } from '../features/auth'
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../features/auth'
 import { ensureLocalPepper } from './local-secrets'
 
 const { values } = parseArgs({

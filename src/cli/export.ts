@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
-import { exportArchive } from '../export/archive'
+import { exportArchive } from '../features/import-export'
 import { platformFor } from './platform'
 
 const { values, positionals } = parseArgs({

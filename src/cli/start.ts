@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { getPlatformProxy } from 'wrangler'
 import { createDb } from '../db/client'
-import { countUsers, createUser } from '../db/users'
-import { generatePassword, hashPassword } from '../auth/password'
+import { countUsers, createUser } from '../features/auth'
+import { generatePassword, hashPassword } from '../features/auth'
 import { ensureLocalPepper } from './local-secrets'
 import { seedDemoContent } from './seed-demo'
 

@@ -1,5 +1,5 @@
 import type { Db } from './client'
-import { bumpContentVersion } from './content-version'
+import { bumpContentVersion } from '../features/page-cache'
 import { chunk } from './d1-limits'
 
 /**

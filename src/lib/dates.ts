@@ -1,4 +1,4 @@
-import type { Locale } from './i18n'
+import type { Locale } from '../i18n/site'
 
 function englishOrdinal(day: number): string {
   const lastTwo = day % 100

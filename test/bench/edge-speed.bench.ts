@@ -5,7 +5,7 @@
  * as a reader on another continent than the database sees it. Prints ratios, not verdicts.
  */
 import { createDb } from '../../src/db/client'
-import { createPost } from '../../src/db/post-writes'
+import { createPost } from '../../src/features/posts/writes'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 import { CONNECTIONS, formatRow, measure, ROUND_MS, ROUNDS, type Summary } from './load'
 

@@ -5,7 +5,7 @@
 import worker from '../../src/index'
 
 // wrangler checks that the entry exports the Workflows that wrangler.toml names.
-export { ImportWorkflow } from '../../src/import/workflow'
+export { ImportWorkflow } from '../../src/features/import-export/import/workflow'
 
 const DELAY_MS = 100
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { createDb } from '../../src/db/client'
-import { createUser } from '../../src/db/users'
-import { hashPassword } from '../../src/auth/password'
+import { createUser } from '../../src/features/auth/users'
+import { hashPassword } from '../../src/features/auth/password'
 import { useWorkerAndBrowser } from './chromium'
 
 const PEPPER = 'browser-test-pepper'

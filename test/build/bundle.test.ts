@@ -36,7 +36,7 @@ test('the deployed bundle is minified and ships a source map', () => {
 
     const map = JSON.parse(readFileSync(path.join(outdir, 'index.js.map'), 'utf8'))
     assert.ok(
-      map.sources.some((source: string) => source.endsWith('src/middleware/page-cache.ts')),
+      map.sources.some((source: string) => source.endsWith('src/features/page-cache/middleware.ts')),
       'the source map names the project’s own files',
     )
   } finally {

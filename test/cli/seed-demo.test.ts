@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { seedDemoContent } from '../../src/cli/seed-demo'
-import { listFeedPage } from '../../src/db/feed'
+import { listFeedPage } from '../../src/features/posts/list-queries'
 import { authors, categories, posts } from '../../src/db/schema'
 import { db } from '../fixtures'
 

@@ -1,0 +1,25 @@
+import { closePastDays, deleteCountsBefore } from '../features/audience'
+import { createDb } from '../db/client'
+import { deleteOldLoginFailures } from '../features/auth'
+import { purgeTrash } from '../features/posts'
+import { deleteExpiredSessions } from '../features/auth'
+import { dayOf, retentionCutoffDay, retentionMonths } from '../features/audience'
+
+/** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
+export async function runHousekeeping(env: Env, now = Date.now()) {
+  const db = createDb(env.DB)
+  const today = dayOf(now, env.SITE_TIMEZONE || 'UTC')
+  const closedDays = await closePastDays(db, today)
+  const firstKeptDay = retentionCutoffDay(today, retentionMonths(env.ANALYTICS_RETENTION_MONTHS))
+  const expiredRows = await deleteCountsBefore(db, firstKeptDay)
+  const purged = await purgeTrash(db, now)
+  await deleteExpiredSessions(db, now)
+  await deleteOldLoginFailures(db, now)
+  console.log(
+    `Housekeeping: ${closedDays} audience day(s) closed, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
+  )
+}
+
+export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
+  await runHousekeeping(env, controller.scheduledTime)
+}

@@ -1,0 +1,91 @@
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { knownSalt, recordView, saltForDay, type CountedView } from './queries'
+import {
+  canonicalPath,
+  dayOf,
+  deviceClass,
+  hasOptedOut,
+  isBot,
+  isPrefetch,
+  referrerSource,
+  visitorHash,
+} from './visitor'
+import { isFragmentRequest } from '../../lib/htmx'
+import type { AppEnv } from '../../types'
+
+/** Who the view is from, to be hashed once the day's salt is known. */
+type Visitor = { ip: string; userAgent: string; host: string }
+
+/** What a view adds up to; null when it is not a reader's page view at all. */
+function countedView(
+  c: Context<AppEnv>,
+  now: number,
+): { view: CountedView; visitor: Visitor | null } | null {
+  const { req, res } = c
+  if (req.method !== 'GET' || (res.status !== 200 && res.status !== 304)) return null
+  if (!res.headers.get('Content-Type')?.startsWith('text/html')) return null
+  const headers = req.raw.headers
+  if (hasOptedOut(headers) || isPrefetch(headers)) return null
+
+  const url = new URL(req.url)
+  const path = canonicalPath(url.pathname)
+  if (path === '/admin' || path.startsWith('/admin/')) return null
+  const day = dayOf(now, c.var.site.timeZone)
+  const userAgent = headers.get('User-Agent') ?? ''
+  const anonymous = (metric: 'bot' | 'more', key: string) => ({
+    view: { day, visitorHash: null, counts: [{ metric, key }] },
+    visitor: null,
+  })
+  if (isBot(userAgent)) return anonymous('bot', '')
+  if (isFragmentRequest(headers)) return anonymous('more', path)
+
+  const counts: CountedView['counts'] = [
+    { metric: 'page', key: path },
+    { metric: 'device', key: deviceClass(userAgent) },
+  ]
+  const source = referrerSource(url, headers.get('Referer'))
+  if (source) counts.push({ metric: 'referrer', key: source })
+  const country = (req.raw as Request & { cf?: { country?: string } }).cf?.country
+  if (country) counts.push({ metric: 'country', key: country })
+
+  const ip = headers.get('CF-Connecting-IP') ?? ''
+  return { view: { day, visitorHash: null, counts }, visitor: { ip, userAgent, host: url.host } }
+}
+
+function withVisitor(view: CountedView, visitor: Visitor | null, salt: string): CountedView {
+  if (!visitor) return view
+  return { ...view, visitorHash: visitorHash(salt, visitor.ip, visitor.userAgent, visitor.host) }
+}
+
+const logFailure = (error: unknown) =>
+  console.error('Audience counter: the view was not recorded.', error)
+
+/**
+ * Counts readers' page views inside the Worker, after the response is sent: no cookie, no script,
+ * nothing kept that identifies a person. A failed write is logged, never shown to the reader.
+ */
+export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
+  await next()
+  if (c.env.ANALYTICS_ENABLED === 'false') return
+  let executionCtx: Context['executionCtx']
+  try {
+    executionCtx = c.executionCtx
+  } catch {
+    return // app.request() without a runtime context, as in some tests: nothing to wait on.
+  }
+  let counted
+  try {
+    counted = countedView(c, Date.now())
+  } catch (error) {
+    return logFailure(error)
+  }
+  if (!counted) return
+  const { view, visitor } = counted
+  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
+  // Usually the day's salt is known: the view is added at once, and only the request that starts
+  // a write has anything to wait for.
+  const salt = visitor ? knownSalt(view.day) : ''
+  const written = salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record)
+  if (written) executionCtx.waitUntil(written.catch(logFailure))
+})

@@ -1,0 +1,7 @@
+// The feature's public surface: the app and other features import only this file.
+export { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-routes'
+export { audienceCounter } from './counter'
+export { viewsByPath } from './queries'
+export { dayOf, retentionMonths } from './visitor'
+export { closePastDays, deleteCountsBefore } from './queries'
+export { retentionCutoffDay } from './visitor'

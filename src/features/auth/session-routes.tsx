@@ -1,0 +1,44 @@
+import { Hono } from 'hono'
+import { deleteSession } from './sessions'
+import { lenientQuery, typedForm } from '../../lib/validation/form'
+import { loginForm, loginQuery } from './schemas'
+import { clearSessionCookie } from './editor-session'
+import type { AdminEnv } from '../../types'
+import { LoginPage } from './views/login-page'
+import { attemptLogin } from './login'
+
+export const adminSessionRoutes = new Hono<AdminEnv>()
+  .get('/', lenientQuery(loginQuery), (c) => {
+    const { next } = c.req.valid('query')
+    if (c.var.editor) return c.redirect(next, 303)
+    return c.render(<LoginPage a={c.var.a} email="" next={next} />, {
+      title: c.var.a.loginTitle,
+      admin: true,
+    })
+  })
+  // Someone who types the form's address lands on the form.
+  .get('/login', (c) => c.redirect('/admin', 303))
+  .post('/login', typedForm(loginForm), async (c) => {
+    const { email, password, next } = c.req.valid('form')
+    const { a } = c.var
+    const result = await attemptLogin(c, email, password)
+    if (result.ok) return c.redirect(next, 303)
+
+    let error = a.loginFailed
+    if (result.reason === 'blocked') {
+      c.status(429)
+      c.header('Retry-After', String(result.retryAfterSeconds))
+      error = a.tooManyAttempts(Math.ceil(result.retryAfterSeconds / 60))
+    } else {
+      c.status(401)
+    }
+    return c.render(<LoginPage a={a} email={email} next={next} error={error} />, {
+      title: a.loginTitle,
+      admin: true,
+    })
+  })
+  .post('/logout', async (c) => {
+    if (c.var.sessionTokenHash) await deleteSession(c.var.db, c.var.sessionTokenHash)
+    clearSessionCookie(c)
+    return c.redirect('/admin', 303)
+  })

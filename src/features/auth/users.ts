@@ -1,0 +1,72 @@
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { sessions, users, type UserRole } from '../../db/schema'
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase()
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1)
+  return user ?? null
+}
+
+export async function findUserById(db: Db, id: number) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+  return user ?? null
+}
+
+export async function listUsers(db: Db) {
+  return db.select().from(users).orderBy(asc(users.name))
+}
+
+export async function countUsers(db: Db) {
+  const [{ total }] = await db.select({ total: count() }).from(users)
+  return total
+}
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: UserRole; passwordHash: string },
+) {
+  const [user] = await db
+    .insert(users)
+    .values({ ...input, email: normalizeEmail(input.email) })
+    .returning()
+  return user
+}
+
+/** A new password ends every session of that user, in the same batch. */
+export async function setUserPassword(db: Db, userId: number, passwordHash: string) {
+  await db.batch([
+    db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)),
+    db.delete(sessions).where(eq(sessions.userId, userId)),
+  ])
+}
+
+/** Disabling also ends the editor's sessions, in the same batch. */
+export async function setUserDisabled(db: Db, userId: number, disabled: boolean) {
+  const update = db
+    .update(users)
+    .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+  if (disabled) await db.batch([update, db.delete(sessions).where(eq(sessions.userId, userId))])
+  else await update
+}
+
+export async function deleteUser(db: Db, userId: number) {
+  await db.delete(users).where(eq(users.id, userId))
+}
+
+/** Owners who can still log in, other than `exceptUserId`: the blog must always keep one. */
+export async function countOtherActiveOwners(db: Db, exceptUserId: number) {
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), isNull(users.disabledAt), ne(users.id, exceptUserId)))
+  return total
+}

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import {
+  countOtherActiveOwners,
+  createUser,
+  deleteUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  setUserDisabled,
+} from '../auth'
+import { typedForm } from '../../lib/validation/form'
+import { newEditorErrors, newEditorFields } from '../auth'
+import { generatePassword, hashPassword } from '../auth'
+import { requireEditor, requireOwner } from '../auth'
+import type { AdminEnv, EditorEnv } from '../../types'
+import { UsersPage, type NewEditorForm } from './views/users-page'
+import { authPepper } from '../auth'
+
+async function renderUsers(
+  c: Context<EditorEnv>,
+  extra: Partial<
+    Pick<Parameters<typeof UsersPage>[0], 'form' | 'errors' | 'notice' | 'error'>
+  > = {},
+) {
+  const { a } = c.var
+  return c.render(
+    <UsersPage
+      a={a}
+      editor={c.var.editor}
+      users={await listUsers(c.var.db)}
+      form={{ email: '', name: '', role: 'editor' }}
+      errors={{}}
+      {...extra}
+    />,
+    { title: a.editorsTitle, admin: true },
+  )
+}
+
+/** The target of a change, never the owner acting: nobody disables or removes themself. */
+async function otherUser(c: Context<EditorEnv>) {
+  const id = Number(c.req.param('id'))
+  const user = Number.isSafeInteger(id) ? await findUserById(c.var.db, id) : null
+  if (!user || user.id === c.var.editor.id) throw new HTTPException(404)
+  return user
+}
+
+export const adminUserRoutes = new Hono<AdminEnv>()
+  .use(requireEditor, requireOwner)
+  .get('/', (c) => renderUsers(c))
+  .post('/', typedForm(newEditorFields), async (c) => {
+    const { a, db } = c.var
+    const { password: typedPassword, ...form } = c.req.valid('form')
+    const errors: Parameters<typeof UsersPage>[0]['errors'] = newEditorErrors(a, {
+      ...form,
+      password: typedPassword,
+    })
+    if (!errors.email && (await findUserByEmail(db, form.email))) errors.email = a.emailTaken
+    if (Object.keys(errors).length > 0) {
+      c.status(422)
+      return renderUsers(c, { form, errors })
+    }
+    const password = typedPassword || generatePassword()
+    await createUser(db, {
+      email: form.email,
+      name: form.name,
+      role: form.role,
+      passwordHash: await hashPassword(password, authPepper(c.env)),
+    })
+    return renderUsers(c, {
+      notice: typedPassword ? null : a.generatedPassword(form.email, password),
+    })
+  })
+  .post('/:id{[0-9]+}/disable', async (c) => {
+    const user = await otherUser(c)
+    if (user.role === 'owner' && (await countOtherActiveOwners(c.var.db, user.id)) === 0) {
+      c.status(409)
+      return renderUsers(c, { error: c.var.a.lastOwner })
+    }
+    await setUserDisabled(c.var.db, user.id, true)
+    return c.redirect('/admin/users', 303)
+  })
+  .post('/:id{[0-9]+}/enable', async (c) => {
+    const user = await otherUser(c)
+    await setUserDisabled(c.var.db, user.id, false)
+    return c.redirect('/admin/users', 303)
+  })
+  .post('/:id{[0-9]+}/delete', async (c) => {
+    const user = await otherUser(c)
+    if (user.role === 'owner' && (await countOtherActiveOwners(c.var.db, user.id)) === 0) {
+      c.status(409)
+      return renderUsers(c, { error: c.var.a.lastOwner })
+    }
+    await deleteUser(c.var.db, user.id)
+    return c.redirect('/admin/users', 303)
+  })

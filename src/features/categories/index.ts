@@ -1,0 +1,3 @@
+// The feature's public surface: the app and other features import only this file.
+export { categoriesWithCountsQuery, createCategory, findCategoryBySlug } from './queries'
+export { categoryRoutes } from './routes'

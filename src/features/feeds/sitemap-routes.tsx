@@ -1,0 +1,64 @@
+import { Hono } from 'hono'
+import { categoriesWithCountsQuery } from '../categories'
+import { sitemapAuthorsQuery, sitemapPostsQuery } from './sitemap-queries'
+import { conditionalResponse } from '../../lib/conditional-get'
+import { renderSitemap, type SitemapUrl } from './sitemap-xml'
+import type { AppEnv } from '../../types'
+
+const latest = (dates: (Date | null)[]) =>
+  dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null)
+
+/**
+ * `/sitemap.xml`: the home page, every listed post, and the category and author pages that have
+ * listed posts, with `lastmod`. `/robots.txt` points to it; admin pages and search results are
+ * left to no crawler.
+ */
+export const sitemapRoutes = new Hono<AppEnv>()
+  .get('/sitemap.xml', async (c) => {
+    const { site, db } = c.var
+    const now = Date.now()
+    const [postRows, authorRows, categories] = await db.batch([
+      sitemapPostsQuery(db, now),
+      sitemapAuthorsQuery(db),
+      categoriesWithCountsQuery(db, now),
+    ])
+    const postUrls: SitemapUrl[] = postRows.map((post) => ({
+      loc: `${site.url}/posts/${post.slug}`,
+      lastmod: latest([post.updatedAt, post.publishedAt]),
+    }))
+    const lastByAuthor = new Map<number, Date | null>()
+    for (const post of postRows) {
+      lastByAuthor.set(
+        post.authorId,
+        latest([lastByAuthor.get(post.authorId) ?? null, post.publishedAt]),
+      )
+    }
+    const newest = latest(postUrls.map((url) => url.lastmod))
+    const urls: SitemapUrl[] = [
+      { loc: `${site.url}/`, lastmod: newest },
+      { loc: `${site.url}/categories`, lastmod: newest },
+      ...postUrls,
+      ...categories.map((category) => ({
+        loc: `${site.url}/categories/${category.slug}`,
+        lastmod: new Date(category.lastPostAt),
+      })),
+      ...authorRows
+        .filter((author) => lastByAuthor.has(author.id))
+        .map((author) => ({
+          loc: `${site.url}/authors/${author.slug}`,
+          lastmod: lastByAuthor.get(author.id) ?? null,
+        })),
+    ]
+    return conditionalResponse(
+      c.req.raw,
+      renderSitemap(urls),
+      'application/xml; charset=utf-8',
+      newest ?? new Date(0),
+    )
+  })
+  .get('/robots.txt', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.text(
+      `User-agent: *\nDisallow: /admin\nDisallow: /search?\n\nSitemap: ${c.var.site.url}/sitemap.xml\n`,
+    )
+  })

@@ -1,0 +1,16 @@
+import { xmlText } from './formats'
+
+export type SitemapUrl = { loc: string; lastmod: Date | null }
+
+/** A sitemap (sitemaps.org 0.9); `lastmod` in W3C datetime. */
+export function renderSitemap(urls: SitemapUrl[]): string {
+  const entries = urls.map(
+    (url) =>
+      `<url><loc>${xmlText(url.loc)}</loc>${url.lastmod ? `<lastmod>${url.lastmod.toISOString()}</lastmod>` : ''}</url>`,
+  )
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.join('\n')}
+</urlset>
+`
+}

@@ -1,0 +1,83 @@
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { validator } from 'hono/validator'
+import * as v from 'valibot'
+import { createImportJob, findImportJob } from './import/jobs'
+import { exportArchive } from './export/archive'
+import { importMessagesFor } from './messages'
+import { requireEditor, requireOwner } from '../auth'
+import type { AdminEnv, EditorEnv } from '../../types'
+import { importUploadSchema, MAX_UPLOAD_MB } from './schemas'
+import { ImportJobPage, ImportPage } from './views/import-page'
+
+const uploadKey = (id: string) => `imports/${id}/upload`
+
+function renderForm(c: Context<EditorEnv>, error?: string) {
+  const m = importMessagesFor(c.var.site.locale)
+  return c.render(<ImportPage a={c.var.a} m={m} editor={c.var.editor} error={error} />, {
+    title: m.title,
+    admin: true,
+  })
+}
+
+async function startJob(
+  c: Context<EditorEnv>,
+  job: { fileKey: string; fileName: string; dryRun: boolean },
+) {
+  const id = crypto.randomUUID()
+  await createImportJob(c.var.db, { id, ...job, createdBy: c.var.editor.id })
+  await c.env.IMPORT.create({ id, params: { jobId: id } })
+  return c.redirect(`/admin/import/${id}`, 303)
+}
+
+/**
+ * Owner only: an upload is checked in a dry run first, then imported on confirmation; both run
+ * as the import Workflow, and the job page shows progress and the report. The export is a
+ * download of the whole blog.
+ */
+export const adminImportRoutes = new Hono<AdminEnv>()
+  .use(requireEditor, requireOwner)
+  .get('/', (c) => renderForm(c))
+  .post(
+    '/',
+    validator('form', async (value, c) => {
+      const parsed = v.safeParse(importUploadSchema, value)
+      if (parsed.success) return parsed.output
+      const m = importMessagesFor(c.var.site.locale)
+      const code = parsed.issues[0].message
+      c.status(422)
+      return renderForm(c, code === 'fileTooLarge' ? m.fileTooLarge(MAX_UPLOAD_MB) : m.fileRequired)
+    }),
+    async (c) => {
+      const { file } = c.req.valid('form')
+      const key = uploadKey(crypto.randomUUID())
+      await c.env.MEDIA.put(key, file.stream(), { httpMetadata: { contentType: file.type } })
+      return startJob(c, { fileKey: key, fileName: file.name.slice(0, 200), dryRun: true })
+    },
+  )
+  .get('/export.zip', (c) => {
+    const day = new Date().toISOString().slice(0, 10)
+    return new Response(exportArchive({ db: c.var.db, bucket: c.env.MEDIA }, c.var.site.name), {
+      headers: {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="blog-export-${day}.zip"`,
+        'Cache-Control': 'no-store',
+      },
+    })
+  })
+  .get('/:id', async (c) => {
+    const job = await findImportJob(c.var.db, c.req.param('id'))
+    if (!job) throw new HTTPException(404)
+    const m = importMessagesFor(c.var.site.locale)
+    // Without JavaScript too, the page comes back by itself until the import is over.
+    if (job.status === 'running') c.header('Refresh', '2')
+    return c.render(<ImportJobPage a={c.var.a} m={m} editor={c.var.editor} job={job} />, {
+      title: m.title,
+      admin: true,
+    })
+  })
+  .post('/:id/run', async (c) => {
+    const job = await findImportJob(c.var.db, c.req.param('id'))
+    if (!job || !job.dryRun || job.status !== 'done') throw new HTTPException(404)
+    return startJob(c, { fileKey: job.fileKey, fileName: job.fileName, dryRun: false })
+  })

@@ -1,0 +1,13 @@
+// The feature's public surface: the app and other features import only this file.
+export { adminImportRoutes } from './admin-routes'
+export { exportArchive } from './export/archive'
+export { fetchImages } from './import/images'
+export { readExport } from './import/read'
+export { d1RedirectWriter } from './import/redirects'
+export { reportLines } from './import/report'
+export { importSurveyed, surveyExport } from './import/run'
+export type { ExportReader } from './import/run'
+export { ImportFileError } from './import/source'
+export { ImportWorkflow } from './import/workflow'
+export type { ImportParams } from './import/workflow'
+export { MAX_UPLOAD_MB } from './schemas'

@@ -1,0 +1,42 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { matchesEtag } from '../../lib/etag'
+import { RESPONSIVE_WIDTHS } from './responsive-images'
+import { MEDIA_KEY } from './url'
+import type { AppEnv } from '../../types'
+
+// The name is the content's SHA-256: the bytes behind a URL never change.
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const TRANSFORMABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif'])
+
+/**
+ * Uploaded images from R2. `?w=` asks for a narrower copy, made by Cloudflare Images when the
+ * binding is there; without it (or for another width) the original is served.
+ */
+export const mediaRoutes = new Hono<AppEnv>().get(`/:key{${MEDIA_KEY}}`, async (c) => {
+  const key = c.req.param('key')
+  const requested = Number(c.req.query('w'))
+  const width =
+    c.env.IMAGES && (RESPONSIVE_WIDTHS as readonly number[]).includes(requested) ? requested : null
+  const etag = `"${key.slice(0, 64)}${width ? `-w${width}` : ''}"`
+  const headers = new Headers({
+    'Cache-Control': IMMUTABLE,
+    ETag: etag,
+    'X-Content-Type-Options': 'nosniff',
+  })
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) {
+    return new Response(null, { status: 304, headers })
+  }
+  const object = await c.env.MEDIA.get(key)
+  if (!object) throw new HTTPException(404)
+  const contentType = object.httpMetadata?.contentType ?? 'application/octet-stream'
+  headers.set('Content-Type', contentType)
+  if (width && c.env.IMAGES && TRANSFORMABLE.has(contentType)) {
+    const output = await c.env.IMAGES.input(object.body)
+      .transform({ width, fit: 'scale-down' })
+      .output({ format: contentType as ImageOutputOptions['format'] })
+    return new Response(output.image(), { headers })
+  }
+  headers.set('Content-Length', String(object.size))
+  return new Response(object.body, { headers })
+})

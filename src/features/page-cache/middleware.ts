@@ -1,0 +1,193 @@
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { openD1Session } from '../../db/client'
+import { readContentState, type ContentState } from './content-version'
+import { etagOf, isNotModified } from '../../lib/etag'
+import { hotPage, keepHotPage } from './hot-pages'
+import {
+  CONTENT_STATE_MAX_AGE_MS,
+  CONTENT_STATE_REUSE_MS,
+  contentStateKey,
+  entryMaxAge,
+  pageKey,
+  shortHash,
+} from './keys'
+import type { AppEnv } from '../../types'
+import { carriesEditorSession } from '../auth'
+
+/**
+ * Browsers keep reader pages for Back/Forward but ask again on a reload, and usually get a 304:
+ * `no-cache` means "revalidate before reuse", unlike `no-store`, which would also disable bfcache.
+ */
+export const READER_CACHE_CONTROL = 'no-cache'
+
+const EXCLUDED_PREFIXES = ['/admin/', '/media/']
+
+type CachedState = ContentState & { bookmark: string | null; checkedAt: number }
+
+/** Longer addresses are no reader's page (Cloudflare refuses far shorter ones): never cached. */
+const MAX_CACHED_URL_LENGTH = 2048
+
+function isReaderGet(c: Context<AppEnv>) {
+  if (c.req.method !== 'GET' || c.req.url.length > MAX_CACHED_URL_LENGTH) return false
+  const path = c.req.path
+  if (path === '/admin' || EXCLUDED_PREFIXES.some((prefix) => path.startsWith(prefix))) return false
+  return !carriesEditorSession(c)
+}
+
+/** The code and settings that rendered a page: a deploy or a changed var starts a new cache. */
+const deployments = new WeakMap<object, string>()
+export function deploymentOf(env: Env) {
+  let deployment = deployments.get(env)
+  if (deployment === undefined) {
+    const settings = Object.entries(env).filter(
+      ([name, value]) => typeof value === 'string' && /^(SITE|ANALYTICS)_/.test(name),
+    )
+    // Pages offer resized images only while Cloudflare Images is bound.
+    const bindings = { images: Boolean(env.IMAGES) }
+    deployment = shortHash(JSON.stringify([env.CF_VERSION_METADATA?.id ?? '', settings, bindings]))
+    deployments.set(env, deployment)
+  }
+  return deployment
+}
+
+/** Cache writes happen after the response is sent; readers never wait for them. */
+function afterResponse(c: Context<AppEnv>, work: Promise<unknown>) {
+  const logged = work.catch((error) => console.error('Page cache: write failed.', error))
+  try {
+    c.executionCtx.waitUntil(logged)
+  } catch {
+    return logged // app.request() without a runtime context: finish before answering.
+  }
+}
+
+const isExpired = (state: CachedState, now: number) =>
+  Math.abs(now - state.checkedAt) > CONTENT_STATE_MAX_AGE_MS ||
+  (state.nextPublicationAt !== null && now >= state.nextPublicationAt)
+
+// The probe's last answer, reused by this isolate for CONTENT_STATE_REUSE_MS: under load, most
+// hits then skip the Cache API lookup, at the price of that much delay in the editor's own data
+// centre (an editor's save in this isolate replaces it at once).
+let lastProbe: { key: string; state: CachedState; at: number } | null = null
+
+function rememberProbe(key: string, state: CachedState, now: number) {
+  lastProbe = { key, state, at: now }
+}
+
+/**
+ * The content state for this request: from the cache while it is fresh (with the D1 bookmark it
+ * was read at), from D1 otherwise, then cached for the next requests of this data centre.
+ */
+async function contentState(c: Context<AppEnv>, cache: Cache, key: string, now: number) {
+  const recent = lastProbe
+  const reusable =
+    recent?.key === key && now >= recent.at && now - recent.at < CONTENT_STATE_REUSE_MS
+  if (reusable && !isExpired(recent.state, now)) return { state: recent.state, written: null }
+  const cached = await cache.match(key)
+  if (cached) {
+    const state = (await cached.json()) as CachedState
+    if (!isExpired(state, now)) {
+      rememberProbe(key, state, now)
+      return { state, written: null }
+    }
+  }
+  return storeContentState(c, cache, key, now)
+}
+
+async function storeContentState(c: Context<AppEnv>, cache: Cache, key: string, now: number) {
+  const state: CachedState = {
+    ...(await readContentState(c.var.db, now)),
+    bookmark: c.var.d1Session.getBookmark(),
+    checkedAt: now,
+  }
+  rememberProbe(key, state, now)
+  const maxAge = Math.ceil(CONTENT_STATE_MAX_AGE_MS / 1000)
+  const entry = Response.json(state, { headers: { 'Cache-Control': `max-age=${maxAge}` } })
+  return { state, written: cache.put(key, entry) }
+}
+
+type PageParts = { body: BodyInit | null; status: number; headers: HeadersInit }
+
+function forReader(page: PageParts, request: Request, cacheStatus: string) {
+  const response = new Response(page.body, { status: page.status, headers: page.headers })
+  const { headers } = response
+  headers.set('Cache-Control', READER_CACHE_CONTROL)
+  headers.set('X-Page-Cache', cacheStatus)
+  const lastModified = headers.get('Last-Modified')
+  const notModified = isNotModified(
+    request.headers,
+    headers.get('ETag'),
+    lastModified ? new Date(lastModified) : null,
+  )
+  if (page.status === 200 && notModified) {
+    // Content-Type stays, so the audience counter still knows this was a page view.
+    return new Response(null, { status: 304, headers })
+  }
+  return response
+}
+
+const openPages = () => caches.open('pages')
+
+/**
+ * The page cache, for every reader GET: pages, htmx fragments, feeds, the sitemap. Entries are
+ * keyed by the content version (db/content-version.ts), so a write reaches every reader page at
+ * once, without a purge. Every lookup may miss (on *.workers.dev the Cache API does nothing):
+ * the page is then rendered as usual, still with its ETag. After an editor's write, the content
+ * state cached for this data centre is refreshed before the editor gets the answer.
+ */
+export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
+  const enabled = c.env.PAGE_CACHE !== 'off'
+  if (!isReaderGet(c)) {
+    await next()
+    if (enabled && c.req.method === 'POST' && carriesEditorSession(c)) {
+      const key = contentStateKey(new URL(c.req.url), deploymentOf(c.env))
+      await (
+        await storeContentState(c, await openPages(), key, Date.now())
+      ).written
+    }
+    return
+  }
+
+  const now = Date.now()
+  let store: ((body: ArrayBuffer, status: number, headers: Headers) => Promise<void>) | null = null
+  if (enabled) {
+    const cache = await openPages()
+    const deployment = deploymentOf(c.env)
+    const stateKey = contentStateKey(new URL(c.req.url), deployment)
+    const { state, written } = await contentState(c, cache, stateKey, now)
+    if (written) afterResponse(c, written)
+    const key = pageKey(c.req.raw, state, deployment)
+    const hot = hotPage(key, now)
+    if (hot) return forReader(hot, c.req.raw, 'hit')
+    const hit = await cache.match(key)
+    if (hit) {
+      const body = await hit.arrayBuffer()
+      const expiresAt = now + entryMaxAge(hit.status, state, now) * 1000
+      return forReader(keepHotPage(key, hit, body, expiresAt), c.req.raw, 'hit')
+    }
+    if (!written && state.bookmark) {
+      // Render from at least the state the version was read at, never from an older replica.
+      const { db, session } = openD1Session(c.env.DB, state.bookmark)
+      c.set('db', db)
+      c.set('d1Session', session)
+    }
+    store = async (body, status, headers) => {
+      const maxAge = entryMaxAge(status, state, Date.now())
+      if (maxAge < 1) return
+      const entry = new Response(body, { status, headers })
+      entry.headers.set('Cache-Control', `max-age=${maxAge}`)
+      keepHotPage(key, entry, body, Date.now() + maxAge * 1000)
+      await cache.put(key, entry)
+    }
+  }
+
+  await next()
+  const { status } = c.res
+  if (status !== 200 && status !== 404) return
+  const body = await c.res.arrayBuffer()
+  const headers = new Headers(c.res.headers)
+  if (status === 200 && !headers.has('ETag')) headers.set('ETag', await etagOf(body))
+  if (store && !headers.has('Set-Cookie')) afterResponse(c, store(body, status, headers))
+  c.res = undefined
+  c.res = forReader({ body, status, headers }, c.req.raw, store ? 'miss' : 'off')
+})

@@ -1,0 +1,25 @@
+// The feature's public surface: the app and other features import only this file.
+export {
+  existingIds,
+  findPostForEditing,
+  freeSlug,
+  listAuthors,
+  listCategories,
+} from './admin-queries'
+export { adminPostRoutes } from './admin-routes'
+export { homeRoutes } from './home-routes'
+export { categoryLinksQuery, feedPageIdsQuery, groupByPost, summaryColumns } from './list-queries'
+export type { FeedFilter } from './list-queries'
+export { renderFeed } from './list-response'
+export { feedQuery } from './list-schemas'
+export type { PublishedPost } from './queries'
+export { postRoutes } from './routes'
+export {
+  CategoryFields,
+  LanguageAuthorFields,
+  PublishDateFields,
+} from './views/post-settings-fields'
+export { createPost, createPostsStatements, updatePost, updatePostStatements } from './writes'
+export type { PostInput } from './writes'
+export { BadCursorException } from './list-response'
+export { purgeTrash } from './writes'

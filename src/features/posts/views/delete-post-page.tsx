@@ -1,0 +1,27 @@
+import type { User } from '../../../db/schema'
+import type { AdminMessages } from '../../../i18n/admin'
+import { AdminNav } from '../../../ui/admin-nav'
+
+export function DeletePostPage({
+  a,
+  editor,
+  post,
+}: {
+  a: AdminMessages
+  editor: User
+  post: { id: number; title: string }
+}) {
+  return (
+    <section class="admin">
+      <AdminNav a={a} editor={editor} />
+      <h1>{a.deleteTitle(post.title)}</h1>
+      <p>{a.deleteExplain}</p>
+      <form method="post" action={`/admin/posts/${post.id}/delete`} class="form-actions">
+        <button type="submit" class="danger">
+          {a.confirmDelete}
+        </button>
+        <a href={`/admin/posts/${post.id}`}>{a.cancel}</a>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,53 @@
+import { createMiddleware } from 'hono/factory'
+import * as v from 'valibot'
+import type { Db } from '../../db/client'
+import { findRedirect } from './queries'
+import type { AppEnv } from '../../types'
+import { redirectLookupPath } from './schemas'
+
+/**
+ * Query parameters the reader pages use themselves, or that campaign links add; any other one may
+ * be an imported old link.
+ */
+const READER_PARAMS = new Set(['after', 'through', 'q', 'ref'])
+
+function hasForeignParams(url: URL) {
+  return [...url.searchParams.keys()].some(
+    (key) => !READER_PARAMS.has(key) && !key.startsWith('utm_'),
+  )
+}
+
+/** Where the first of `paths` that can be an old address now lives. */
+function lookUp(db: Db, paths: string[]) {
+  return findRedirect(
+    db,
+    paths.filter((path) => v.is(redirectLookupPath, path)),
+  )
+}
+
+/**
+ * Old addresses for reader pages: `/posts/x/` answers 301 to `/posts/x`, and a path found in the
+ * `redirects` table answers 301 to its new place. The table is read only for a page that would be
+ * a 404, or for a link with a query string of another engine (`/?p=12`), so live pages cost nothing.
+ */
+export const redirectOldAddresses = createMiddleware<AppEnv>(async (c, next) => {
+  const method = c.req.method
+  if ((method !== 'GET' && method !== 'HEAD') || c.req.path.startsWith('/admin')) return next()
+  const url = new URL(c.req.url)
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+    // Leading slashes collapse too: `//evil.example/` must not become a protocol-relative Location.
+    const stripped = `/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}`
+    // An imported old address (`/category/x/`) goes straight to its new place: one hop, not two.
+    const target = await lookUp(c.var.db, [stripped])
+    return c.redirect(target ?? stripped, 301)
+  }
+  const withQuery = url.search ? [url.pathname + url.search, c.req.path + url.search] : []
+  if (withQuery.length > 0 && hasForeignParams(url)) {
+    const target = await lookUp(c.var.db, withQuery)
+    if (target) return c.redirect(target, 301)
+  }
+  await next()
+  if (c.res.status !== 404) return
+  const target = await lookUp(c.var.db, [url.pathname, c.req.path, ...withQuery])
+  if (target) c.res = c.redirect(target, 301)
+})

@@ -1,0 +1,48 @@
+import type { User } from '../db/schema'
+import type { AdminMessages } from '../i18n/admin'
+
+export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
+  return (
+    <nav class="admin-nav" aria-label={a.admin}>
+      <a href="/admin/posts">{a.posts}</a>
+      <a href="/admin/posts/new">{a.newPost}</a>
+      <a href="/admin/notes">{a.newNote}</a>
+      <a href="/admin/media">{a.media}</a>
+      <a href="/admin/authors">{a.authors}</a>
+      <a href="/admin/analytics">{a.analytics}</a>
+      {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
+      {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}
+      <a href="/admin/account">{a.account}</a>
+      <a href="/">{a.viewSite}</a>
+      <form method="post" action="/admin/logout" class="inline-form">
+        <button type="submit" class="link-button">
+          {a.logout} ({editor.name})
+        </button>
+      </form>
+    </nav>
+  )
+}
+
+export function Notice({
+  message,
+  tone = 'info',
+}: {
+  message?: string | null
+  tone?: 'info' | 'error'
+}) {
+  if (!message) return null
+  return (
+    <p class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {message}
+    </p>
+  )
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null
+  return (
+    <p class="field-error" id={id}>
+      {message}
+    </p>
+  )
+}

@@ -1,0 +1,224 @@
+import { asc, eq, isNotNull } from 'drizzle-orm'
+import { env } from 'cloudflare:workers'
+import { unzipSync } from 'fflate'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { createPost } from '../../../src/features/posts/writes'
+import {
+  audienceDailyCounts,
+  authors,
+  categories,
+  importedItems,
+  media,
+  posts,
+  postsCategories,
+  redirects,
+  sessions,
+  users,
+} from '../../../src/db/schema'
+import { exportArchive } from '../../../src/features/import-export/export/archive'
+import { fetchImages } from '../../../src/features/import-export/import/images'
+import { readExportBytes, readExportText } from '../../../src/features/import-export/import/read'
+import { d1RedirectWriter } from '../../../src/features/import-export/import/redirects'
+import { runImport, surveyExport } from '../../../src/features/import-export/import/run'
+import { renderMarkdown } from '../../../src/lib/markdown'
+import { db, postInput, updatePostAsLoaded } from '../../fixtures'
+import sample from './import/fixtures/wordpress-export-sample.xml?raw'
+
+const mediaEnv = { db, bucket: env.MEDIA }
+
+async function archiveBytes() {
+  const response = new Response(exportArchive(mediaEnv, 'Maison & Hôte'))
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** Everything a reader or an editor sees of the blog's posts, by slug. */
+async function snapshot() {
+  const rows = await db
+    .select({
+      slug: posts.slug,
+      title: posts.title,
+      excerpt: posts.excerpt,
+      markdown: posts.markdown,
+      html: posts.html,
+      status: posts.status,
+      language: posts.language,
+      publishedAt: posts.publishedAt,
+      author: authors.slug,
+      featured: media.key,
+      featuredAlt: posts.featuredImageAlt,
+      kind: posts.kind,
+      sourceUrl: posts.sourceUrl,
+      sourceSiteName: posts.sourceSiteName,
+      sourcePublishedAt: posts.sourcePublishedAt,
+    })
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .leftJoin(media, eq(media.id, posts.featuredMediaId))
+    .orderBy(asc(posts.slug))
+  const links = await db
+    .select({ post: posts.slug, category: categories.slug })
+    .from(postsCategories)
+    .innerJoin(posts, eq(posts.id, postsCategories.postId))
+    .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
+    .orderBy(asc(posts.slug), asc(postsCategories.sortOrder))
+  const addresses = await db.select().from(redirects).orderBy(asc(redirects.fromPath))
+  return {
+    posts: rows,
+    links,
+    redirects: addresses.map((r) => [r.fromPath, r.toPath]),
+    authors: await db
+      .select({ slug: authors.slug, name: authors.name, bio: authors.bio })
+      .from(authors)
+      .orderBy(asc(authors.slug)),
+    categories: await db
+      .select({ slug: categories.slug, name: categories.name })
+      .from(categories)
+      .orderBy(asc(categories.slug)),
+  }
+}
+
+async function emptyTheBlog() {
+  for (const item of await db.select().from(media)) await env.MEDIA.delete(item.key)
+  await db.delete(redirects)
+  await db.delete(importedItems)
+  await db.delete(posts)
+  await db.delete(media)
+  await db.delete(categories)
+  await db.delete(authors)
+}
+
+const SECRET_EMAIL = 'owner-secret@example.org'
+const SECRET_HASH = 'pbkdf2-sha256$600000$c2FsdA$never-exported-hash'
+const SECRET_SESSION = 'session-token-hash-never-exported'
+const SECRET_REFERRER = 'audience-secret.example'
+
+describe('export, then import into an empty blog', () => {
+  let before: Awaited<ReturnType<typeof snapshot>>
+  let files: Record<string, Uint8Array>
+  beforeAll(async () => {
+    const server = inject('imageServer')
+    const blog = await readExportText(sample.replaceAll('http://127.0.0.1:8080', server))
+    const { imageUrls } = await surveyExport(async () => blog)
+    const images = await fetchImages(mediaEnv, imageUrls, { timeoutMs: 3_000 })
+    await runImport(db, blog, {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      images,
+      mediaEnv,
+    })
+    // A post written here, edited twice, with French typography and a trailing newline.
+    const [author] = await db.select().from(authors).where(eq(authors.slug, 'claire'))
+    const markdown = 'Un « essai » : l’accueil.\n\n- un\n- deux\n'
+    const html = renderMarkdown(markdown, 'fr')
+    const input = postInput({
+      slug: 'ecrit-ici',
+      authorId: author.id,
+      markdown,
+      html,
+      language: 'fr',
+    })
+    const id = await createPost(db, input)
+    await updatePostAsLoaded(db, id, input, null)
+    // An editor describes the featured images after the import.
+    await db
+      .update(posts)
+      .set({ featuredImageAlt: 'Le lobby, au matin' })
+      .where(isNotNull(posts.featuredMediaId))
+    // A curated note keeps its kind and its source.
+    const noteMarkdown = 'Un accueil « sans friction ».'
+    await createPost(
+      db,
+      postInput({
+        slug: 'note-du-jour',
+        authorId: author.id,
+        excerpt: 'Le lobby devient un salon.',
+        markdown: noteMarkdown,
+        html: renderMarkdown(noteMarkdown, 'fr'),
+        language: 'fr',
+        kind: 'note',
+        sourceUrl: 'https://www.lemonde.fr/article',
+        sourceSiteName: 'Le Monde',
+        sourcePublishedAt: '2026-11-20',
+      }),
+    )
+    const [user] = await db
+      .insert(users)
+      .values({ email: SECRET_EMAIL, name: 'Owner', role: 'owner', passwordHash: SECRET_HASH })
+      .returning()
+    const now = new Date()
+    await db
+      .insert(sessions)
+      .values({ tokenHash: SECRET_SESSION, userId: user.id, createdAt: now, lastSeenAt: now })
+    await db
+      .insert(audienceDailyCounts)
+      .values({ day: '2026-11-28', metric: 'referrer', key: SECRET_REFERRER, count: 3 })
+    before = await snapshot()
+    files = unzipSync(await archiveBytes())
+  })
+
+  it('holds every post as Markdown with front matter, authors, categories, images and a manifest', () => {
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']))
+    expect(manifest).toMatchObject({ schema: 'edge-blog-export', schemaVersion: 1 })
+    expect(manifest.posts).toHaveLength(before.posts.length)
+    expect(manifest.media).toHaveLength(2)
+    const post = new TextDecoder().decode(files['posts/ecrit-ici.md'])
+    expect(post).toMatch(/^---\ntitle: "Post ecrit-ici"\nslug: "ecrit-ici"\nstatus: "published"\n/)
+    expect(post).toContain('\nauthor: "claire"\n')
+    expect(post).toContain('\nlanguage: "fr"\n')
+    expect(post).toContain('\nrevisions: 2\n')
+    expect(post.endsWith('---\nUn « essai » : l’accueil.\n\n- un\n- deux\n')).toBe(true)
+    const cafe = new TextDecoder().decode(files['posts/cafe-a-lhotel.md'])
+    expect(cafe).toMatch(/\nfeatured_image: "\/media\/[0-9a-f]{64}\.png"\n/)
+    expect(cafe).toContain('\ncategories: ["essais","restauration"]\n')
+  })
+
+  it('never carries password hashes, sessions, editors or audience data', () => {
+    const everything = Object.values(files)
+      .map((bytes) => new TextDecoder().decode(bytes))
+      .join('\n')
+    for (const secret of [SECRET_EMAIL, SECRET_HASH, SECRET_SESSION, SECRET_REFERRER])
+      expect(everything).not.toContain(secret)
+  })
+
+  it('adds nothing when read back into the blog it came from', async () => {
+    const report = await runImport(db, await readExportBytes(await archiveBytes()), {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      mediaEnv,
+    })
+    expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 11 })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('gives back the same posts, byte for byte, and the same addresses', async () => {
+    const bytes = await archiveBytes()
+    await emptyTheBlog()
+    expect(await db.select().from(posts)).toHaveLength(0)
+    const report = await runImport(db, await readExportBytes(bytes), {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      mediaEnv,
+    })
+    expect(report.counts.posts.created).toBe(before.posts.length)
+    expect(report.changed).toEqual([])
+    expect(await snapshot()).toEqual(before)
+    expect(before.posts.find((post) => post.slug === 'note-du-jour')).toMatchObject({
+      kind: 'note',
+      sourceUrl: 'https://www.lemonde.fr/article',
+      sourceSiteName: 'Le Monde',
+    })
+    expect(before.posts.some((post) => post.featuredAlt === 'Le lobby, au matin')).toBe(true)
+    for (const item of await db.select().from(media))
+      expect(await env.MEDIA.head(item.key)).not.toBeNull()
+  })
+
+  it('is a no-op when the same archive is imported again', async () => {
+    const report = await runImport(db, await readExportBytes(await archiveBytes()), {
+      dryRun: false,
+      redirects: d1RedirectWriter(db),
+      mediaEnv,
+    })
+    expect(report.counts.posts).toMatchObject({ created: 0, updated: 0 })
+    expect(await snapshot()).toEqual(before)
+  })
+})
