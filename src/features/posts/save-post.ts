@@ -1,0 +1,183 @@
+import { type Context } from 'hono'
+
+import { HTTPException } from 'hono/http-exception'
+import { existingIds, findPostForEditing, isSlugTaken, suggestFreeSlug } from './admin-queries'
+import { createPost, updatePost, type PostInput } from './writes'
+
+import { AUTOSAVE_REVISION_INTERVAL_MS, lastRevisionAt, storeAutosave } from './autosaves'
+
+import { isDatabaseFailure } from '../../db/failure'
+
+import { excerptFromMarkdown, renderMarkdown } from '../../lib/markdown'
+
+import {
+  isBodyTooLarge,
+  loadedVersion,
+  validatePostForm,
+  type PostFormError,
+  type PostFormErrors,
+  type PostFormValues,
+  type TypedPostForm,
+} from './schemas'
+import { slugify } from '../../lib/slug'
+
+import { checkPostImages } from './image-check'
+
+import type { AdminEnv } from '../../types'
+
+import { attemptLogin, type LoginResult } from '../auth'
+
+import type { Db } from '../../db/client'
+import type { EditedPost } from './editor-form'
+
+/** What a save came to; the route turns each into a response. */
+export type SaveOutcome =
+  | { kind: 'relogin'; result: LoginResult | null }
+  | { kind: 'trashed' }
+  | { kind: 'invalid'; errors: PostFormErrors }
+  | { kind: 'saved'; postId: number }
+  | { kind: 'unavailable' }
+  | { kind: 'conflict'; current: EditedPost }
+
+/** What an autosave came to. */
+export type AutosaveOutcome =
+  | { kind: 'loggedOut' }
+  | { kind: 'tooLarge' }
+  | { kind: 'keptAside' }
+  | { kind: 'invalid'; error: PostFormError }
+  | { kind: 'conflict' }
+  | { kind: 'saved'; version?: number; newPostId?: number }
+
+/**
+ * The form checked against the rules and the database (authors, categories, slug, images), as
+ * the post to write, or the errors by field.
+ */
+export async function checkPost(
+  db: Db,
+  values: PostFormValues,
+  postId: number | null,
+): Promise<{ errors: PostFormErrors; input: PostInput | null }> {
+  const { errors, post } = validatePostForm(values, Date.now())
+  const html = post ? renderMarkdown(post.markdown, post.language) : ''
+  const images = await checkPostImages(db, values, values.status, html)
+  Object.assign(errors, { ...images.errors, ...errors })
+  if (post) {
+    const [authorIds, categoryIds] = await Promise.all([
+      existingIds(db, 'authors', [post.authorId]),
+      existingIds(db, 'categories', post.categoryIds),
+    ])
+    if (!authorIds.has(post.authorId)) errors.authorId = 'unknownAuthor'
+    if (post.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
+    if (await isSlugTaken(db, post.slug, postId)) {
+      errors.slug = { slugTaken: await suggestFreeSlug(db, post.slug) }
+    }
+  }
+  if (!post || Object.keys(errors).length > 0) return { errors, input: null }
+
+  const newCategorySlug = post.newCategory ? slugify(post.newCategory) : ''
+  return {
+    errors,
+    input: {
+      slug: post.slug,
+      title: post.title,
+      excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
+      markdown: post.markdown,
+      html,
+      status: post.status,
+      language: post.language,
+      publishedAt: post.publishedAt,
+      authorId: post.authorId,
+      categoryIds: post.categoryIds,
+      newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
+      featuredMediaId: images.featuredMediaId,
+      featuredImageAlt: images.featuredImageAlt,
+    },
+  }
+}
+
+/**
+ * Saves a new post (postId null) or an existing one: check → save → conflict. An expired session
+ * is renewed from the login fields in the form. A save names the version it was loaded from: a
+ * stale one is refused, never applied.
+ */
+export async function savePost(
+  c: Context<AdminEnv>,
+  postId: number | null,
+  typed: TypedPostForm,
+): Promise<SaveOutcome> {
+  const { db } = c.var
+  const { loginEmail, loginPassword, ...values } = typed
+
+  let editor = c.var.editor
+  if (!editor) {
+    const result =
+      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
+    if (!result?.ok) return { kind: 'relogin', result }
+    editor = result.user
+    c.set('editor', editor)
+  }
+
+  const existing = postId ? await findPostForEditing(db, postId) : null
+  if (postId && !existing) throw new HTTPException(404)
+  if (existing?.deletedAt) return { kind: 'trashed' }
+
+  const { errors, input } = await checkPost(db, values, postId)
+  if (!input) return { kind: 'invalid', errors }
+  try {
+    if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
+    const version = loadedVersion(values)
+    const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
+    if (result?.saved) return { kind: 'saved', postId: existing.id }
+  } catch (error) {
+    if (!isDatabaseFailure(error)) throw error
+    // One batch, so nothing was written: the editor gets the form back to try again.
+    console.error(error)
+    return { kind: 'unavailable' }
+  }
+  const current = await findPostForEditing(db, existing.id)
+  if (!current) throw new HTTPException(404)
+  return { kind: 'conflict', current }
+}
+
+/**
+ * Saves what is being typed, a few seconds after the last keystroke (static/js/editor). A draft
+ * is written in place, with a revision only every AUTOSAVE_REVISION_INTERVAL_MS; a new post
+ * becomes a draft; a scheduled or published post keeps its live text and the typed text is
+ * kept aside until the editor saves.
+ */
+export async function autosavePost(
+  c: Context<AdminEnv>,
+  postId: number | null,
+  typed: TypedPostForm,
+): Promise<AutosaveOutcome> {
+  const { db } = c.var
+  const editor = c.var.editor
+  if (!editor) return { kind: 'loggedOut' }
+  const existing = postId ? await findPostForEditing(db, postId) : null
+  if (postId && (!existing || existing.deletedAt)) throw new HTTPException(404)
+  const { loginEmail, loginPassword, ...values } = typed
+
+  if (existing && existing.status !== 'draft') {
+    if (isBodyTooLarge(values.markdown)) return { kind: 'tooLarge' }
+    const { title, excerpt, markdown } = values
+    await storeAutosave(db, existing.id, { title, excerpt, markdown }, editor.id)
+    return { kind: 'keptAside' }
+  }
+
+  const { errors, input } = await checkPost(db, { ...values, status: 'draft' }, postId)
+  if (!input) return { kind: 'invalid', error: Object.values(errors)[0]! }
+  if (existing) {
+    const last = await lastRevisionAt(db, existing.id)
+    const revision = !last || Date.now() - last.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS
+    const version = loadedVersion(values)
+    const result = version
+      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      : null
+    // Someone else saved meanwhile: never overwrite; a full save shows both versions.
+    if (!result?.saved) return { kind: 'conflict' }
+    return { kind: 'saved', version: result.version }
+  }
+  const id = await createPost(db, input, editor.id)
+  const saved = await findPostForEditing(db, id)
+  return { kind: 'saved', version: saved?.version, newPostId: id }
+}
