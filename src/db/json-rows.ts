@@ -1,5 +1,4 @@
 import type { Db } from './client'
-import { bumpContentVersion } from '../features/page-cache'
 import { chunk } from './d1-limits'
 
 /**
@@ -48,13 +47,7 @@ export function jsonRows<T>(db: Db, rows: T[], statements: [sql: string, ...para
 export const field = (name: string, row = '') =>
   `json_extract(${row && `${row}.`}value, '$.${name}')`
 
-/** The content version's bump as a plain D1 statement, for batches of plain statements. */
-function bumpStatement(db: Db): D1PreparedStatement {
-  const { sql: text, params } = bumpContentVersion(db).toSQL()
-  return db.$client.prepare(text).bind(...params)
-}
-
-/** Plain statements in batches of `size`; each batch also bumps the content version (readers see it). */
+/** Plain statements in batches of `size`, each batch all-or-nothing. */
 export async function runStatements(db: Db, statements: D1PreparedStatement[], size = 300) {
-  for (const part of chunk(statements, size)) await db.$client.batch([...part, bumpStatement(db)])
+  for (const part of chunk(statements, size)) await db.$client.batch(part)
 }

@@ -260,8 +260,9 @@ export const redirects = sqliteTable(
 )
 
 /**
- * A single row (id 1) whose `version` goes up in the same D1 batch as every write readers can see
- * (db/content-version.ts): cached reader pages are keyed by it, so a write makes them all stale.
+ * A single row (id 1) whose `version` goes up with every write readers can see, raised by triggers
+ * on the tables reader pages show (migration 0012): cached reader pages are keyed by it
+ * (db/content-version.ts), so a write makes them all stale.
  */
 export const contentVersions = sqliteTable('content_versions', {
   id: integer().primaryKey(),

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { bumpContentVersion } from '../page-cache'
 import { authors } from '../../db/schema'
 
 export async function findAuthorBySlug(db: Db, slug: string) {
@@ -9,9 +8,6 @@ export async function findAuthorBySlug(db: Db, slug: string) {
 }
 
 export async function createAuthor(db: Db, input: { slug: string; name: string; bio?: string }) {
-  const [[author]] = await db.batch([
-    db.insert(authors).values(input).returning(),
-    bumpContentVersion(db),
-  ])
+  const [author] = await db.insert(authors).values(input).returning()
   return author
 }

@@ -1,7 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm'
 import { slugify } from '../../lib/slug'
 import type { Db } from '../../db/client'
-import { bumpContentVersion } from '../page-cache'
 import { categories, postsCategories } from '../../db/schema'
 
 export async function findCategoryBySlug(db: Db, slug: string) {
@@ -13,10 +12,7 @@ export async function createCategory(
   db: Db,
   input: { slug: string; name: string; description?: string },
 ) {
-  const [[category]] = await db.batch([
-    db.insert(categories).values(input).returning(),
-    bumpContentVersion(db),
-  ])
+  const [category] = await db.insert(categories).values(input).returning()
   return category
 }
 
@@ -26,13 +22,10 @@ export async function updateCategory(
   categoryId: number,
   input: { name: string; description?: string },
 ) {
-  await db.batch([
-    db
-      .update(categories)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(categories.id, categoryId)),
-    bumpContentVersion(db),
-  ])
+  await db
+    .update(categories)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(categories.id, categoryId))
 }
 
 /** The category with this name's slug, created if it does not exist yet. */

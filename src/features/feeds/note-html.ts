@@ -1,4 +1,4 @@
-import { displayHost } from '../notes'
+import { displayHost } from '../../lib/display-host'
 import type { FeedEntry } from './queries'
 import type { Site } from '../../types'
 

@@ -4,21 +4,6 @@ import { isListed } from '../../db/listing'
 import { contentVersions, posts } from '../../db/schema'
 
 /**
- * The statement every write that readers can see adds to its D1 batch (posts, categories,
- * authors, and anything shown on a reader page): cached pages are keyed by this version, so the
- * write and their invalidation commit together. Upserted, so no seed row is needed.
- */
-export function bumpContentVersion(db: Db) {
-  return db
-    .insert(contentVersions)
-    .values({ id: 1, version: 1 })
-    .onConflictDoUpdate({
-      target: contentVersions.id,
-      set: { version: sql`${contentVersions.version} + 1` },
-    })
-}
-
-/**
  * What reader pages depend on besides their URL: the content version, and when the next
  * scheduled post goes live (a page cached before then must not be served after it).
  */

@@ -3,7 +3,6 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
 import { htmlToText } from '../../lib/plain-text'
 import { chunk, rowsPerStatement } from '../../db/d1-limits'
-import { bumpContentVersion } from '../page-cache'
 import { listedAtFor } from '../../db/listing'
 import { slugChangeRedirectStatements } from '../redirects'
 import { mediaKeysIn, postMediaLinks } from '../media'
@@ -141,7 +140,7 @@ const joinNewPost = `JOIN posts p ON p.slug = ${field('slug', 'r')}`
  * as JSON (db/json-rows), and what refers to a new post finds it by its unique slug. Each post
  * gets its row (with the search text), its category links in order (a new category typed in the
  * form is created unless its slug exists), its body and featured images' links and its first
- * revision. The caller runs them in one batch with a content-version bump (`runStatements`).
+ * revision. The caller runs them in one batch (`runStatements`).
  */
 export function createPostsStatements(
   db: Db,
@@ -248,7 +247,6 @@ export function updatePostStatements(
           sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`,
         ),
       ),
-    bumpContentVersion(db),
     db
       .update(posts)
       .set({
@@ -286,7 +284,6 @@ export async function trashPost(db: Db, postId: number, now = new Date()) {
   await db.batch([
     db.update(posts).set({ deletedAt: now }).where(eq(posts.id, postId)),
     db.update(postsCategories).set({ listedAt: null }).where(eq(postsCategories.postId, postId)),
-    bumpContentVersion(db),
   ])
 }
 
@@ -299,7 +296,6 @@ export async function restorePostFromTrash(db: Db, postId: number) {
       .update(postsCategories)
       .set({ listedAt: listedAtFor({ ...post, deletedAt: null }) })
       .where(eq(postsCategories.postId, postId)),
-    bumpContentVersion(db),
   ])
 }
 

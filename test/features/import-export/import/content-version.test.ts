@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readContentState } from '../../../../src/features/page-cache/content-version'
-import { redirectRowsStatements, runStatements } from '../../../../src/features/import-export/import/imported-rows'
-import { posts, redirects } from '../../../../src/db/schema'
+import { posts } from '../../../../src/db/schema'
 import { db } from '../../../fixtures'
 import sample from './fixtures/wordpress-export-sample.xml?raw'
 import { importText } from './helpers'
@@ -27,14 +25,5 @@ describe('an import and the page cache', () => {
     const imported = await db.select().from(posts)
     expect(imported.length).toBeGreaterThan(0)
     for (const post of imported) if (post.html) expect(post.searchText, post.slug).not.toBe('')
-  })
-
-  it('redirects written set-wise make cached pages stale too', async () => {
-    const current = await contentVersion()
-    await runStatements(db, redirectRowsStatements(db, [{ from: '/ancien', to: '/nouveau' }]))
-    expect(await db.select().from(redirects).where(eq(redirects.fromPath, '/ancien'))).toHaveLength(
-      1,
-    )
-    expect(await contentVersion()).toBeGreaterThan(current)
   })
 })
