@@ -1,5 +1,5 @@
 import { extractMetadata, type PageMetadata } from './metadata'
-import { isHtml, safeFetch, type FetchFailure } from './safe-fetch'
+import { isHtml, safeFetch, type FetchFailure } from '../lib/safe-fetch'
 
 export type SharedLink = { url: string; title: string; text: string }
 

@@ -1,5 +1,5 @@
 import type { NoteErrorCode } from '../validation/notes'
-import type { FetchFailure } from '../curation/safe-fetch'
+import type { FetchFailure } from './safe-fetch'
 import type { Locale } from './i18n'
 
 const en = {
