@@ -44,7 +44,7 @@ export function ipv4sSpelledIn(name: string): number[][] {
     const quad = labels.slice(i, i + 4)
     if (quad.every((label) => /^\d{1,3}$/.test(label))) found.push(quad.map(Number))
   }
-  for (const match of name.matchAll(/(?<![\d-])(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})(?![\d-])/g))
+  for (const match of name.matchAll(/(?<!\d-?)(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})(?!-?\d)/g))
     found.push(match.slice(1, 5).map(Number))
   return found.filter((octets) => octets.every((o) => o <= 255))
 }
