@@ -6,7 +6,7 @@ declare namespace Cloudflare {
   }
 }
 
-// Local development only (see src/features/notes/curation/local-setting.ts); not in wrangler.toml on purpose.
+// Local development only (see src/lib/safe-fetch/allowed-hosts.ts); not in wrangler.toml on purpose.
 declare namespace Cloudflare {
   interface Env {
     CURATION_ALLOW_HOSTS?: string

@@ -15,7 +15,8 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: migrations,
           AUTH_PEPPER: 'pepper-used-only-by-the-tests',
-          CURATION_ALLOW_HOSTS: `127.0.0.1:${inject('fixturePort')}`,
+          // The fixture pages and the importer's image server, both on this machine.
+          CURATION_ALLOW_HOSTS: `127.0.0.1:${inject('fixturePort')},${new URL(inject('imageServer')).host}`,
         },
         // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
         // a test hands this one in, so both paths are tested.

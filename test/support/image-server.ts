@@ -1,7 +1,9 @@
 /**
  * Vitest global setup: a local HTTP server standing in for an old blog's uploads folder, so the
  * importer's image download runs against real HTTP. It serves the fixture PNGs by file name under
- * any path; anything else is a 404.
+ * any path (as HTML under a path holding `/as-html/`); anything else is a 404.
+ * `/redirect?to=<address>` redirects there, and `/requests` lists the paths asked for so far, so
+ * tests can tell that an address was refused without being requested.
  */
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -11,12 +13,22 @@ import type { TestProject } from 'vitest/node'
 const FIXTURES = path.resolve(import.meta.dirname, '../import/fixtures')
 
 export default async function setup(project: TestProject) {
+  const requested: string[] = []
   const server = createServer(async (request, response) => {
-    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname)
+    const url = new URL(request.url ?? '/', 'http://x')
+    if (url.pathname === '/requests')
+      return response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(requested))
+    requested.push(url.pathname)
+    if (url.pathname === '/redirect')
+      return response.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end()
+    const name = path.basename(url.pathname)
     if (!/^[a-z0-9-]+\.png$/.test(name)) return response.writeHead(404).end()
     try {
       const bytes = await readFile(path.join(FIXTURES, name))
-      response.writeHead(200, { 'content-type': 'image/png' }).end(bytes)
+      const type = url.pathname.includes('/as-html/') ? 'text/html' : 'image/png'
+      response.writeHead(200, { 'content-type': type }).end(bytes)
     } catch {
       response.writeHead(404).end()
     }

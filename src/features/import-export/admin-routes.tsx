@@ -5,6 +5,7 @@ import * as v from 'valibot'
 import { createImportJob, findImportJob } from './import/jobs'
 import { exportArchive } from './export/archive'
 import { importMessagesFor } from './messages'
+import { localAllowedHosts } from '../../lib/safe-fetch'
 import { requireEditor, requireOwner } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { importUploadSchema, MAX_UPLOAD_MB } from './schemas'
@@ -26,7 +27,9 @@ async function startJob(
 ) {
   const id = crypto.randomUUID()
   await createImportJob(c.var.db, { id, ...job, createdBy: c.var.editor.id })
-  await c.env.IMPORT.create({ id, params: { jobId: id } })
+  // As for curation, CURATION_ALLOW_HOSTS counts only on this machine (see localAllowedHosts).
+  const allowedHosts = localAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS)
+  await c.env.IMPORT.create({ id, params: { jobId: id, allowedHosts } })
   return c.redirect(`/admin/import/${id}`, 303)
 }
 

@@ -1,5 +1,5 @@
 import type { NoteErrorCode } from './schemas'
-import type { FetchFailure } from './curation/safe-fetch'
+import type { FetchFailure } from '../../lib/safe-fetch'
 import type { Locale } from '../../i18n/site'
 
 const en = {

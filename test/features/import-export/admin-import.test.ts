@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm'
+import { exports } from 'cloudflare:workers'
 import { unzipSync } from 'fflate'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { authors, media, posts } from '../../../src/db/schema'
@@ -9,10 +10,23 @@ import sample from './import/fixtures/wordpress-export-sample.xml?raw'
 
 const postCount = async () => (await db.select({ n: count() }).from(posts))[0].n
 
-function upload(cookie: string, text: string, name = 'export.xml') {
+type Send = typeof request
+
+/**
+ * A request addressed to this machine, as in `wrangler dev`: CURATION_ALLOW_HOSTS counts, so the
+ * Workflow may download the images from the local image server.
+ */
+const localRequest: Send = (path, init = {}) => {
+  const headers = new Headers(init.headers)
+  if (init.cookie) headers.set('Cookie', init.cookie)
+  if (init.method === 'POST') headers.set('Origin', 'http://localhost')
+  return exports.default.fetch(`http://localhost${path}`, { ...init, headers, redirect: 'manual' })
+}
+
+function upload(cookie: string, text: string, name = 'export.xml', send: Send = request) {
   const form = new FormData()
   form.append('file', new File([text], name, { type: 'text/xml' }))
-  return request('/admin/import', {
+  return send('/admin/import', {
     method: 'POST',
     body: form,
     cookie,
@@ -20,10 +34,16 @@ function upload(cookie: string, text: string, name = 'export.xml') {
   })
 }
 
+/** The paths under `/<tag>/` the image server was asked for. */
+async function imagesRequestedUnder(tag: string) {
+  const paths = (await (await fetch(`${inject('imageServer')}/requests`)).json()) as string[]
+  return paths.filter((path) => path.startsWith(`/${tag}/`))
+}
+
 /** Follows the job page until the Workflow is over; returns its last HTML. */
-async function waitForJob(cookie: string, location: string) {
+async function waitForJob(cookie: string, location: string, send: Send = request) {
   for (let i = 0; i < 100; i++) {
-    const page = await request(location, { cookie })
+    const page = await send(location, { cookie })
     const html = await page.text()
     if (page.headers.get('Refresh') === null) return html
     await new Promise((resolve) => setTimeout(resolve, 200))
@@ -57,35 +77,59 @@ describe('the admin import and export', () => {
   })
 
   it('runs a dry run in Workflow steps with a progress bar, then imports on confirmation', async () => {
-    const text = sample.replaceAll('http://127.0.0.1:8080', inject('imageServer'))
-    const started = await upload(owner, text)
+    const tag = crypto.randomUUID()
+    const text = sample.replaceAll(
+      'http://127.0.0.1:8080/wp-content/',
+      `${inject('imageServer')}/${tag}/wp-content/`,
+    )
+    const started = await upload(owner, text, 'export.xml', localRequest)
     expect(started.status).toBe(303)
     const jobPage = started.headers.get('Location')!
     expect(jobPage).toMatch(/^\/admin\/import\/[0-9a-f-]{36}$/)
-    const first = await request(jobPage, { cookie: owner })
+    const first = await localRequest(jobPage, { cookie: owner })
     expect(await first.text()).toContain('<progress id="import-progress"')
 
-    const dryRun = await waitForJob(owner, jobPage)
+    const dryRun = await waitForJob(owner, jobPage, localRequest)
     expect(dryRun).toContain('Dry run finished: nothing was written.')
     expect(dryRun).toMatch(/<tr data-kind="posts"><th scope="row">posts<\/th><td>9<\/td>/)
     expect(dryRun).toContain('page « Sample Page » : pages are not part of this blog')
     expect(dryRun).toContain('<progress id="import-progress" value="9" max="9">')
     expect(await postCount()).toBe(0)
     expect(await db.select().from(media)).toHaveLength(0)
+    // A dry run only checks the images' addresses: the old site is not asked for any.
+    expect(await imagesRequestedUnder(tag)).toEqual([])
 
-    const confirmed = await request(`${jobPage}/run`, {
-      method: 'POST',
-      cookie: owner,
-      headers: { Origin: ORIGIN },
-    })
+    const confirmed = await localRequest(`${jobPage}/run`, { method: 'POST', cookie: owner })
     expect(confirmed.status).toBe(303)
-    const done = await waitForJob(owner, confirmed.headers.get('Location')!)
+    const done = await waitForJob(owner, confirmed.headers.get('Location')!, localRequest)
     expect(done).toContain('Import finished.')
     expect(await postCount()).toBe(9)
     // The images the posts use were downloaded into the media store by the Workflow's steps.
     expect(done).toMatch(/<tr data-kind="images"><th scope="row">images<\/th><td>2<\/td>/)
     expect(await db.select().from(media)).toHaveLength(2)
+    expect((await imagesRequestedUnder(tag)).length).toBeGreaterThanOrEqual(2)
     expect((await request('/?p=72')).headers.get('Location')).toBe('/posts/cafe-a-lhotel')
+  })
+
+  it('refuses, when deployed, images on this machine, without requesting them', async () => {
+    const tag = crypto.randomUUID()
+    const text = sample.replaceAll(
+      'http://127.0.0.1:8080/wp-content/',
+      `${inject('imageServer')}/${tag}/wp-content/`,
+    )
+    const dryRun = (await upload(owner, text)).headers.get('Location')!
+    const checked = await waitForJob(owner, dryRun)
+    expect(checked).toContain('refused: a private, loopback or link-local address; kept as a link')
+    const confirmed = await request(`${dryRun}/run`, {
+      method: 'POST',
+      cookie: owner,
+      headers: { Origin: ORIGIN },
+    })
+    const done = await waitForJob(owner, confirmed.headers.get('Location')!)
+    expect(done).toContain('Import finished.')
+    expect(done).toContain('refused: a private, loopback or link-local address; kept as a link')
+    expect(await imagesRequestedUnder(tag)).toEqual([])
+    expect(await db.select().from(media)).toHaveLength(2)
   })
 
   it('refuses a file that is not an export, writing nothing', async () => {

@@ -99,7 +99,10 @@ describe('export, then import into an empty blog', () => {
     const server = inject('imageServer')
     const blog = await readExportText(sample.replaceAll('http://127.0.0.1:8080', server))
     const { imageUrls } = await surveyExport(async () => blog)
-    const images = await fetchImages(mediaEnv, imageUrls, { timeoutMs: 3_000 })
+    const images = await fetchImages(mediaEnv, imageUrls, {
+      timeoutMs: 3_000,
+      allowedHosts: [new URL(server).host],
+    })
     await runImport(db, blog, {
       dryRun: false,
       redirects: d1RedirectWriter(db),

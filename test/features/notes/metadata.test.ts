@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
 import { extractMetadata } from '../../../src/features/notes/curation/metadata'
-import { isHtml, MAX_PAGE_BYTES, safeFetch } from '../../../src/features/notes/curation/safe-fetch'
+import { isHtml, MAX_PAGE_BYTES, safeFetch } from '../../../src/lib/safe-fetch'
 
 const base = `http://127.0.0.1:${inject('fixturePort')}`
-const allowedHosts = [env.CURATION_ALLOW_HOSTS!]
+const allowedHosts = env.CURATION_ALLOW_HOSTS!.split(',')
 
 async function fetchPage(path: string) {
   return safeFetch(`${base}${path}`, { allowedHosts, accept: isHtml })

@@ -120,7 +120,7 @@ describe('the share target', () => {
     expect(response.status).toBe(200)
     const html = await response.text()
     // Without the setting, the fixture server's address is refused like any other local one.
-    expect(html).toContain('This address uses a port other than 80 or 443, so it is not read.')
+    expect(html).toContain('This address points to a private or local network, so it is not read.')
     expect(html).toContain('you can still write the note by hand')
     expect(field(html, 'title')).toBe('À la main')
     expect(field(html, 'quote')).toBe('Mon extrait')

@@ -1,5 +1,12 @@
 import { MAX_MEDIA_BYTES, mediaUrl, storeMedia, type MediaEnv } from '../../media'
-import { byteChunks, readAllBytes } from './chunks'
+import {
+  isImage,
+  MAX_REDIRECTS,
+  refusalForAddress,
+  safeFetch,
+  type FetchFailure,
+  type FetchRefused,
+} from '../../../lib/safe-fetch'
 import { imageSources } from './html-to-markdown'
 import type { SourceBlog, SourcePost } from './source'
 
@@ -45,50 +52,67 @@ export function imageCollector() {
   }
 }
 
-async function download(url: string, timeoutMs: number): Promise<Uint8Array | string> {
-  let response: Response
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
-  } catch (error) {
-    return `unreachable (${error instanceof Error ? error.message : 'network error'})`
-  }
-  if (!response.ok) return `unreachable (HTTP ${response.status})`
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_MEDIA_BYTES)
-    return 'larger than the 10 MB the editor accepts'
-  const reader = response.body!.getReader()
-  const bytes = await readAllBytes(byteChunks(reader), MAX_MEDIA_BYTES)
-  if (!bytes) {
-    await reader.cancel()
-    return 'larger than the 10 MB the editor accepts'
-  }
-  return bytes
+const FAILURE_TEXT: Record<FetchFailure, string> = {
+  invalidUrl: 'refused: not a valid address',
+  scheme: 'refused: not an http or https address',
+  credentials: 'refused: the address carries a user name or password',
+  port: 'refused: a port other than 80 or 443',
+  privateAddress: 'refused: a private, loopback or link-local address',
+  privateName: 'refused: a local or internal name',
+  tooManyRedirects: `unreachable (more than ${MAX_REDIRECTS} redirects)`,
+  timeout: 'unreachable (timed out)',
+  unreachable: 'unreachable (network error)',
+  httpError: 'unreachable (HTTP error)',
+  wrongType: 'not an image',
+  tooLarge: 'larger than the 10 MB the editor accepts',
+}
+
+const failureText = ({ reason, status }: FetchRefused) =>
+  reason === 'httpError' && status ? `unreachable (HTTP ${status})` : FAILURE_TEXT[reason]
+
+export type ImageFetchOptions = {
+  concurrency?: number
+  timeoutMs?: number
+  /** Nothing is downloaded: the addresses are only checked, and the others counted. */
+  dryRun?: boolean
+  /** `host[:port]` exceptions to the address checks, e.g. an old site on this network. */
+  allowedHosts?: readonly string[]
 }
 
 /**
- * Downloads each image into the media store, through the same checks as the editor's upload
- * (size, type by content, metadata stripped). What cannot be fetched or stored is listed, and
- * its posts keep a link to where it was.
+ * Downloads each image into the media store through the outbound fetcher (no private or local
+ * address, at any redirect; image types only; the upload's size limit), then the same checks as
+ * the editor's upload (type by content, metadata stripped). What cannot be fetched or stored is
+ * listed, and its posts keep a link to where it was.
  */
 export async function fetchImages(
   env: MediaEnv,
   urls: string[],
-  options: { concurrency?: number; timeoutMs?: number; dryRun?: boolean } = {},
+  options: ImageFetchOptions = {},
 ): Promise<FetchedImages> {
   const result: FetchedImages = { local: new Map(), reused: 0, failed: [] }
   const queue = [...urls]
   const worker = async () => {
     for (let url = queue.shift(); url; url = queue.shift()) {
-      const bytes = await download(url, options.timeoutMs ?? 15_000)
-      if (typeof bytes === 'string') {
-        result.failed.push({ url, reason: bytes })
+      if (options.dryRun) {
+        const refusal = refusalForAddress(url, options.allowedHosts)
+        if (refusal) result.failed.push({ url, reason: FAILURE_TEXT[refusal] })
+        else result.local.set(url, url)
         continue
       }
-      if (options.dryRun) {
-        result.local.set(url, url)
+      const image = await safeFetch(url, {
+        allowedHosts: options.allowedHosts,
+        accept: isImage,
+        maxBytes: MAX_MEDIA_BYTES,
+        refuseLarger: true,
+        timeoutMs: options.timeoutMs ?? 15_000,
+      })
+      if (!image.ok) {
+        result.failed.push({ url, reason: failureText(image) })
         continue
       }
       const filename = new URL(url).pathname.split('/').pop()
-      const stored = await storeMedia(env, { bytes, createdBy: null, filename })
+      const stored = await storeMedia(env, { bytes: image.bytes, createdBy: null, filename })
       if (stored.ok) {
         result.local.set(url, mediaUrl(stored.media))
         if (stored.deduplicated) result.reused++

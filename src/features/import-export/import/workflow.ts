@@ -10,7 +10,11 @@ import { addReport, emptyReport, type ImportReport } from './report'
 import { ImportFileError, type SourceBlog } from './source'
 import { writeAuthorsAndCategories, writePosts, type Resolved } from './write'
 
-export type ImportParams = { jobId: string }
+export type ImportParams = {
+  jobId: string
+  /** Exceptions to the image fetcher's address checks (local development only, see the route). */
+  allowedHosts?: string[]
+}
 
 /** Posts per step: each step is one invocation, and D1 counts its statements. */
 export const POSTS_PER_STEP = 50
@@ -49,7 +53,7 @@ type StoredSurvey = Omit<Survey, 'blog'> & {
  */
 export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
   async run(event: WorkflowEvent<ImportParams>, step: WorkflowStep) {
-    const { jobId } = event.payload
+    const { jobId, allowedHosts } = event.payload
     const db = createDb(this.env.DB)
     const bucket = this.env.MEDIA
     const job = await step.do('load job', async () => {
@@ -87,7 +91,10 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
       await step.do(`images ${n + 1} of ${imageSteps}`, async () => {
         const urls = await getJson<string[]>(bucket, tempKey(jobId, 'image-urls'))
         const slice = urls.slice(n * IMAGES_PER_STEP, (n + 1) * IMAGES_PER_STEP)
-        const fetched = await fetchImages({ db, bucket }, slice, { dryRun: job.dryRun })
+        const fetched = await fetchImages({ db, bucket }, slice, {
+          dryRun: job.dryRun,
+          allowedHosts,
+        })
         await putJson(bucket, tempKey(jobId, `images-${n}`), {
           ...fetched,
           local: [...fetched.local],

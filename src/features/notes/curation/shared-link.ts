@@ -1,6 +1,6 @@
 export { displayHost } from '../../../lib/display-host'
 import { extractMetadata, type PageMetadata } from './metadata'
-import { isHtml, safeFetch, type FetchFailure } from './safe-fetch'
+import { isHtml, safeFetch, type FetchFailure } from '../../../lib/safe-fetch'
 
 export type SharedLink = { url: string; title: string; text: string }
 
@@ -36,4 +36,3 @@ export async function readSourcePage(
     metadata: await extractMetadata(page.bytes, page.contentType, page.url, page.truncated),
   }
 }
-

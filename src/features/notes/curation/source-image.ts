@@ -1,5 +1,5 @@
 import { MAX_MEDIA_BYTES, storeMedia, type MediaEnv, type StoreMediaError } from '../../media'
-import { isImage, safeFetch, type FetchFailure } from './safe-fetch'
+import { isImage, safeFetch, type FetchFailure } from '../../../lib/safe-fetch'
 
 export type SourceImageFailure = FetchFailure | StoreMediaError['code']
 

@@ -24,7 +24,11 @@ export type FetchedBody = {
   truncated: boolean
 }
 
+/** A refusal or failure; an HTTP error carries the status the site answered with. */
+export type FetchRefused = { ok: false; reason: FetchFailure; status?: number }
+
 export type SafeFetchOptions = {
+  /** `host` or `host:port` exceptions to the address checks, for a machine known to be safe. */
   allowedHosts?: readonly string[]
   /** Which `Content-Type`s are acceptable, e.g. HTML pages or images. */
   accept: (contentType: string) => boolean
@@ -65,15 +69,28 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: num
   return { bytes, truncated }
 }
 
+/** Why this address would be refused before any request, or null; no connection is made. */
+export function refusalForAddress(
+  address: string,
+  allowedHosts?: readonly string[],
+): AddressRefusal | 'invalidUrl' | null {
+  try {
+    return refusalFor(new URL(address), allowedHosts)
+  } catch {
+    return 'invalidUrl'
+  }
+}
+
 /**
- * Fetches a page or an image that an editor pointed at, without letting that address reach this
- * Worker's own network: every hop of a redirect is checked again, nothing identifying is sent
- * (no cookie, no credentials, no referrer), and the time and size read are bounded.
+ * Fetches a page or an image that someone else named (an editor's link, an imported post's
+ * image), without letting that address reach this machine's own network: every hop of a redirect
+ * is checked again before it is requested, nothing identifying is sent (no cookie, no
+ * credentials, no referrer), and the time and size read are bounded.
  */
 export async function safeFetch(
   address: string,
   options: SafeFetchOptions,
-): Promise<FetchedBody | { ok: false; reason: FetchFailure }> {
+): Promise<FetchedBody | FetchRefused> {
   const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES
   const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS)
   let url: URL
@@ -91,7 +108,7 @@ export async function safeFetch(
         signal,
         headers: {
           Accept: 'text/html,application/xhtml+xml,image/*;q=0.8',
-          'User-Agent': 'edge-blog-curation/1',
+          'User-Agent': 'edge-blog/1',
         },
       })
       const location = response.headers.get('Location')
@@ -107,7 +124,7 @@ export async function safeFetch(
       }
       if (!response.ok) {
         await response.body?.cancel()
-        return { ok: false, reason: 'httpError' }
+        return { ok: false, reason: 'httpError', status: response.status }
       }
       const contentType = response.headers.get('Content-Type') ?? ''
       if (!options.accept(contentType)) {
@@ -125,7 +142,7 @@ export async function safeFetch(
     }
   } catch (error) {
     if (signal.aborted) return { ok: false, reason: 'timeout' }
-    console.warn('curation fetch failed', url.host, error)
+    console.warn('outbound fetch failed', url.host, error)
     return { ok: false, reason: 'unreachable' }
   }
 }

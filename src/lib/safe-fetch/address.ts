@@ -1,8 +1,10 @@
 /**
- * Which addresses the curation fetcher may contact. The URL parser has already turned every IPv4
+ * Which addresses the outbound fetcher may contact. The URL parser has already turned every IPv4
  * spelling (decimal `2130706433`, hex `0x7f.0.0.1`, octal, short `127.1`) into dotted quads and
  * IPv6 into its compressed form, so only those two shapes need checking here.
  */
+
+import { ipv4sSpelledIn, isLoopbackByDesign } from './wildcard-names'
 
 export type AddressRefusal = 'scheme' | 'port' | 'credentials' | 'privateAddress' | 'privateName'
 
@@ -38,27 +40,50 @@ function ipv6Groups(host: string): number[] | null {
   return groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null
 }
 
+const embeddedIpv4 = (high: number, low: number) => [high >> 8, high & 0xff, low >> 8, low & 0xff]
+
 function isPublicIpv6(groups: number[]): boolean {
-  const first = groups[0]
+  const [first, second] = groups
   if (groups.slice(0, 7).every((g) => g === 0) && groups[7] <= 1) return false // :: and ::1
-  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) carry an IPv4 address: judge that.
-  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff
-  const nat64 = first === 0x64 && groups[1] === 0xff9b
-  if (mapped || nat64) {
-    return isPublicIpv4([groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff])
-  }
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0)
+  // Forms that carry an IPv4 address, which the network may reach: judge that address.
+  // IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, NAT64 64:ff9b::a.b.c.d.
+  const mapped = zeros(0, 5) && groups[5] === 0xffff
+  const translated = zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0
+  const nat64 = first === 0x64 && second === 0xff9b && zeros(2, 6)
+  if (mapped || translated || nat64) return isPublicIpv4(embeddedIpv4(groups[6], groups[7]))
+  // 6to4 2002:aabb:ccdd::/48 routes to the IPv4 address aa.bb.cc.dd.
+  if (first === 0x2002) return isPublicIpv4(embeddedIpv4(second, groups[2]))
+  // Teredo 2001::/32 tunnels to an IPv4 address hidden in its last bits; the other NAT64 prefixes
+  // under 64:ff9b::/32 are local-use: none is a plain public address.
+  if (first === 0x2001 && second === 0) return false
+  if (first === 0x64 && second === 0xff9b) return false
+  if (first === 0x2001 && second === 0xdb8) return false // documentation
   if ((first & 0xfe00) === 0xfc00) return false // fc00::/7 unique local
   if ((first & 0xffc0) === 0xfe80) return false // fe80::/10 link-local
+  if ((first & 0xffc0) === 0xfec0) return false // fec0::/10 site-local (deprecated)
   if ((first & 0xff00) === 0xff00) return false // multicast
   return groups.slice(0, 6).some((g) => g !== 0) // other ::/96 forms (IPv4-compatible)
 }
 
-const PRIVATE_SUFFIXES = ['.localhost', '.local', '.internal', '.lan', '.home.arpa', '.localdomain']
+const PRIVATE_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.internal',
+  '.lan',
+  '.home.arpa',
+  '.localdomain',
+  // Reserved (RFC 2606): never public names.
+  '.test',
+  '.invalid',
+]
 
 function isPrivateName(host: string): boolean {
   const name = host.replace(/\.$/, '')
   if (name === 'localhost' || !name.includes('.')) return true
-  return PRIVATE_SUFFIXES.some((suffix) => name.endsWith(suffix))
+  if (PRIVATE_SUFFIXES.some((suffix) => name.endsWith(suffix)) || isLoopbackByDesign(name))
+    return true
+  return ipv4sSpelledIn(name).some((octets) => !isPublicIpv4(octets))
 }
 
 /** Why this URL may not be fetched, or null when it may. `allowed` lists `host[:port]` exceptions. */
@@ -66,8 +91,15 @@ export function refusalFor(url: URL, allowed: readonly string[] = []): AddressRe
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'scheme'
   if (url.username || url.password) return 'credentials'
   if (allowed.includes(url.host) || allowed.includes(url.hostname)) return null
-  if (url.port !== '' && url.port !== '80' && url.port !== '443') return 'port'
+  // The host is judged before the port: "a local machine" says more than "another port".
   const host = url.hostname.toLowerCase()
+  const hostRefusal = refusalForHost(host)
+  if (hostRefusal) return hostRefusal
+  if (url.port !== '' && url.port !== '80' && url.port !== '443') return 'port'
+  return null
+}
+
+function refusalForHost(host: string): AddressRefusal | null {
   const v4 = ipv4Octets(host)
   if (v4) return isPublicIpv4(v4) ? null : 'privateAddress'
   const v6 = ipv6Groups(host)
