@@ -10,7 +10,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
-const FIXTURES = path.resolve(import.meta.dirname, '../import/fixtures')
+const FIXTURES = path.resolve(import.meta.dirname, '../features/import-export/import/fixtures')
 
 export default async function setup(project: TestProject) {
   const requested: string[] = []
