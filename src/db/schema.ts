@@ -167,7 +167,10 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
 
-/** One row per failed login, keyed by account and by hashed client; read over a 15-minute window. */
+/**
+ * One row per failed password check and key: a client on an account or a known device (both
+ * hashed), and the account; read over a one-hour window (src/auth/lockout.ts).
+ */
 export const loginFailures = sqliteTable(
   'login_failures',
   {

@@ -27,7 +27,7 @@ describe('hourly Cron Trigger', () => {
     await createSession(db, 'a'.repeat(64), user.id, now - 9 * 3_600_000)
     await createSession(db, 'b'.repeat(64), user.id, now)
     await db.insert(loginFailures).values([
-      { key: 'account:x', failedAt: new Date(now - 20 * 60_000) },
+      { key: 'account:x', failedAt: new Date(now - 25 * 3_600_000) },
       { key: 'account:y', failedAt: new Date(now) },
     ])
 

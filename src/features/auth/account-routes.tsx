@@ -3,12 +3,13 @@ import { setUserPassword } from './users'
 import * as v from 'valibot'
 import { typedForm } from '../../lib/validation/form'
 import { passwordChangeFields, passwordSchema } from './user-schemas'
-import { hashPassword } from './password'
-import { verifyPassword } from './verify-password'
-import { openSession, requireEditor } from './editor-session'
+import { hashPassword } from '../auth/password'
+import { verifyPassword } from '../auth/verify-password'
+import { openSession, requireEditor } from '../auth/editor-session'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { AccountPage } from './views/account-page'
-import { authPepper } from './login'
+import { authPepper } from '../auth/login'
+import { claimPasswordCheck, passwordWasRight } from '../auth/password-attempt'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
@@ -23,7 +24,21 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     const { a, db, editor } = c.var
     const { currentPassword, newPassword, repeatPassword } = c.req.valid('form')
     const errors: Parameters<typeof AccountPage>[0]['errors'] = {}
-    if (!(await verifyPassword(currentPassword, editor.passwordHash, authPepper(c.env)))) {
+    // Guessing the current password from a session is throttled like guessing it at sign-in.
+    const pepper = authPepper(c.env)
+    const attempt = await claimPasswordCheck(c, db, pepper, editor.email, editor.id)
+    if (!attempt.ok) {
+      c.status(429)
+      c.header('Retry-After', String(attempt.retryAfterSeconds))
+      errors.currentPassword = a.tooManyAttempts(Math.ceil(attempt.retryAfterSeconds / 60))
+      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
+        title: a.account,
+        admin: true,
+      })
+    }
+    if (await verifyPassword(currentPassword, editor.passwordHash, pepper)) {
+      await passwordWasRight(db, attempt)
+    } else {
       errors.currentPassword = a.currentPasswordWrong
     }
     const checked = v.safeParse(passwordSchema(a), newPassword)
@@ -37,7 +52,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       })
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
-    await setUserPassword(db, editor.id, await hashPassword(newPassword, authPepper(c.env)))
+    await setUserPassword(db, editor.id, await hashPassword(newPassword, pepper))
     await openSession(c, db, editor.id)
     return c.redirect('/admin/account?changed=1', 303)
   })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sessions, loginFailures } from '../../../src/db/schema'
+import { sessions } from '../../../src/db/schema'
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../src/features/auth/sessions'
 import { createAuthorAndCategories, db } from '../../fixtures'
 import { createEditor, logIn, PASSWORD, request, sessionCookieFrom } from '../../admin-helpers'
@@ -72,79 +72,6 @@ describe('login', () => {
       })
       expect(response.headers.get('Location')).toBe(expected)
     }
-  })
-})
-
-describe('brute force', () => {
-  it('locks an account after 5 failures in 15 minutes, with Retry-After, and a success resets it', async () => {
-    await createEditor('target@blog.example')
-    for (let i = 0; i < 5; i++) {
-      const failed = await request('/admin/login', {
-        form: { email: 'target@blog.example', password: `wrong-${i}-password` },
-        headers: { 'CF-Connecting-IP': `203.0.113.${i}` },
-      })
-      expect(failed.status).toBe(401)
-    }
-    const blocked = await request('/admin/login', {
-      form: { email: 'target@blog.example', password: PASSWORD },
-      headers: { 'CF-Connecting-IP': '203.0.113.99' },
-    })
-    expect(blocked.status).toBe(429)
-    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(800)
-    expect(blocked.headers.get('Set-Cookie')).toBeNull()
-    expect(await blocked.text()).toContain('Too many failed attempts')
-
-    // The window passes: age the failures in D1, then a success clears the account's count.
-    await db.update(loginFailures).set({ failedAt: new Date(Date.now() - 16 * 60_000) })
-    await logIn('target@blog.example', PASSWORD, { 'CF-Connecting-IP': '203.0.113.99' })
-    const rows = await db
-      .select()
-      .from(loginFailures)
-      .where(eq(loginFailures.key, 'account:target@blog.example'))
-    expect(rows).toHaveLength(0)
-  })
-
-  it('checks at most 5 of 50 simultaneous wrong guesses and a right one for one account', async () => {
-    await createEditor('burst@blog.example')
-    const guess = (password: string, n: number) =>
-      request('/admin/login', {
-        form: { email: 'burst@blog.example', password },
-        headers: { 'CF-Connecting-IP': `192.0.2.${n}` },
-      })
-    const responses = await Promise.all([
-      ...Array.from({ length: 50 }, (_, n) => guess(`wrong guess ${n}`, n)),
-      guess(PASSWORD, 200),
-    ])
-    const statuses = responses.map((response) => response.status)
-    const checked = statuses.filter((status) => status !== 429)
-    expect(checked.length).toBeLessThanOrEqual(5)
-    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(46)
-    // The right password logs in only if it was among the few checked, never past the limit.
-    const loggedIn = responses.filter((response) => response.headers.get('Set-Cookie'))
-    expect(loggedIn.length).toBe(statuses.filter((status) => status === 303).length)
-    const failures = await db
-      .select()
-      .from(loginFailures)
-      .where(eq(loginFailures.key, 'account:burst@blog.example'))
-    expect(failures.length).toBeLessThanOrEqual(5)
-  })
-
-  it('locks one client after 5 failures across accounts, keyed by a hash and not the IP', async () => {
-    const ip = '198.51.100.7'
-    for (let i = 0; i < 5; i++) {
-      await request('/admin/login', {
-        form: { email: `nobody${i}@blog.example`, password: 'not the password' },
-        headers: { 'CF-Connecting-IP': ip },
-      })
-    }
-    const blocked = await request('/admin/login', {
-      form: { email: 'editor@blog.example', password: PASSWORD },
-      headers: { 'CF-Connecting-IP': ip },
-    })
-    expect(blocked.status).toBe(429)
-    const keys = (await db.select().from(loginFailures)).map((row) => row.key)
-    expect(keys.join(' ')).not.toContain(ip)
-    expect(keys.some((key) => /^client:[0-9a-f]{32}$/.test(key))).toBe(true)
   })
 })
 
