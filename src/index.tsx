@@ -3,7 +3,7 @@ import { audienceCounter } from './features/audience'
 import { redirectOldAddresses } from './features/redirects'
 import { pageCache } from './features/page-cache'
 import { securityHeaders } from './app/security-headers'
-import { siteContext } from './app/site-context'
+import { siteContext, siteSettings } from './app/site-context'
 import { adminRoutes } from './features/admin'
 import { authorRoutes } from './features/authors-editors'
 import { categoryRoutes } from './features/categories'
@@ -29,6 +29,8 @@ app.use(layout)
 // The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
 app.use(pageCache)
+// Only what the cache did not answer needs the settings from D1.
+app.use(siteSettings)
 
 app.route('/', homeRoutes)
 app.route('/', feedRoutes)

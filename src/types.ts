@@ -14,11 +14,40 @@ export type Site = {
   t: Messages
   /** Cloudflare Images is bound: images get srcset with resized copies. */
   responsiveImages: boolean
+  /** Posts per list page (the home page, categories, authors, notes) and per feed. */
+  postsPerPage: number
+  postsPerFeed: number
+  /** Images from the media library: the header's logo, link previews' default picture. */
+  logo: SiteImage | null
+  socialImage: SiteImage | null
+  footerText: string
+  /** Links to the owner's profiles elsewhere, shown in the footer; Mastodon's with rel="me". */
+  socialProfiles: SocialProfile[]
+  audience: { enabled: boolean; retentionMonths: number }
+}
+
+/** An uploaded image as the layout shows it: its `/media/` path, size and alt text. */
+export type SiteImage = { src: string; width: number; height: number; alt: string }
+
+export type SocialProfile = {
+  network: 'mastodon' | 'linkedin' | 'instagram' | 'bluesky' | 'other'
+  url: string
 }
 
 export type AppEnv = {
   Bindings: Env
-  Variables: { site: Site; db: Db; d1Session: D1DatabaseSession }
+  Variables: {
+    site: Site
+    db: Db
+    d1Session: D1DatabaseSession
+    /**
+     * The site's settings from D1 (once per request, `site` set to them): before it runs, `site`
+     * holds only the wrangler.toml seed, which error pages may use.
+     */
+    loadSite: () => Promise<Site>
+    /** The content version the page cache keyed this request by, when it did. */
+    contentVersion?: number
+  }
 }
 
 /** Admin routes also know who is logged in (null once a session has expired). */
@@ -28,6 +57,8 @@ export type AdminEnv = {
     site: Site
     db: Db
     d1Session: D1DatabaseSession
+    loadSite: () => Promise<Site>
+    contentVersion?: number
     editor: User | null
     sessionTokenHash: string | null
     a: AdminMessages

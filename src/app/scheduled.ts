@@ -3,14 +3,16 @@ import { createDb } from '../db/client'
 import { deleteOldLoginFailures } from '../features/auth'
 import { purgeTrash } from '../features/posts'
 import { deleteExpiredSessions } from '../features/auth'
-import { dayOf, retentionCutoffDay, retentionMonths } from '../features/audience'
+import { dayOf, retentionCutoffDay } from '../features/audience'
+import { readSiteSettings } from '../features/settings'
 
 /** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
 export async function runHousekeeping(env: Env, now = Date.now()) {
   const db = createDb(env.DB)
-  const today = dayOf(now, env.SITE_TIMEZONE || 'UTC')
+  const { settings } = await readSiteSettings(db, env)
+  const today = dayOf(now, settings.timeZone)
   const closedDays = await closePastDays(db, today)
-  const firstKeptDay = retentionCutoffDay(today, retentionMonths(env.ANALYTICS_RETENTION_MONTHS))
+  const firstKeptDay = retentionCutoffDay(today, settings.retentionMonths)
   const expiredRows = await deleteCountsBefore(db, firstKeptDay)
   const purged = await purgeTrash(db, now)
   await deleteExpiredSessions(db, now)

@@ -2,9 +2,9 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { openD1Session } from '../db/client'
-import { messagesFor, toLocale } from '../i18n/site'
-import type { AppEnv } from '../types'
+import type { AppEnv, Site } from '../types'
 import { carriesEditorSession } from '../features/auth'
+import { readSiteSettings, seedSettings, siteFrom, type SiteSettings } from '../features/settings'
 
 /** The D1 bookmark an editor's requests start from: read-your-writes across requests. */
 const BOOKMARK_COOKIE = 'd1-bookmark'
@@ -25,20 +25,37 @@ function keepBookmark(c: Context<AppEnv>, bookmark: string | null) {
 }
 
 /**
- * Site settings from `wrangler.toml` vars and a Drizzle client on a D1 session, for every handler
- * and view: readers' queries may go to the nearest read replica; an editor's start from the
- * primary, or from the bookmark their last admin response left in a cookie.
+ * The settings this isolate last read, with the content version they were read at: any write to
+ * them raises that version, so while the page cache keys a request by the same version, they are
+ * the settings of that version and D1 need not be asked again.
+ */
+const lastRead = new WeakMap<Env, { contentVersion: number; settings: SiteSettings }>()
+
+async function settingsFor(c: Context<AppEnv>): Promise<SiteSettings> {
+  const known = c.var.contentVersion
+  const kept = lastRead.get(c.env)
+  if (kept && known !== undefined && kept.contentVersion === known) return kept.settings
+  const { settings, contentVersion } = await readSiteSettings(c.var.db, c.env)
+  lastRead.set(c.env, { contentVersion, settings })
+  return settings
+}
+
+/**
+ * A Drizzle client on a D1 session and the site's settings for every handler and view: readers'
+ * queries may go to the nearest read replica; an editor's start from the primary, or from the
+ * bookmark their last admin response left in a cookie. Until `loadSite` runs (`siteSettings`
+ * below, once the page cache has missed), `site` holds the wrangler.toml seed, for error pages.
  */
 export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
-  const locale = toLocale(c.env.SITE_LOCALE)
-  c.set('site', {
-    url: (c.env.SITE_URL || new URL(c.req.url).origin).replace(/\/+$/, ''),
-    name: c.env.SITE_NAME,
-    tagline: c.env.SITE_TAGLINE,
-    locale,
-    timeZone: c.env.SITE_TIMEZONE || 'UTC',
-    t: messagesFor(locale),
-    responsiveImages: Boolean(c.env.IMAGES),
+  c.set('site', siteFrom(seedSettings(c.env), c.env, c.req.url))
+  let loading: Promise<Site> | null = null
+  c.set('loadSite', () => {
+    loading ??= settingsFor(c).then((settings) => {
+      const site = siteFrom(settings, c.env, c.req.url)
+      c.set('site', site)
+      return site
+    })
+    return loading
   })
   const editor = carriesEditorSession(c)
   const start = editor
@@ -50,4 +67,10 @@ export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
   await next()
   // Only editors get the cookie, and only from admin pages: readers' pages set none.
   if (editor && isAdminPath(c.req.path)) keepBookmark(c, session.getBookmark())
+})
+
+/** The site's settings before any route renders; a page served from the cache never gets here. */
+export const siteSettings = createMiddleware<AppEnv>(async (c, next) => {
+  await c.var.loadSite()
+  await next()
 })

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDb } from '../db/client'
 import { exportArchive } from '../features/import-export'
+import { readSiteSettings } from '../features/settings'
 import { platformFor } from './platform'
 
 const { values, positionals } = parseArgs({
@@ -27,7 +28,8 @@ try {
   const db = createDb(proxy.env.DB)
   mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `blog-export-${new Date().toISOString().slice(0, 10)}.zip`)
-  const archive = exportArchive({ db, bucket: proxy.env.MEDIA }, proxy.env.SITE_NAME)
+  const { settings } = await readSiteSettings(db, proxy.env)
+  const archive = exportArchive({ db, bucket: proxy.env.MEDIA }, settings.name)
   await writeFile(file, new Uint8Array(await new Response(archive).arrayBuffer()))
   console.log(`Exported to ${file}`)
 } finally {

@@ -353,3 +353,39 @@ export const importJobs = sqliteTable('import_jobs', {
 })
 
 export type ImportJob = typeof importJobs.$inferSelect
+
+/**
+ * The site's settings, edited by the owner at /admin/settings: one row (id 1). Until it exists,
+ * the `[vars]` of wrangler.toml stand in for it (features/settings/seed.ts); the first save writes
+ * it and from then on it alone counts. Reader pages show it, so triggers bump the content version.
+ */
+export const siteSettings = sqliteTable('site_settings', {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+  tagline: text().notNull().default(''),
+  language: text({ enum: LANGUAGES }).notNull().default('en'),
+  timeZone: text().notNull().default('UTC'),
+  /** The public address (`https://host`), or '' for the address each request came to. */
+  publicUrl: text().notNull().default(''),
+  postsPerPage: integer().notNull().default(10),
+  postsPerFeed: integer().notNull().default(20),
+  logoMediaId: integer().references(() => media.id, { onDelete: 'set null' }),
+  logoAlt: text().notNull().default(''),
+  socialImageMediaId: integer().references(() => media.id, { onDelete: 'set null' }),
+  socialImageAlt: text().notNull().default(''),
+  footerText: text().notNull().default(''),
+  mastodonUrl: text().notNull().default(''),
+  linkedinUrl: text().notNull().default(''),
+  instagramUrl: text().notNull().default(''),
+  blueskyUrl: text().notNull().default(''),
+  otherProfileUrl: text().notNull().default(''),
+  audienceEnabled: integer({ mode: 'boolean' }).notNull().default(true),
+  audienceRetentionMonths: integer().notNull().default(13),
+  /** Raised by every save; a save names the version its form was loaded from. */
+  version: integer().notNull().default(1),
+  updatedAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})
+
+export type SiteSettingsRow = typeof siteSettings.$inferSelect

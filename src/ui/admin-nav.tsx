@@ -12,6 +12,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       <a href="/admin/analytics">{a.analytics}</a>
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
       {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}
+      {editor.role === 'owner' && <a href="/admin/settings">{a.settings}</a>}
       <a href="/admin/account">{a.account}</a>
       <a href="/">{a.viewSite}</a>
       <form method="post" action="/admin/logout" class="inline-form">

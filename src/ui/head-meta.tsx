@@ -36,7 +36,10 @@ export function HeadMeta(props: HeadMetaProps) {
   const { site, title, description } = props
   const canonical = absoluteUrl(site, props.canonicalPath ?? props.path)
   const lang = props.lang ?? site.locale
-  const image = props.image ? { ...props.image, url: absoluteUrl(site, props.image.url) } : null
+  // A page without a picture of its own is previewed with the site's default one, if it has one.
+  const own =
+    props.image ?? (site.socialImage && { ...site.socialImage, url: site.socialImage.src })
+  const image = own ? { ...own, url: absoluteUrl(site, own.url) } : null
   const feeds = [...(props.feeds ?? []), ...feedLinks('/', site.name)]
   return (
     <>

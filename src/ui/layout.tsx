@@ -7,6 +7,7 @@ import { FAVICON_HREF } from './favicon'
 import { HeadMeta, type PageMeta } from './head-meta'
 import { SITE_CSS } from './site-css'
 import { SiteNav } from './site-nav'
+import { SocialLinks } from './social-links'
 
 // htmx's own indicator stylesheet would need a style-src exception; SITE_CSS styles the indicator.
 const HTMX_CONFIG = '{"includeIndicatorCSS":false}'
@@ -66,6 +67,15 @@ export const layout = jsxRenderer<AppEnv>(
           </a>
           <header class="site-header" lang={chromeLang}>
             <a class="site-name" href="/">
+              {site.logo && (
+                <img
+                  class="site-logo"
+                  src={site.logo.src}
+                  width={site.logo.width}
+                  height={site.logo.height}
+                  alt={site.logo.alt}
+                />
+              )}
               {site.name}
             </a>
             <p class="site-tagline">{site.tagline}</p>
@@ -73,6 +83,8 @@ export const layout = jsxRenderer<AppEnv>(
           </header>
           <main id="content">{children}</main>
           <footer class="site-footer" lang={chromeLang}>
+            {site.footerText && <p class="footer-text">{site.footerText}</p>}
+            {!admin && <SocialLinks site={site} />}
             <p>
               © {site.name} · {site.t.footerPowered} · <a href="/privacy">{site.t.privacy}</a>
             </p>

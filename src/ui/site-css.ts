@@ -454,6 +454,34 @@ mark {
   margin: 0.15rem 0 0;
   color: var(--muted);
 }
+
+/* The owner's logo beside the name; the footer's own text and profile links. */
+.site-logo {
+  display: inline-block;
+  vertical-align: middle;
+  max-height: 3rem;
+  width: auto;
+  margin-right: 0.6rem;
+}
+
+.footer-text {
+  white-space: pre-line;
+}
+
+.social-links {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0 1.25rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.social-links a {
+  display: inline-block;
+  min-height: 44px;
+  line-height: 2.75;
+}
 `
 
-export const SITE_CSS_HASH = "'sha256-ePDmY7sxDmhW5hXahnccsyKHHkkEDviHDsoqTGFe7Mo='"
+export const SITE_CSS_HASH = "'sha256-0j2if/SkyjuJR47TB7eCpZK7Vhzlkj8i/Iysh5qbQPY='"

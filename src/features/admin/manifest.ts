@@ -4,7 +4,7 @@ import type { AdminEnv } from '../../types'
 /**
  * The admin as an installable web app. Installed on a phone, it appears in the share sheet:
  * sharing a page opens `/admin/share` with the standard `url`, `title` and `text` parameters.
- * Served by the Worker (not static/) so its name follows SITE_NAME; the icons are static files.
+ * Served by the Worker (not static/) so its name follows the site's settings; the icons are static files.
  */
 export const adminManifestRoute = new Hono<AdminEnv>().get('/', (c) => {
   const { site } = c.var

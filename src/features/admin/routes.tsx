@@ -14,6 +14,7 @@ import { adminManifestRoute } from './manifest'
 import { adminNoteRoutes } from '../notes'
 import { adminMediaRoutes } from '../media'
 import { adminPostRoutes } from '../posts'
+import { adminSettingsRoutes } from '../settings'
 import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
@@ -47,4 +48,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/import', adminImportRoutes)
   .route('/notes', adminNoteRoutes)
   .route('/share', adminShareRoutes)
+  .route('/settings', adminSettingsRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)

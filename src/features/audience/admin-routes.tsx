@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { countsInRange, dailySeries, topKeys } from './queries'
 import { titlesForPaths } from './page-titles'
-import { dayOf, retentionCutoffDay, retentionMonths } from './visitor'
+import { dayOf, retentionCutoffDay } from './visitor'
 import { formatDay } from '../../lib/dates'
 import { isLocalRequest } from '../../lib/local-request'
 import { toCsv } from '../../lib/csv'
@@ -15,7 +15,7 @@ import { AnalyticsPage, type Ranked } from './views/analytics-page'
 /** The range asked for, in the site's days, within the retention window. */
 function rangeOf(c: Context<EditorEnv>, query: v.InferOutput<typeof analyticsQuery>) {
   const today = dayOf(Date.now(), c.var.site.timeZone)
-  const firstKept = retentionCutoffDay(today, retentionMonths(c.env.ANALYTICS_RETENTION_MONTHS))
+  const firstKept = retentionCutoffDay(today, c.var.site.audience.retentionMonths)
   return readRange(query, today, firstKept)
 }
 

@@ -20,7 +20,7 @@ type Visitor = { ip: string; userAgent: string; host: string }
 /** What a view adds up to; null when it is not a reader's page view at all. */
 function countedView(
   c: Context<AppEnv>,
-  now: number,
+  day: string,
 ): { view: CountedView; visitor: Visitor | null } | null {
   const { req, res } = c
   if (req.method !== 'GET' || (res.status !== 200 && res.status !== 304)) return null
@@ -31,7 +31,6 @@ function countedView(
   const url = new URL(req.url)
   const path = canonicalPath(url.pathname)
   if (path === '/admin' || path.startsWith('/admin/')) return null
-  const day = dayOf(now, c.var.site.timeZone)
   const userAgent = headers.get('User-Agent') ?? ''
   const anonymous = (metric: 'bot' | 'more', key: string) => ({
     view: { day, visitorHash: null, counts: [{ metric, key }] },
@@ -62,30 +61,42 @@ const logFailure = (error: unknown) =>
   console.error('Audience counter: the view was not recorded.', error)
 
 /**
+ * Records the view, if the settings (read after the response, and usually known to the isolate
+ * already) have the counter on. Usually the day's salt is known: the view is added at once.
+ */
+async function count(c: Context<AppEnv>, now: number) {
+  const site = await c.var.loadSite()
+  if (!site.audience.enabled) return
+  const counted = countedView(c, dayOf(now, site.timeZone))
+  if (!counted) return
+  const { view, visitor } = counted
+  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
+  const salt = visitor ? knownSalt(view.day) : ''
+  await (salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record))
+}
+
+/** Whether the answer can be a reader's page view at all, before any setting is read. */
+function mayBeView(c: Context<AppEnv>) {
+  const { req, res } = c
+  return (
+    req.method === 'GET' &&
+    (res.status === 200 || res.status === 304) &&
+    !!res.headers.get('Content-Type')?.startsWith('text/html')
+  )
+}
+
+/**
  * Counts readers' page views inside the Worker, after the response is sent: no cookie, no script,
  * nothing kept that identifies a person. A failed write is logged, never shown to the reader.
  */
 export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   await next()
-  if (c.env.ANALYTICS_ENABLED === 'false') return
   let executionCtx: Context['executionCtx']
   try {
     executionCtx = c.executionCtx
   } catch {
     return // app.request() without a runtime context, as in some tests: nothing to wait on.
   }
-  let counted
-  try {
-    counted = countedView(c, Date.now())
-  } catch (error) {
-    return logFailure(error)
-  }
-  if (!counted) return
-  const { view, visitor } = counted
-  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
-  // Usually the day's salt is known: the view is added at once, and only the request that starts
-  // a write has anything to wait for.
-  const salt = visitor ? knownSalt(view.day) : ''
-  const written = salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record)
-  if (written) executionCtx.waitUntil(written.catch(logFailure))
+  if (!mayBeView(c)) return
+  executionCtx.waitUntil(count(c, Date.now()).catch(logFailure))
 })

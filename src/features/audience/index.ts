@@ -2,6 +2,6 @@
 export { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from './admin-routes'
 export { audienceCounter } from './counter'
 export { viewsByPath } from './queries'
-export { dayOf, retentionMonths } from './visitor'
+export { dayOf, MAX_RETENTION_MONTHS, retentionMonths } from './visitor'
 export { closePastDays, deleteCountsBefore } from './queries'
 export { retentionCutoffDay } from './visitor'

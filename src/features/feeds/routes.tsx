@@ -17,15 +17,6 @@ import { noteSourceHtml } from './note-html'
 import { absoluteUrls } from '../../lib/seo'
 import type { AppEnv, Site } from '../../types'
 
-const DEFAULT_FEED_POSTS = 20
-const MAX_FEED_POSTS = 100
-
-/** `FEED_POSTS` from the settings: how many of the newest posts a feed carries. */
-export function feedSize(setting: string | undefined): number {
-  const size = Number(setting)
-  return Number.isInteger(size) && size > 0 ? Math.min(size, MAX_FEED_POSTS) : DEFAULT_FEED_POSTS
-}
-
 const RENDERERS: Record<FeedFormat, (feed: SyndicatedFeed) => string> = {
   rss: renderRss,
   atom: renderAtom,
@@ -68,7 +59,7 @@ function syndicated(site: Site, entry: FeedEntry): SyndicatedEntry {
 
 async function serveFeed(c: Context<AppEnv>, scope: Scope, format: FeedFormat) {
   const { site, db } = c.var
-  const rows = await listFeedEntries(db, scope.filter, Date.now(), feedSize(c.env.FEED_POSTS))
+  const rows = await listFeedEntries(db, scope.filter, Date.now(), site.postsPerFeed)
   const entries = rows.map((row) => syndicated(site, row))
   const updated = new Date(Math.max(0, ...entries.map((entry) => entry.updated.getTime())))
   const pageUrl = `${site.url}${scope.basePath}`

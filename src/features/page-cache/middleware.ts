@@ -156,6 +156,8 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
     const stateKey = contentStateKey(new URL(c.req.url), deployment)
     const { state, written } = await contentState(c, cache, stateKey, now)
     if (written) afterResponse(c, written)
+    // What the page will be keyed by: the settings read for a miss may be reused at this version.
+    c.set('contentVersion', state.version)
     const key = pageKey(c.req.raw, state, deployment)
     const hot = hotPage(key, now)
     if (hot) return forReader(hot, c.req.raw, 'hit')

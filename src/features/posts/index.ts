@@ -8,7 +8,13 @@ export {
 } from './admin-queries'
 export { adminPostRoutes } from './admin-routes'
 export { homeRoutes } from './home-routes'
-export { categoryLinksQuery, feedPageIdsQuery, groupByPost, summaryColumns } from './list-queries'
+export {
+  categoryLinksQuery,
+  feedPageIdsQuery,
+  groupByPost,
+  PAGE_SIZE,
+  summaryColumns,
+} from './list-queries'
 export type { FeedFilter } from './list-queries'
 export { renderFeed } from './list-response'
 export { feedQuery } from './list-schemas'

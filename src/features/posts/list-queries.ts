@@ -14,6 +14,7 @@ import {
   type PostKind,
 } from '../../db/schema'
 
+/** Posts per list page until the owner sets another number (settings). */
 export const PAGE_SIZE = 10
 /** How many posts a restored list (`?through=`) may rebuild at once. */
 export const RESTORE_LIMIT = 200
@@ -150,8 +151,9 @@ export async function listFeedPage(
   filter: FeedFilter,
   window: FeedWindow,
   now: number,
+  perPage = PAGE_SIZE,
 ): Promise<FeedPage> {
-  const pageSize = window.through ? RESTORE_LIMIT : PAGE_SIZE
+  const pageSize = window.through ? RESTORE_LIMIT : perPage
   const ids = feedPageIdsQuery(db, filter, window, now, pageSize + 1)
   // A restored list ends at its cursor; one more row tells whether anything follows it.
   const following = feedPageIdsQuery(

@@ -44,7 +44,7 @@ export async function renderFeed(
 ) {
   const window = readWindow(query)
   const { site, db } = c.var
-  const page = await listFeedPage(db, options.filter, window, Date.now())
+  const page = await listFeedPage(db, options.filter, window, Date.now(), site.postsPerPage)
   const nextHref = page.nextCursor
     ? `${options.basePath}?after=${encodeCursor(page.nextCursor)}`
     : null

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { retentionMonths } from '../audience'
 import type { AppEnv } from '../../types'
 import { PrivacyPage } from './views/privacy-page'
 
@@ -9,7 +8,7 @@ export const privacyRoutes = new Hono<AppEnv>().get('/', (c) => {
     <PrivacyPage
       locale={site.locale}
       siteName={site.name}
-      retentionMonths={retentionMonths(c.env.ANALYTICS_RETENTION_MONTHS)}
+      retentionMonths={site.audience.retentionMonths}
     />,
     { title: site.t.privacy },
   )

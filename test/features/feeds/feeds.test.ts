@@ -6,7 +6,7 @@ import { app } from '../../../src/index'
 import { createPost } from '../../../src/features/posts/writes'
 import { feedEntriesQueries } from '../../../src/features/feeds/queries'
 import { CONTENT_STATE_MAX_AGE_MS } from '../../../src/features/page-cache/keys'
-import { feedSize } from '../../../src/features/feeds/routes'
+import { seedSettings } from '../../../src/features/settings/seed'
 import {
   createAuthorAndCategories,
   createPublishedPosts,
@@ -176,7 +176,9 @@ describe('feeds', () => {
     expect((await get('/rss.xml', { 'If-None-Match': etag })).status).toBe(200)
   })
 
-  it('carries FEED_POSTS posts, 20 by default, never more than 100', async () => {
+  it('carries FEED_POSTS posts until the settings are saved, 20 by default, never more than 100', async () => {
+    const feedSize = (value: string | undefined) =>
+      seedSettings({ ...env, FEED_POSTS: value as string }).postsPerFeed
     expect(feedSize(undefined)).toBe(20)
     expect(feedSize('abc')).toBe(20)
     expect(feedSize('500')).toBe(100)
