@@ -24,7 +24,12 @@ export type Site = {
   /** Links to the owner's profiles elsewhere, shown in the footer; Mastodon's with rel="me". */
   socialProfiles: SocialProfile[]
   audience: { enabled: boolean; retentionMonths: number }
+  /** The header's and the footer's links (features/navigation), pages' links resolved. */
+  navigation: { header: SiteNavLink[]; footer: SiteNavLink[] }
 }
+
+/** A navigation link as readers get it: its address ready for `href`, one level of children. */
+export type SiteNavLink = { label: string; href: string; children: SiteNavLink[] }
 
 /** An uploaded image as the layout shows it: its `/media/` path, size and alt text. */
 export type SiteImage = { src: string; width: number; height: number; alt: string }

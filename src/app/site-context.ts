@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory'
 import { openD1Session } from '../db/client'
 import type { AppEnv, Site } from '../types'
 import { carriesEditorSession } from '../features/auth'
-import { readSiteSettings, seedSettings, siteFrom, type SiteSettings } from '../features/settings'
+import { readSiteSettings, seedSettings, siteFrom, type StoredSettings } from '../features/settings'
 
 /** The D1 bookmark an editor's requests start from: read-your-writes across requests. */
 const BOOKMARK_COOKIE = 'd1-bookmark'
@@ -29,15 +29,15 @@ function keepBookmark(c: Context<AppEnv>, bookmark: string | null) {
  * them raises that version, so while the page cache keys a request by the same version, they are
  * the settings of that version and D1 need not be asked again.
  */
-const lastRead = new WeakMap<Env, { contentVersion: number; settings: SiteSettings }>()
+const lastRead = new WeakMap<Env, StoredSettings>()
 
-async function settingsFor(c: Context<AppEnv>): Promise<SiteSettings> {
+async function settingsFor(c: Context<AppEnv>): Promise<StoredSettings> {
   const known = c.var.contentVersion
   const kept = lastRead.get(c.env)
-  if (kept && known !== undefined && kept.contentVersion === known) return kept.settings
-  const { settings, contentVersion } = await readSiteSettings(c.var.db, c.env)
-  lastRead.set(c.env, { contentVersion, settings })
-  return settings
+  if (kept && known !== undefined && kept.contentVersion === known) return kept
+  const stored = await readSiteSettings(c.var.db, c.env)
+  lastRead.set(c.env, stored)
+  return stored
 }
 
 /**
@@ -47,11 +47,11 @@ async function settingsFor(c: Context<AppEnv>): Promise<SiteSettings> {
  * below, once the page cache has missed), `site` holds the wrangler.toml seed, for error pages.
  */
 export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('site', siteFrom(seedSettings(c.env), c.env, c.req.url))
+  c.set('site', siteFrom({ settings: seedSettings(c.env), menus: {} }, c.env, c.req.url))
   let loading: Promise<Site> | null = null
   c.set('loadSite', () => {
-    loading ??= settingsFor(c).then((settings) => {
-      const site = siteFrom(settings, c.env, c.req.url)
+    loading ??= settingsFor(c).then((stored) => {
+      const site = siteFrom(stored, c.env, c.req.url)
       c.set('site', site)
       return site
     })

@@ -389,3 +389,20 @@ export const siteSettings = sqliteTable('site_settings', {
 })
 
 export type SiteSettingsRow = typeof siteSettings.$inferSelect
+
+export const NAVIGATION_MENUS = ['header', 'footer'] as const
+export type NavigationMenu = (typeof NAVIGATION_MENUS)[number]
+
+/**
+ * The header's and the footer's links, edited by the owner at /admin/navigation: one row per menu,
+ * its links as JSON (features/navigation/links.ts). A menu without a row shows its default (the
+ * header's five links of old, no footer links). `version` guards each edit.
+ */
+export const navigationMenus = sqliteTable('navigation_menus', {
+  menu: text({ enum: NAVIGATION_MENUS }).primaryKey(),
+  links: text().notNull().default('[]'),
+  version: integer().notNull().default(1),
+  updatedAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+})

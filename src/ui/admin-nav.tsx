@@ -13,6 +13,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
       {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}
       {editor.role === 'owner' && <a href="/admin/settings">{a.settings}</a>}
+      {editor.role === 'owner' && <a href="/admin/navigation">{a.navigation}</a>}
       <a href="/admin/account">{a.account}</a>
       <a href="/">{a.viewSite}</a>
       <form method="post" action="/admin/logout" class="inline-form">

@@ -6,7 +6,7 @@ import { ADMIN_STYLESHEET_HREF, HTMX_SRC, READER_SCRIPT_SRC } from './assets'
 import { FAVICON_HREF } from './favicon'
 import { HeadMeta, type PageMeta } from './head-meta'
 import { SITE_CSS } from './site-css'
-import { SiteNav } from './site-nav'
+import { FooterNav, SiteNav } from './site-nav'
 import { SocialLinks } from './social-links'
 
 // htmx's own indicator stylesheet would need a style-src exception; SITE_CSS styles the indicator.
@@ -84,6 +84,7 @@ export const layout = jsxRenderer<AppEnv>(
           <main id="content">{children}</main>
           <footer class="site-footer" lang={chromeLang}>
             {site.footerText && <p class="footer-text">{site.footerText}</p>}
+            {!admin && <FooterNav site={site} path={c.req.path} />}
             {!admin && <SocialLinks site={site} />}
             <p>
               © {site.name} · {site.t.footerPowered} · <a href="/privacy">{site.t.privacy}</a>

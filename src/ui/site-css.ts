@@ -382,6 +382,14 @@ h3 {
   text-decoration-thickness: 2px;
 }
 
+/* A second level of links: an indented list under its parent. */
+.site-nav li ul,
+.footer-nav li ul {
+  margin: 0 0 0 1rem;
+  gap: 0 1rem;
+  font-size: 0.95em;
+}
+
 /* Search */
 .search-form label {
   display: block;
@@ -468,7 +476,8 @@ mark {
   white-space: pre-line;
 }
 
-.social-links {
+.social-links,
+.footer-nav ul {
   display: flex;
   flex-wrap: wrap;
   gap: 0 1.25rem;
@@ -477,11 +486,12 @@ mark {
   list-style: none;
 }
 
-.social-links a {
+.social-links a,
+.footer-nav a {
   display: inline-block;
   min-height: 44px;
   line-height: 2.75;
 }
 `
 
-export const SITE_CSS_HASH = "'sha256-0j2if/SkyjuJR47TB7eCpZK7Vhzlkj8i/Iysh5qbQPY='"
+export const SITE_CSS_HASH = "'sha256-NrVx9BDE436jZ+q51YpBvahiX7+3A1jD1ckCFAZ2Hgs='"

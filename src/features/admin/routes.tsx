@@ -15,6 +15,7 @@ import { adminNoteRoutes } from '../notes'
 import { adminMediaRoutes } from '../media'
 import { adminPostRoutes } from '../posts'
 import { adminSettingsRoutes } from '../settings'
+import { adminNavigationRoutes } from '../navigation'
 import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
@@ -49,4 +50,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/notes', adminNoteRoutes)
   .route('/share', adminShareRoutes)
   .route('/settings', adminSettingsRoutes)
+  .route('/navigation', adminNavigationRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)

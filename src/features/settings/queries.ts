@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { contentVersions, media, siteSettings } from '../../db/schema'
+import { contentVersions, media, navigationMenus, siteSettings } from '../../db/schema'
 import type { SiteImage } from '../../types'
 import { mediaUrl } from '../media'
+import type { StoredMenus } from '../navigation'
 import { seedSettings, type SiteSettings } from './seed'
 
 /** The settings row (every column null when never saved), its images and the content version. */
@@ -33,6 +34,8 @@ type Row = {
   social_width: number | null
   social_height: number | null
   content_version: number | null
+  /** `{"header": "<links JSON>", …}` for the menus the owner has edited. */
+  menus: string | null
 }
 
 /**
@@ -45,7 +48,9 @@ export function siteStateStatement() {
     logo.key AS logo_key, logo.width AS logo_width, logo.height AS logo_height,
     social.key AS social_key, social.width AS social_width, social.height AS social_height,
     (SELECT ${contentVersions.version} FROM ${contentVersions} WHERE ${contentVersions.id} = 1)
-      AS content_version
+      AS content_version,
+    (SELECT json_group_object(${navigationMenus.menu}, ${navigationMenus.links})
+      FROM ${navigationMenus}) AS menus
     FROM (SELECT 1) AS one
     LEFT JOIN ${s} ON ${s.id} = 1
     LEFT JOIN ${media} AS logo ON logo.id = ${s.logoMediaId}
@@ -85,17 +90,19 @@ function settingsFromRow(row: Row, env: Env): SiteSettings {
 
 export type StoredSettings = {
   settings: SiteSettings
+  menus: StoredMenus
   /** The row's version, 0 while only the seed exists: what a save is conditioned on. */
   savedVersion: number
   /** The content version read in the same statement: the settings are those of that version. */
   contentVersion: number
 }
 
-/** The settings and the content version they belong to, in one statement. */
+/** The settings and menus, and the content version they belong to, in one statement. */
 export async function readSiteSettings(db: Db, env: Env): Promise<StoredSettings> {
   const [row] = await db.all<Row>(siteStateStatement())
   return {
     settings: settingsFromRow(row, env),
+    menus: JSON.parse(row.menus ?? '{}') as StoredMenus,
     savedVersion: row.id === null ? 0 : row.version,
     contentVersion: row.content_version ?? 0,
   }

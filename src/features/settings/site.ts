@@ -1,11 +1,18 @@
 import { messagesFor } from '../../i18n/site'
 import type { Site, SocialProfile } from '../../types'
-import type { SiteSettings } from './seed'
+import { siteNavigation } from '../navigation'
+import type { StoredSettings } from './queries'
 
 const NETWORKS = ['mastodon', 'linkedin', 'instagram', 'bluesky', 'other'] as const
 
 /** The settings as every handler and view reads them (`c.var.site`), for the address asked. */
-export function siteFrom(settings: SiteSettings, env: Env, requestUrl: string): Site {
+export function siteFrom(
+  stored: Pick<StoredSettings, 'settings' | 'menus'>,
+  env: Env,
+  requestUrl: string,
+): Site {
+  const { settings } = stored
+  const t = messagesFor(settings.language)
   const socialProfiles: SocialProfile[] = NETWORKS.flatMap((network) => {
     const url = settings.profiles[network]
     return url ? [{ network, url }] : []
@@ -16,7 +23,7 @@ export function siteFrom(settings: SiteSettings, env: Env, requestUrl: string): 
     tagline: settings.tagline,
     locale: settings.language,
     timeZone: settings.timeZone,
-    t: messagesFor(settings.language),
+    t,
     responsiveImages: Boolean(env.IMAGES),
     postsPerPage: settings.postsPerPage,
     postsPerFeed: settings.postsPerFeed,
@@ -25,5 +32,6 @@ export function siteFrom(settings: SiteSettings, env: Env, requestUrl: string): 
     footerText: settings.footerText,
     socialProfiles,
     audience: { enabled: settings.audienceEnabled, retentionMonths: settings.retentionMonths },
+    navigation: siteNavigation(stored.menus, new Map(), t),
   }
 }

@@ -203,6 +203,7 @@ const SHOWN = [
   'authors',
   'categories',
   'media',
+  'navigation_menus',
   'posts',
   'posts_categories',
   'posts_media',

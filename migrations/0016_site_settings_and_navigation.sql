@@ -1,3 +1,10 @@
+CREATE TABLE `navigation_menus` (
+	`menu` text PRIMARY KEY NOT NULL,
+	`links` text DEFAULT '[]' NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `site_settings` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

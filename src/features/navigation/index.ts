@@ -1,0 +1,4 @@
+// The feature's public surface: the app and other features import only this file.
+export { adminNavigationRoutes } from './admin-routes'
+export { siteNavigation } from './resolve'
+export type { StoredMenus } from './resolve'

@@ -1,0 +1,56 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { navigationMenus, type NavigationMenu } from '../../db/schema'
+import type { Messages } from '../../i18n/site'
+import type { EditResult } from './edits'
+import { defaultMenu, parseMenu, type NavLink } from './links'
+
+/** A menu as stored, or its default with version 0 when the owner never edited it. */
+export async function readMenu(db: Db, menu: NavigationMenu, t: Messages) {
+  const [row] = await db
+    .select({ links: navigationMenus.links, version: navigationMenus.version })
+    .from(navigationMenus)
+    .where(eq(navigationMenus.menu, menu))
+  // A row whose JSON is not a menu is shown, and edited, as the default.
+  return { links: parseMenu(row?.links) ?? defaultMenu(menu, t), version: row?.version ?? 0 }
+}
+
+/** Writes the menu if it is still at `version` (0: never stored); false if it moved meanwhile. */
+async function writeMenu(db: Db, menu: NavigationMenu, links: NavLink[], version: number) {
+  const json = JSON.stringify(links)
+  const rows =
+    version === 0
+      ? await db
+          .insert(navigationMenus)
+          .values({ menu, links: json })
+          .onConflictDoNothing()
+          .returning({ version: navigationMenus.version })
+      : await db
+          .update(navigationMenus)
+          .set({ links: json, version: sql`${navigationMenus.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(navigationMenus.menu, menu), eq(navigationMenus.version, version)))
+          .returning({ version: navigationMenus.version })
+  return rows.length > 0
+}
+
+const ATTEMPTS = 3
+
+/**
+ * Applies an edit to the menu as it is now: read, edit, write conditioned on the version read.
+ * Edits name links by id, so when another edit lands in between, this one is simply applied
+ * again to the newer menu.
+ */
+export async function editMenu(
+  db: Db,
+  menu: NavigationMenu,
+  t: Messages,
+  edit: (links: NavLink[]) => EditResult,
+): Promise<EditResult> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await readMenu(db, menu, t)
+    const result = edit(current.links)
+    if (!result.ok) return result
+    if (await writeMenu(db, menu, result.links, current.version)) return result
+    if (attempt >= ATTEMPTS) throw new Error(`The ${menu} menu kept changing while being saved.`)
+  }
+}
