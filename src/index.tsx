@@ -13,6 +13,7 @@ import { homeRoutes } from './features/posts'
 import { noteRoutes } from './features/notes'
 import { mediaRoutes } from './features/media'
 import { postRoutes } from './features/posts'
+import { pageRoutes } from './features/pages'
 import { privacyRoutes } from './features/privacy'
 import { searchRoutes } from './features/search'
 import { sitemapRoutes } from './features/feeds'
@@ -43,6 +44,8 @@ app.route('/privacy', privacyRoutes)
 app.route('/search', searchRoutes)
 app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
+// Last: a page at the root never takes the place of the blog's own addresses.
+app.route('/', pageRoutes)
 
 app.notFound(notFound)
 app.onError(onError)

@@ -47,7 +47,7 @@ async function settingsFor(c: Context<AppEnv>): Promise<StoredSettings> {
  * below, once the page cache has missed), `site` holds the wrangler.toml seed, for error pages.
  */
 export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('site', siteFrom({ settings: seedSettings(c.env), menus: {} }, c.env, c.req.url))
+  c.set('site', siteFrom({ settings: seedSettings(c.env), menus: {}, pages: [] }, c.env, c.req.url))
   let loading: Promise<Site> | null = null
   c.set('loadSite', () => {
     loading ??= settingsFor(c).then((stored) => {

@@ -14,8 +14,11 @@ export type PostStatus = (typeof POST_STATUSES)[number]
 export const LANGUAGES = ['en', 'fr'] as const
 export type Language = (typeof LANGUAGES)[number]
 
-/** A note is a short curated post: the text quoted from a source (in `excerpt`) and its link. */
-export const POST_KINDS = ['post', 'note'] as const
+/**
+ * A note is a short curated post: the text quoted from a source (in `excerpt`) and its link. A
+ * page stands apart at the site's root (`/a-propos`): in no list or feed, no byline, no date.
+ */
+export const POST_KINDS = ['post', 'note', 'page'] as const
 export type PostKind = (typeof POST_KINDS)[number]
 
 const timestamps = {
@@ -45,8 +48,9 @@ export const categories = sqliteTable('categories', {
 
 /**
  * A post is listed once it is not a draft and its `published_at` has passed: a scheduled post
- * needs no job to go live. The partial indexes below carry exactly the `status <> 'draft'` term
- * that the feed queries repeat literally, so SQLite can walk them without a sort.
+ * needs no job to go live. The partial indexes below carry exactly the `status <> 'draft'` (and,
+ * for lists, `kind <> 'page'`) terms that the feed queries repeat literally (db/listing.ts), so
+ * SQLite can walk them without a sort; pages are found through the kind index.
  */
 export const posts = sqliteTable(
   'posts',
@@ -93,16 +97,20 @@ export const posts = sqliteTable(
   (t) => [
     index('posts_listed_idx')
       .on(t.publishedAt, t.feedOrderId)
-      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+      .where(sql`status <> 'draft' AND deleted_at IS NULL AND kind <> 'page'`),
     index('posts_author_listed_idx')
       .on(t.authorId, t.publishedAt, t.feedOrderId)
-      .where(sql`status <> 'draft' AND deleted_at IS NULL`),
+      .where(sql`status <> 'draft' AND deleted_at IS NULL AND kind <> 'page'`),
     index('posts_kind_listed_idx')
       .on(t.kind, t.publishedAt, t.feedOrderId)
       .where(sql`status <> 'draft' AND deleted_at IS NULL`),
     index('posts_trash_idx')
       .on(t.deletedAt)
       .where(sql`deleted_at IS NOT NULL`),
+    // Pages are a handful among thousands of posts: their admin list reads only them.
+    index('posts_pages_idx')
+      .on(t.title)
+      .where(sql`kind = 'page'`),
   ],
 )
 

@@ -14,3 +14,6 @@ export function slugify(text: string): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** SLUG_PATTERN as a form's `pattern` attribute, so browsers check what the server will. */
+export const SLUG_INPUT_PATTERN = '[a-z0-9]+(-[a-z0-9]+)*'

@@ -7,6 +7,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       <a href="/admin/posts">{a.posts}</a>
       <a href="/admin/posts/new">{a.newPost}</a>
       <a href="/admin/notes">{a.newNote}</a>
+      <a href="/admin/pages">{a.pages}</a>
       <a href="/admin/media">{a.media}</a>
       <a href="/admin/authors">{a.authors}</a>
       <a href="/admin/analytics">{a.analytics}</a>

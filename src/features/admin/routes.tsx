@@ -16,6 +16,7 @@ import { adminMediaRoutes } from '../media'
 import { adminPostRoutes } from '../posts'
 import { adminSettingsRoutes } from '../settings'
 import { adminNavigationRoutes } from '../navigation'
+import { adminPageRoutes } from '../pages'
 import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
@@ -51,4 +52,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/share', adminShareRoutes)
   .route('/settings', adminSettingsRoutes)
   .route('/navigation', adminNavigationRoutes)
+  .route('/pages', adminPageRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)

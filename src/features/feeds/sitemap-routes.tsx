@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { categoriesWithCountsQuery } from '../categories'
+import { pagePath, sitemapPagesQuery } from '../pages'
 import { sitemapAuthorsQuery, sitemapPostsQuery } from './sitemap-queries'
 import { conditionalResponse } from '../../lib/conditional-get'
 import { renderSitemap, type SitemapUrl } from './sitemap-xml'
@@ -9,18 +10,19 @@ const latest = (dates: (Date | null)[]) =>
   dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null)
 
 /**
- * `/sitemap.xml`: the home page, every listed post, and the category and author pages that have
- * listed posts, with `lastmod`. `/robots.txt` points to it; admin pages and search results are
+ * `/sitemap.xml`: the home page, every listed post, every published page, and the category and
+ * author pages that have listed posts, with `lastmod`. `/robots.txt` points to it; admin pages and search results are
  * left to no crawler.
  */
 export const sitemapRoutes = new Hono<AppEnv>()
   .get('/sitemap.xml', async (c) => {
     const { site, db } = c.var
     const now = Date.now()
-    const [postRows, authorRows, categories] = await db.batch([
+    const [postRows, authorRows, categories, pages] = await db.batch([
       sitemapPostsQuery(db, now),
       sitemapAuthorsQuery(db),
       categoriesWithCountsQuery(db, now),
+      sitemapPagesQuery(db),
     ])
     const postUrls: SitemapUrl[] = postRows.map((post) => ({
       loc: `${site.url}/posts/${post.slug}`,
@@ -38,6 +40,10 @@ export const sitemapRoutes = new Hono<AppEnv>()
       { loc: `${site.url}/`, lastmod: newest },
       { loc: `${site.url}/categories`, lastmod: newest },
       ...postUrls,
+      ...pages.map((page) => ({
+        loc: `${site.url}${pagePath(page.slug)}`,
+        lastmod: latest([page.updatedAt, page.publishedAt]),
+      })),
       ...categories.map((category) => ({
         loc: `${site.url}/categories/${category.slug}`,
         lastmod: new Date(category.lastPostAt),

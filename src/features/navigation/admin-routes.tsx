@@ -8,7 +8,7 @@ import { listCategories } from '../posts'
 import { addLink, editLink, moveLink, removeLink, reorderLinks, type EditResult } from './edits'
 import { newLinkId, type NavLink } from './links'
 import { navigationMessagesFor } from './messages'
-import { editMenu, readMenu } from './queries'
+import { editMenu, listPagesForLinks, readMenu } from './queries'
 import {
   linkFormFields,
   moveFields,
@@ -32,10 +32,11 @@ async function renderNavigation(
 ) {
   const { db, site, a } = c.var
   const n = navigationMessagesFor(site.locale)
-  const [header, footer, categories] = await Promise.all([
+  const [header, footer, categories, pages] = await Promise.all([
     readMenu(db, 'header', site.t),
     readMenu(db, 'footer', site.t),
     listCategories(db),
+    listPagesForLinks(db),
   ])
   return c.render(
     <NavigationPage
@@ -43,11 +44,14 @@ async function renderNavigation(
       n={n}
       editor={c.var.editor}
       menus={{ header: header.links, footer: footer.links }}
-      publishedPages={new Set()}
-      suggestions={categories.map((category) => ({
-        address: `/categories/${encodeURIComponent(category.slug)}`,
-        label: category.name,
-      }))}
+      publishedPages={new Set(pages.filter((p) => p.status !== 'draft').map((p) => p.id))}
+      suggestions={[
+        ...pages.map((page) => ({ address: `/${page.slug}`, label: page.title })),
+        ...categories.map((category) => ({
+          address: `/categories/${category.slug}`,
+          label: category.name,
+        })),
+      ]}
       {...extra}
     />,
     { title: n.navigation, admin: true },

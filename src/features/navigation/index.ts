@@ -2,3 +2,4 @@
 export { adminNavigationRoutes } from './admin-routes'
 export { siteNavigation } from './resolve'
 export type { StoredMenus } from './resolve'
+export { isPageInNavigation, showPageInNavigation } from './page-links'

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { navigationMenus, type NavigationMenu } from '../../db/schema'
+import { isPage } from '../../db/listing'
+import { navigationMenus, posts, type NavigationMenu } from '../../db/schema'
 import type { Messages } from '../../i18n/site'
 import type { EditResult } from './edits'
 import { defaultMenu, parseMenu, type NavLink } from './links'
@@ -53,4 +54,14 @@ export async function editMenu(
     if (await writeMenu(db, menu, result.links, current.version)) return result
     if (attempt >= ATTEMPTS) throw new Error(`The ${menu} menu kept changing while being saved.`)
   }
+}
+
+/** The pages a link can point to (not in the trash), to suggest them and tell which are live. */
+export function listPagesForLinks(db: Db) {
+  return db
+    .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status })
+    .from(posts)
+    .where(and(isPage, isNull(posts.deletedAt)))
+    .orderBy(asc(posts.title))
+    .limit(500)
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { queryInChunks } from '../../db/d1-limits'
 import {
@@ -40,9 +40,10 @@ function titleContains(search: string) {
   return sql`${posts.title} LIKE ${pattern} ESCAPE '\\'`
 }
 
-/** Newest publication first, every status; the trash only when asked for. */
+/** Newest publication first, every status; the trash only when asked for. Pages have their list. */
 export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
   const conditions = [
+    ne(posts.kind, 'page'),
     filter.status === 'trash' ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
     filter.status && filter.status !== 'trash' ? eq(posts.status, filter.status) : undefined,
     filter.search ? titleContains(filter.search) : undefined,

@@ -37,8 +37,12 @@ import { PostsPage } from './views/admin-posts-page'
 import { AdminPostRows } from './views/admin-post-rows'
 
 import { blankForm, formFromPost, postLink, savedMessage, type AdminContext } from './editor-form'
+import { belongsIn, POST_EDITOR, type EditorKind } from './editor-kind'
 import { PREVIEW_LOADING, renderEditor, respondToAutosave, respondToSave } from './editor-responses'
 import { autosavePost, savePost } from './save-post'
+import type { PostFormValues, TypedPostForm } from './schemas'
+import type { EditorEnv } from '../../types'
+import type { Context } from 'hono'
 
 function postIdParam(c: AdminContext): number {
   const id = Number(c.req.param('id'))
@@ -46,23 +50,194 @@ function postIdParam(c: AdminContext): number {
   return id
 }
 
-export const adminPostRoutes = new Hono<AdminEnv>()
-  .post('/', typedForm(postFormFields), async (c) => {
-    const form = c.req.valid('form')
-    return respondToSave(c, null, form, await savePost(c, null, form))
-  })
-  .post('/:id{[0-9]+}', typedForm(postFormFields), async (c) => {
-    const [id, form] = [postIdParam(c), c.req.valid('form')]
-    return respondToSave(c, id, form, await savePost(c, id, form))
-  })
-  .post('/autosave', typedForm(postFormFields), async (c) =>
-    respondToAutosave(c, await autosavePost(c, null, c.req.valid('form'))),
-  )
-  .post('/:id{[0-9]+}/autosave', typedForm(postFormFields), async (c) =>
-    respondToAutosave(c, await autosavePost(c, postIdParam(c), c.req.valid('form'))),
-  )
-  .use(requireEditor)
-  .get('/', lenientQuery(adminPostsQuery), async (c) => {
+type EditedPost = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>
+
+/** What another editor built on this one (pages) adds around the shared routes. */
+export type EditorHooks = {
+  /** Form values the posts' editor does not know, for a post being opened. */
+  formValues?: (c: Context<EditorEnv>, post: EditedPost) => Promise<Partial<PostFormValues>>
+  /** After a successful save (not an autosave), with the form as sent. */
+  afterSave?: (c: Context<AdminEnv>, postId: number, form: TypedPostForm) => Promise<void>
+  /** The editors' preview of a draft. */
+  preview?: (c: Context<EditorEnv>, post: EditedPost) => Promise<Response>
+}
+
+/** The post in this editor, or 404 (a page is not opened in the posts' editor, nor the reverse). */
+async function editedPost(c: AdminContext, editorKind: EditorKind) {
+  const post = await findPostForEditing(c.var.db, postIdParam(c))
+  if (!post || !belongsIn(editorKind, post)) throw new HTTPException(404)
+  return post
+}
+
+/**
+ * The editor's routes, for posts (`/admin/posts`) or for pages (`/admin/pages`): save and
+ * autosave (before `requireEditor`, so an expired session can log in again from the form), new,
+ * edit, preview, trash and restore, revisions.
+ */
+export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
+  const { basePath } = editorKind
+  return new Hono<AdminEnv>()
+    .post('/', typedForm(postFormFields), async (c) => {
+      const form = c.req.valid('form')
+      const outcome = await savePost(c, null, form, editorKind)
+      if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
+      return respondToSave(c, null, form, outcome, editorKind)
+    })
+    .post('/:id{[0-9]+}', typedForm(postFormFields), async (c) => {
+      const [id, form] = [postIdParam(c), c.req.valid('form')]
+      const outcome = await savePost(c, id, form, editorKind)
+      if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
+      return respondToSave(c, id, form, outcome, editorKind)
+    })
+    .post('/autosave', typedForm(postFormFields), async (c) =>
+      respondToAutosave(
+        c,
+        await autosavePost(c, null, c.req.valid('form'), editorKind),
+        editorKind,
+      ),
+    )
+    .post('/:id{[0-9]+}/autosave', typedForm(postFormFields), async (c) =>
+      respondToAutosave(
+        c,
+        await autosavePost(c, postIdParam(c), c.req.valid('form'), editorKind),
+        editorKind,
+      ),
+    )
+    .use(requireEditor)
+    .get('/new', async (c) => {
+      const own = c.var.editor.authorId
+      const authorId = own ?? (await listAuthors(c.var.db))[0]?.id
+      return renderEditor(c, { postId: null, values: blankForm(c, authorId), editorKind })
+    })
+    .post('/preview', typedForm(previewForm), async (c) => {
+      const { markdown, language, excerpt } = c.req.valid('form')
+      if (isBodyTooLarge(markdown)) {
+        c.status(413)
+        return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
+      }
+      const html = renderMarkdown(markdown, language)
+      return c.html(
+        <>
+          {raw(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))}
+          <p id="preview-status" hx-swap-oob="innerHTML">
+            {c.var.a.previewUpdated}
+          </p>
+          <ExcerptSource
+            a={c.var.a}
+            excerpt={excerpt}
+            generated={excerptFromMarkdown(markdown)}
+            oob
+          />
+        </>,
+      )
+    })
+    .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
+      const { a, db } = c.var
+      const post = await findPostForEditing(db, postIdParam(c))
+      if (!post) throw new HTTPException(404)
+      if (post.kind === 'note' && editorKind.kind === 'post')
+        return c.redirect(`/admin/notes/${post.id}`, 303)
+      if (post.kind === 'page' && editorKind.kind === 'post')
+        return c.redirect(`/admin/pages/${post.id}`, 303)
+      if (!belongsIn(editorKind, post)) throw new HTTPException(404)
+      const query = c.req.valid('query')
+      const [autosave, featured] = await Promise.all([
+        findAutosave(db, post.id),
+        post.featuredMediaId ? findMediaById(db, post.featuredMediaId) : null,
+      ])
+      const values = { ...formFromPost(c, post, featured), ...(await hooks.formValues?.(c, post)) }
+      if (autosave && query.autosave) {
+        Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
+        values.markdown = autosave.markdown
+      }
+      const notice = query.saved
+        ? savedMessage(c, post)
+        : query.restored
+          ? a.revisionRestored
+          : query.untrashed
+            ? a.restored
+            : post.deletedAt
+              ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
+              : null
+      return renderEditor(c, {
+        editorKind,
+        postId: post.id,
+        values,
+        notice,
+        postLink: post.deletedAt ? null : postLink(c, post, editorKind),
+        autosave:
+          autosave && !query.autosave
+            ? { time: formatDateTime(autosave.createdAt, c.var.site.locale, c.var.site.timeZone) }
+            : null,
+      })
+    })
+    .get('/:id{[0-9]+}/preview', async (c) => {
+      const { db, site, a } = c.var
+      const found = await editedPost(c, editorKind)
+      if (hooks.preview) return hooks.preview(c, found)
+      const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
+      if (!post) throw new HTTPException(404)
+      return c.render(
+        <>
+          <Notice message={a.previewNotice} />
+          <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
+        </>,
+        { title: `${a.previewPost}: ${post.title}`, admin: true },
+      )
+    })
+    .get('/:id{[0-9]+}/delete', async (c) => {
+      const post = await editedPost(c, editorKind)
+      return c.render(
+        <DeletePostPage a={c.var.a} editor={c.var.editor} post={post} basePath={basePath} />,
+        { title: c.var.a.delete, admin: true },
+      )
+    })
+    .post('/:id{[0-9]+}/delete', async (c) => {
+      const { id } = await editedPost(c, editorKind)
+      await trashPost(c.var.db, id)
+      return c.redirect(`${basePath}?trashed=${id}`, 303)
+    })
+    .post('/:id{[0-9]+}/restore', async (c) => {
+      const { id } = await editedPost(c, editorKind)
+      await restorePostFromTrash(c.var.db, id)
+      return c.redirect(`${basePath}/${id}?untrashed=1`, 303)
+    })
+    .post('/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore', async (c) => {
+      const { db } = c.var
+      const post = await editedPost(c, editorKind)
+      const id = post.id
+      const revision = await findRevision(db, id, Number(c.req.param('revisionId')))
+      if (!revision) throw new HTTPException(404)
+      if (post.deletedAt) return c.redirect(`${basePath}/${id}`, 303)
+      const result = await updatePost(
+        db,
+        id,
+        post.version,
+        {
+          slug: post.slug,
+          status: post.status,
+          language: post.language,
+          publishedAt: post.publishedAt,
+          authorId: post.authorId,
+          categoryIds: post.categoryIds,
+          title: revision.title,
+          excerpt: revision.excerpt,
+          markdown: revision.markdown,
+          html: renderMarkdown(revision.markdown, post.language),
+        },
+        c.var.editor.id,
+      )
+      // Someone saved in between: their version stays, and the list of revisions shows both.
+      if (!result.saved) return c.redirect(`${basePath}/${id}`, 303)
+      return c.redirect(`${basePath}/${id}?restored=1`, 303)
+    })
+}
+
+/** `/admin/posts`: the list of posts and notes, and the posts' editor. */
+export const adminPostRoutes = editorRoutes(POST_EDITOR).get(
+  '/',
+  lenientQuery(adminPostsQuery),
+  async (c) => {
     const { db, site, a } = c.var
     const { status, category: categoryParam, q: search, after, trashed } = c.req.valid('query')
     const page = await listAdminPosts(db, {
@@ -104,129 +279,5 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       />,
       { title: a.posts, admin: true },
     )
-  })
-  .get('/new', async (c) => {
-    const own = c.var.editor.authorId
-    const authorId = own ?? (await listAuthors(c.var.db))[0]?.id
-    return renderEditor(c, { postId: null, values: blankForm(c, authorId) })
-  })
-  .post('/preview', typedForm(previewForm), async (c) => {
-    const { markdown, language, excerpt } = c.req.valid('form')
-    if (isBodyTooLarge(markdown)) {
-      c.status(413)
-      return c.html(<p class="field-error">{c.var.a.errors.bodyTooLarge}</p>)
-    }
-    const html = renderMarkdown(markdown, language)
-    return c.html(
-      <>
-        {raw(decorateImages(html, await imagesByKey(c.var.db, html), PREVIEW_LOADING))}
-        <p id="preview-status" hx-swap-oob="innerHTML">
-          {c.var.a.previewUpdated}
-        </p>
-        <ExcerptSource
-          a={c.var.a}
-          excerpt={excerpt}
-          generated={excerptFromMarkdown(markdown)}
-          oob
-        />
-      </>,
-    )
-  })
-  .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
-    const { a, db } = c.var
-    const post = await findPostForEditing(db, postIdParam(c))
-    if (!post) throw new HTTPException(404)
-    if (post.kind === 'note') return c.redirect(`/admin/notes/${post.id}`, 303)
-    const query = c.req.valid('query')
-    const [autosave, featured] = await Promise.all([
-      findAutosave(db, post.id),
-      post.featuredMediaId ? findMediaById(db, post.featuredMediaId) : null,
-    ])
-    const values = formFromPost(c, post, featured)
-    if (autosave && query.autosave) {
-      Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
-      values.markdown = autosave.markdown
-    }
-    const notice = query.saved
-      ? savedMessage(c, post)
-      : query.restored
-        ? a.revisionRestored
-        : query.untrashed
-          ? a.restored
-          : post.deletedAt
-            ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
-            : null
-    return renderEditor(c, {
-      postId: post.id,
-      values,
-      notice,
-      postLink: post.deletedAt ? null : postLink(c, post),
-      autosave:
-        autosave && !query.autosave
-          ? { time: formatDateTime(autosave.createdAt, c.var.site.locale, c.var.site.timeZone) }
-          : null,
-    })
-  })
-  .get('/:id{[0-9]+}/preview', async (c) => {
-    const { db, site, a } = c.var
-    const found = await findPostForEditing(db, postIdParam(c))
-    if (!found) throw new HTTPException(404)
-    const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
-    if (!post) throw new HTTPException(404)
-    return c.render(
-      <>
-        <Notice message={a.previewNotice} />
-        <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
-      </>,
-      { title: `${a.previewPost}: ${post.title}`, admin: true },
-    )
-  })
-  .get('/:id{[0-9]+}/delete', async (c) => {
-    const post = await findPostForEditing(c.var.db, postIdParam(c))
-    if (!post) throw new HTTPException(404)
-    return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor} post={post} />, {
-      title: c.var.a.delete,
-      admin: true,
-    })
-  })
-  .post('/:id{[0-9]+}/delete', async (c) => {
-    const id = postIdParam(c)
-    if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
-    await trashPost(c.var.db, id)
-    return c.redirect(`/admin/posts?trashed=${id}`, 303)
-  })
-  .post('/:id{[0-9]+}/restore', async (c) => {
-    const id = postIdParam(c)
-    if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
-    await restorePostFromTrash(c.var.db, id)
-    return c.redirect(`/admin/posts/${id}?untrashed=1`, 303)
-  })
-  .post('/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore', async (c) => {
-    const { db } = c.var
-    const id = postIdParam(c)
-    const post = await findPostForEditing(db, id)
-    const revision = await findRevision(db, id, Number(c.req.param('revisionId')))
-    if (!post || !revision) throw new HTTPException(404)
-    if (post.deletedAt) return c.redirect(`/admin/posts/${id}`, 303)
-    const result = await updatePost(
-      db,
-      id,
-      post.version,
-      {
-        slug: post.slug,
-        status: post.status,
-        language: post.language,
-        publishedAt: post.publishedAt,
-        authorId: post.authorId,
-        categoryIds: post.categoryIds,
-        title: revision.title,
-        excerpt: revision.excerpt,
-        markdown: revision.markdown,
-        html: renderMarkdown(revision.markdown, post.language),
-      },
-      c.var.editor.id,
-    )
-    // Someone saved in between: their version stays, and the list of revisions shows both.
-    if (!result.saved) return c.redirect(`/admin/posts/${id}`, 303)
-    return c.redirect(`/admin/posts/${id}?restored=1`, 303)
-  })
+  },
+)

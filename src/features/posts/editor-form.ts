@@ -14,6 +14,7 @@ import { type PostFormError, type PostFormValues } from './schemas'
 import { mediaUrl } from '../media'
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
+import { POST_EDITOR, type EditorKind } from './editor-kind'
 
 /** Both before and after `requireEditor`. */
 export type AdminContext = Context<AdminEnv> | Context<EditorEnv>
@@ -42,18 +43,21 @@ export function blankForm(c: AdminContext, authorId: number | undefined): PostFo
     version: '',
     featuredImage: '',
     featuredImageAlt: '',
+    showInNavigation: '',
   }
 }
 
 export type EditedPost = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>
 
 /** The reader's page of a live post, or the editors' preview of a draft or a scheduled post. */
-export function postLink(c: AdminContext, post: EditedPost) {
+export function postLink(c: AdminContext, post: EditedPost, editorKind: EditorKind = POST_EDITOR) {
   const live =
     post.status === 'published' && post.publishedAt && post.publishedAt.getTime() <= Date.now()
-  return live
-    ? { href: `/posts/${post.slug}`, label: c.var.a.viewPost }
-    : { href: `/admin/posts/${post.id}/preview`, label: c.var.a.previewPost }
+  if (!live)
+    return { href: `${editorKind.basePath}/${post.id}/preview`, label: c.var.a.previewPost }
+  return post.kind === 'page'
+    ? { href: `/${encodeURIComponent(post.slug)}`, label: c.var.a.viewPage }
+    : { href: `/posts/${encodeURIComponent(post.slug)}`, label: c.var.a.viewPost }
 }
 
 /** What a save did: "Scheduled for 2 December at 09:00, Paris time." */
@@ -62,7 +66,7 @@ export function savedMessage(c: AdminContext, post: EditedPost) {
   if (post.status === 'draft') return a.savedDraft
   if (post.status === 'scheduled' && post.publishedAt)
     return a.savedScheduled(formatScheduledFor(post.publishedAt, site.locale, site.timeZone))
-  return a.savedPublished
+  return post.kind === 'page' ? a.savedPagePublished : a.savedPublished
 }
 
 export function formFromPost(
@@ -92,5 +96,6 @@ export function formFromPost(
     version: String(post.version),
     featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
     featuredImageAlt: post.featuredImageAlt,
+    showInNavigation: '',
   }
 }

@@ -22,6 +22,7 @@ import { type LoginResult } from '../auth'
 import { ReloginPage } from './views/relogin-page'
 
 import { errorText, type AdminContext } from './editor-form'
+import { POST_EDITOR, type EditorKind } from './editor-kind'
 import type { AutosaveOutcome, SaveOutcome } from './save-post'
 
 // The preview shows originals: no srcset, every image at once.
@@ -33,6 +34,7 @@ export async function renderEditor(
     Partial<PostEditorProps> & { formErrors?: PostFormErrors },
 ) {
   const { db, site, a } = c.var
+  const editorKind = props.editorKind ?? POST_EDITOR
   const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
   const [authors, categories, revisions, images] = await Promise.all([
@@ -58,7 +60,10 @@ export async function renderEditor(
       errors={errors}
       {...props}
     />,
-    { title: props.values.title || a.newPost, admin: true },
+    {
+      title: props.values.title || (editorKind.kind === 'page' ? a.newPage : a.newPost),
+      admin: true,
+    },
   )
 }
 
@@ -68,6 +73,7 @@ function renderRelogin(
   postId: number | null,
   values: PostFormValues,
   result: LoginResult | null,
+  editorKind: EditorKind,
 ) {
   const { a } = c.var
   let error: string | null = null
@@ -79,7 +85,8 @@ function renderRelogin(
   } else if (result) {
     error = a.loginFailed
   }
-  const action = postId ? `/admin/posts/${postId}` : '/admin/posts'
+  const { basePath } = editorKind
+  const action = postId ? `${basePath}/${postId}` : basePath
   return c.render(<ReloginPage a={a} action={action} values={values} error={error} />, {
     title: a.loginTitle,
     admin: true,
@@ -92,26 +99,29 @@ export function respondToSave(
   postId: number | null,
   typed: TypedPostForm,
   outcome: SaveOutcome,
+  editorKind: EditorKind = POST_EDITOR,
 ) {
   const { loginEmail, loginPassword, ...values } = typed
+  const { basePath } = editorKind
   switch (outcome.kind) {
     case 'relogin':
-      return renderRelogin(c, postId, values, outcome.result)
+      return renderRelogin(c, postId, values, outcome.result, editorKind)
     case 'trashed':
-      return c.redirect(`/admin/posts/${postId}`, 303)
+      return c.redirect(`${basePath}/${postId}`, 303)
     case 'saved':
-      return c.redirect(`/admin/posts/${outcome.postId}?saved=1`, 303)
+      return c.redirect(`${basePath}/${outcome.postId}?saved=1`, 303)
     case 'invalid':
       c.status(outcome.errors.markdown === 'bodyTooLarge' ? 413 : 422)
-      return renderEditor(c, { postId, values, formErrors: outcome.errors })
+      return renderEditor(c, { postId, values, formErrors: outcome.errors, editorKind })
     case 'unavailable':
       c.status(503)
       c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
-      return renderEditor(c, { postId, values, notice: c.var.a.notSavedTryAgain })
+      return renderEditor(c, { postId, values, notice: c.var.a.notSavedTryAgain, editorKind })
     case 'conflict':
       // 409: the form as typed, the stored version beside it; saving again replaces the stored one.
       c.status(409)
       return renderEditor(c, {
+        editorKind,
         postId: outcome.current.id,
         values: { ...values, version: String(outcome.current.version) },
         yourVersion: values.version,
@@ -135,7 +145,11 @@ function AutosaveResult({ message, version }: { message: string; version?: unkno
 }
 
 /** The status line an autosave answers with. */
-export function respondToAutosave(c: Context<AdminEnv>, outcome: AutosaveOutcome) {
+export function respondToAutosave(
+  c: Context<AdminEnv>,
+  outcome: AutosaveOutcome,
+  editorKind: EditorKind = POST_EDITOR,
+) {
   const { a, site } = c.var
   const time = formatTimeOfDay(new Date(), site.timeZone)
   switch (outcome.kind) {
@@ -156,7 +170,7 @@ export function respondToAutosave(c: Context<AdminEnv>, outcome: AutosaveOutcome
       c.status(409)
       return c.html(<AutosaveResult message={a.autosaveConflict} />)
     case 'saved':
-      if (outcome.newPostId) c.header('Post-Url', `/admin/posts/${outcome.newPostId}`)
+      if (outcome.newPostId) c.header('Post-Url', `${editorKind.basePath}/${outcome.newPostId}`)
       return c.html(<AutosaveResult message={a.autosavedDraft(time)} version={outcome.version} />)
   }
 }

@@ -6,7 +6,9 @@ export {
   listAuthors,
   listCategories,
 } from './admin-queries'
-export { adminPostRoutes } from './admin-routes'
+export { adminPostRoutes, editorRoutes } from './admin-routes'
+export type { EditorHooks } from './admin-routes'
+export { PAGE_EDITOR } from './editor-kind'
 export { homeRoutes } from './home-routes'
 export {
   categoryLinksQuery,

@@ -29,6 +29,7 @@ import { attemptLogin, type LoginResult } from '../auth'
 
 import type { Db } from '../../db/client'
 import type { EditedPost } from './editor-form'
+import { belongsIn, POST_EDITOR, type EditorKind } from './editor-kind'
 
 /** What a save came to; the route turns each into a response. */
 export type SaveOutcome =
@@ -56,8 +57,9 @@ export async function checkPost(
   db: Db,
   values: PostFormValues,
   postId: number | null,
+  editorKind: EditorKind = POST_EDITOR,
 ): Promise<{ errors: PostFormErrors; input: PostInput | null }> {
-  const { errors, post } = validatePostForm(values, Date.now())
+  const { errors, post } = validatePostForm(values, Date.now(), editorKind.kind)
   const html = post ? renderMarkdown(post.markdown, post.language) : ''
   const images = await checkPostImages(db, values, values.status, html)
   Object.assign(errors, { ...images.errors, ...errors })
@@ -78,6 +80,8 @@ export async function checkPost(
   return {
     errors,
     input: {
+      // A post keeps its kind (a note saved here stays a note); a page is always written as one.
+      ...(editorKind.kind === 'page' && { kind: 'page' as const }),
       slug: post.slug,
       title: post.title,
       excerpt: post.excerpt || excerptFromMarkdown(post.markdown),
@@ -104,6 +108,7 @@ export async function savePost(
   c: Context<AdminEnv>,
   postId: number | null,
   typed: TypedPostForm,
+  editorKind: EditorKind = POST_EDITOR,
 ): Promise<SaveOutcome> {
   const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
@@ -118,10 +123,10 @@ export async function savePost(
   }
 
   const existing = postId ? await findPostForEditing(db, postId) : null
-  if (postId && !existing) throw new HTTPException(404)
+  if (postId && (!existing || !belongsIn(editorKind, existing))) throw new HTTPException(404)
   if (existing?.deletedAt) return { kind: 'trashed' }
 
-  const { errors, input } = await checkPost(db, values, postId)
+  const { errors, input } = await checkPost(db, values, postId, editorKind)
   if (!input) return { kind: 'invalid', errors }
   try {
     if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
@@ -149,12 +154,14 @@ export async function autosavePost(
   c: Context<AdminEnv>,
   postId: number | null,
   typed: TypedPostForm,
+  editorKind: EditorKind = POST_EDITOR,
 ): Promise<AutosaveOutcome> {
   const { db } = c.var
   const editor = c.var.editor
   if (!editor) return { kind: 'loggedOut' }
   const existing = postId ? await findPostForEditing(db, postId) : null
-  if (postId && (!existing || existing.deletedAt)) throw new HTTPException(404)
+  if (postId && (!existing || existing.deletedAt || !belongsIn(editorKind, existing)))
+    throw new HTTPException(404)
   const { loginEmail, loginPassword, ...values } = typed
 
   if (existing && existing.status !== 'draft') {
@@ -164,7 +171,7 @@ export async function autosavePost(
     return { kind: 'keptAside' }
   }
 
-  const { errors, input } = await checkPost(db, { ...values, status: 'draft' }, postId)
+  const { errors, input } = await checkPost(db, { ...values, status: 'draft' }, postId, editorKind)
   if (!input) return { kind: 'invalid', error: Object.values(errors)[0]! }
   if (existing) {
     const last = await lastRevisionAt(db, existing.id)

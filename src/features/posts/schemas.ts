@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { LANGUAGES, POST_STATUSES, type Language, type PostStatus } from '../../db/schema'
 import { isValidTimeZone, zonedDateTimeToEpoch } from '../../lib/dates'
+import { isReservedRootSlug } from '../../lib/root-addresses'
 import { SLUG_PATTERN, slugify } from '../../lib/slug'
 import { fieldErrors, maxBytes, typedList, typedText } from '../../lib/validation/form'
 import { FIELD_MAX, MAX_BODY_BYTES, MAX_LIKE_PATTERN_BYTES } from '../../lib/validation/limits'
@@ -34,6 +35,8 @@ export const postFormFields = v.object({
     v.transform((text) => text.trim()),
   ),
   featuredImageAlt: typedText,
+  /** Pages only: 'on' to have a link to the page in the header. */
+  showInNavigation: typedText,
   loginEmail: typedText,
   loginPassword: typedText,
 })
@@ -47,6 +50,7 @@ export type PostFormError =
   | 'titleRequired'
   | 'titleTooLong'
   | 'slugInvalid'
+  | 'slugReserved'
   | 'slugTooLong'
   | 'excerptTooLong'
   | 'bodyTooLarge'
@@ -113,10 +117,17 @@ export type ValidPostForm = {
   publishedAt: Date | null
 }
 
-/** Checks everything that needs no database; slug clashes and unknown ids are the route's. */
+/** A page is a draft or published: it has no schedule (it would be in no feed to wait for). */
+const PAGE_STATUSES: readonly PostStatus[] = ['draft', 'published']
+
+/**
+ * Checks everything that needs no database; slug clashes and unknown ids are the route's. A
+ * page's slug may not be one of the blog's own addresses; it has no categories.
+ */
 export function validatePostForm(
   values: PostFormValues,
   now: number,
+  kind: 'post' | 'page' = 'post',
 ): { errors: PostFormErrors; post: ValidPostForm | null } {
   const parsed = v.safeParse(postSchema, values, { abortPipeEarly: true })
   const errors: PostFormErrors = parsed.success
@@ -127,6 +138,11 @@ export function validatePostForm(
   const title = values.title.trim()
   const slug = values.slug.trim() ? values.slug.trim().toLowerCase() : slugify(title)
   if (title && !errors.slug && !SLUG_PATTERN.test(slug)) errors.slug = 'slugInvalid'
+  if (kind === 'page') {
+    if (!errors.slug && isReservedRootSlug(slug)) errors.slug = 'slugReserved'
+    if (!errors.status && !PAGE_STATUSES.includes(values.status as PostStatus))
+      errors.status = 'statusInvalid'
+  }
   const categoryCount = new Set(values.categoryIds).size + (values.newCategory.trim() ? 1 : 0)
   if (!errors.categoryIds && categoryCount > FIELD_MAX.categoriesPerPost)
     errors.categoryIds = 'tooManyCategories'
@@ -147,9 +163,12 @@ export function validatePostForm(
     else if (publishedAt.getTime() <= now) errors.publishDate = 'dateInPast'
   }
   if (values.status === 'published' && !publishedAt) publishedAt = new Date(now)
+  // A page is live from its first publication on, never scheduled.
+  if (kind === 'page' && publishedAt && publishedAt.getTime() > now) publishedAt = new Date(now)
 
   if (!fields || Object.keys(errors).length > 0) return { errors, post: null }
-  return { errors, post: { ...fields, slug, publishedAt } }
+  const categories = kind === 'page' ? { categoryIds: [], newCategory: '' } : {}
+  return { errors, post: { ...fields, ...categories, slug, publishedAt } }
 }
 
 /** The version a form was loaded from, or null when it names none (a form from before versions). */

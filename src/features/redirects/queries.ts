@@ -1,7 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
-import { isListed } from '../../db/listing'
 import { posts, redirects } from '../../db/schema'
 
 /** How many redirects `addRedirects` writes per D1 batch (three small statements each). */
@@ -60,10 +59,14 @@ export async function findRedirect(db: Db, path: string | string[]): Promise<str
   return row?.toPath ?? null
 }
 
+/** Where a post of this row lives: a page at the root, anything else under /posts/. */
+const prefixOfRow = sql`CASE ${posts.kind} WHEN 'page' THEN '/' ELSE '/posts/' END`
+
 /**
- * When a listed post's slug changes, its old address redirects to the new one: statements for the
- * same batch as the update, read from the row before the update runs. They write nothing when the
- * slug is unchanged or the post was never visible (a draft, or scheduled for later).
+ * When a visible post's or page's slug changes, its old address redirects to the new one:
+ * statements for the same batch as the update, read from the row before the update runs. They
+ * write nothing when the slug is unchanged or the post was never visible (a draft, or scheduled
+ * for later). Paths are stored as routes see them (decoded); the redirect encodes them.
  */
 export function slugChangeRedirectStatements(
   db: Db,
@@ -71,19 +74,20 @@ export function slugChangeRedirectStatements(
   newSlug: string,
   now: number,
 ): BatchItem<'sqlite'>[] {
-  const toPath = `/posts/${newSlug}`
   const wasVisible = and(
     eq(posts.id, postId),
     eq(posts.version, loadedVersion),
     ne(posts.slug, newSlug),
-    isListed,
+    sql`${posts.status} <> 'draft' AND ${posts.deletedAt} IS NULL`,
     sql`${posts.publishedAt} <= ${now}`,
   )
-  const oldPath = sql<string>`'/posts/' || ${posts.slug}`
+  const oldPath = sql<string>`${prefixOfRow} || ${posts.slug}`
+  const newPath = sql<string>`${prefixOfRow} || ${newSlug}`
+  const toPath = (where: SQL | undefined) => sql`(SELECT ${newPath} FROM ${posts} WHERE ${where})`
   return [
     db
       .update(redirects)
-      .set({ toPath })
+      .set({ toPath: toPath(eq(posts.id, postId)) })
       .where(eq(redirects.toPath, db.select({ oldPath }).from(posts).where(wasVisible))),
     db
       .insert(redirects)
@@ -91,20 +95,17 @@ export function slugChangeRedirectStatements(
         db
           .select({
             fromPath: oldPath.as('from_path'),
-            toPath: sql`${toPath}`.as('to_path'),
+            toPath: newPath.as('to_path'),
             createdAt: sql`${now}`.as('created_at'),
           })
           .from(posts)
           .where(wasVisible),
       )
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } }),
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: sql`excluded.to_path` } }),
     db
       .delete(redirects)
       .where(
-        and(
-          eq(redirects.fromPath, toPath),
-          sql`EXISTS (SELECT 1 FROM posts WHERE posts.id = ${postId} AND posts.version = ${loadedVersion})`,
-        ),
+        eq(redirects.fromPath, toPath(and(eq(posts.id, postId), eq(posts.version, loadedVersion)))),
       ),
   ]
 }

@@ -1,12 +1,14 @@
 import { MATCH_END, MATCH_START } from './search-query'
 import type { Db } from '../../db/client'
-import type { Language } from '../../db/schema'
+import type { Language, PostKind } from '../../db/schema'
 
 /** How many results a search shows; one more is read to know whether there are others. */
 export const SEARCH_LIMIT = 20
 
 export type SearchResult = {
   slug: string
+  /** A page has its address at the root and no byline. */
+  kind: PostKind
   language: Language
   publishedAt: Date
   author: { slug: string; name: string }
@@ -18,6 +20,7 @@ export type SearchResult = {
 
 type Row = {
   slug: string
+  kind: PostKind
   language: Language
   published_at: number
   author_slug: string
@@ -48,7 +51,7 @@ WITH candidates AS (
   WHERE p.status <> 'draft' AND p.deleted_at IS NULL AND p.published_at <= ?5
   ORDER BY in_title DESC, c.rank LIMIT ?7
 )
-SELECT p.slug, p.language, p.published_at, a.slug AS author_slug, a.name AS author_name,
+SELECT p.slug, p.kind, p.language, p.published_at, a.slug AS author_slug, a.name AS author_name,
   highlight(posts_search, 0, ?1, ?2) AS title_marked,
   highlight(posts_search, 1, ?1, ?2) AS excerpt_marked,
   snippet(posts_search, 2, ?1, ?2, '…', 24) AS body_snippet
@@ -69,7 +72,7 @@ export function searchStatement(ftsQuery: string, now: number, limit = SEARCH_LI
 }
 
 /**
- * Listed posts matching an FTS5 query (lib/search-query builds it), best first. Scheduled posts are
+ * Listed posts and published pages matching an FTS5 query (lib/search-query builds it), best first. Scheduled posts are
  * indexed but only found once their time has passed, as nothing is written when they go live.
  */
 export async function searchPosts(db: Db, ftsQuery: string, now: number) {
@@ -80,6 +83,7 @@ export async function searchPosts(db: Db, ftsQuery: string, now: number) {
     .all<Row>()
   const posts: SearchResult[] = results.slice(0, SEARCH_LIMIT).map((row) => ({
     slug: row.slug,
+    kind: row.kind,
     language: row.language,
     publishedAt: new Date(row.published_at),
     author: { slug: row.author_slug, name: row.author_name },

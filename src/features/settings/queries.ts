@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { contentVersions, media, navigationMenus, siteSettings } from '../../db/schema'
+import { isPublishedPage } from '../../db/listing'
+import { contentVersions, media, navigationMenus, posts, siteSettings } from '../../db/schema'
 import type { SiteImage } from '../../types'
 import { mediaUrl } from '../media'
 import type { StoredMenus } from '../navigation'
@@ -36,6 +37,8 @@ type Row = {
   content_version: number | null
   /** `{"header": "<links JSON>", …}` for the menus the owner has edited. */
   menus: string | null
+  /** `[[id, slug], …]` of the published pages, for the menus' links to pages. */
+  pages: string | null
 }
 
 /**
@@ -50,7 +53,9 @@ export function siteStateStatement() {
     (SELECT ${contentVersions.version} FROM ${contentVersions} WHERE ${contentVersions.id} = 1)
       AS content_version,
     (SELECT json_group_object(${navigationMenus.menu}, ${navigationMenus.links})
-      FROM ${navigationMenus}) AS menus
+      FROM ${navigationMenus}) AS menus,
+    (SELECT json_group_array(json_array(id, slug)) FROM (SELECT ${posts.id} AS id, ${posts.slug} AS slug
+      FROM ${posts} WHERE ${isPublishedPage} LIMIT ${MAX_PAGES})) AS pages
     FROM (SELECT 1) AS one
     LEFT JOIN ${s} ON ${s.id} = 1
     LEFT JOIN ${media} AS logo ON logo.id = ${s.logoMediaId}
@@ -88,9 +93,14 @@ function settingsFromRow(row: Row, env: Env): SiteSettings {
   }
 }
 
+/** Pages the menus can link to; a site has a handful. */
+const MAX_PAGES = 500
+
 export type StoredSettings = {
   settings: SiteSettings
   menus: StoredMenus
+  /** The published pages' slugs by id. */
+  pages: [number, string][]
   /** The row's version, 0 while only the seed exists: what a save is conditioned on. */
   savedVersion: number
   /** The content version read in the same statement: the settings are those of that version. */
@@ -103,6 +113,7 @@ export async function readSiteSettings(db: Db, env: Env): Promise<StoredSettings
   return {
     settings: settingsFromRow(row, env),
     menus: JSON.parse(row.menus ?? '{}') as StoredMenus,
+    pages: JSON.parse(row.pages ?? '[]') as [number, string][],
     savedVersion: row.id === null ? 0 : row.version,
     contentVersion: row.content_version ?? 0,
   }

@@ -7,7 +7,7 @@ const NETWORKS = ['mastodon', 'linkedin', 'instagram', 'bluesky', 'other'] as co
 
 /** The settings as every handler and view reads them (`c.var.site`), for the address asked. */
 export function siteFrom(
-  stored: Pick<StoredSettings, 'settings' | 'menus'>,
+  stored: Pick<StoredSettings, 'settings' | 'menus' | 'pages'>,
   env: Env,
   requestUrl: string,
 ): Site {
@@ -32,6 +32,6 @@ export function siteFrom(
     footerText: settings.footerText,
     socialProfiles,
     audience: { enabled: settings.audienceEnabled, retentionMonths: settings.retentionMonths },
-    navigation: siteNavigation(stored.menus, new Map(), t),
+    navigation: siteNavigation(stored.menus, new Map(stored.pages), t),
   }
 }

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import type { PostRevision, User } from '../../../db/schema'
-import { POST_STATUSES } from '../../../db/schema'
+import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../i18n/admin'
 import type { PostFormField, PostFormValues } from '../schemas'
@@ -13,11 +13,9 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FeaturedImageField } from '../../media'
 import { ImageAltDialog, ImageUploader } from '../../media'
-import {
-  CategoryFields,
-  LanguageAuthorFields,
-  PublishDateFields,
-} from './post-settings-fields'
+import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
+import { POST_EDITOR, type EditorKind } from '../editor-kind'
+import { SLUG_INPUT_PATTERN } from '../../../lib/slug'
 
 export type PostEditorProps = {
   site: Site
@@ -42,6 +40,20 @@ export type PostEditorProps = {
   postLink?: { href: string; label: string } | null
   /** Text autosaved aside from a live post and not saved since. */
   autosave?: { time: string } | null
+  /** The posts' editor, or the pages' (no categories, author, featured image or schedule). */
+  editorKind?: EditorKind
+}
+
+/** A page's fields that posts have and pages do not, kept as they are in hidden inputs. */
+function PageHiddenFields({ values }: { values: PostFormValues }) {
+  return (
+    <>
+      <input type="hidden" name="authorId" value={values.authorId} />
+      <input type="hidden" name="publishDate" value={values.publishDate} />
+      <input type="hidden" name="publishTime" value={values.publishTime} />
+      <input type="hidden" name="timeZone" value={values.timeZone} />
+    </>
+  )
 }
 
 /** Says whether the excerpt is the editor's own or generated, and shows the generated one. */
@@ -71,12 +83,15 @@ const describedBy = (field: string, hasError: boolean) => (hasError ? `${field}-
 
 export function PostEditorPage(props: PostEditorProps) {
   const { site, a, editor, postId, values, errors, authors, categories } = props
-  const action = postId ? `/admin/posts/${postId}` : '/admin/posts'
+  const { kind, basePath } = props.editorKind ?? POST_EDITOR
+  const isPage = kind === 'page'
+  const action = postId ? `${basePath}/${postId}` : basePath
   const hasErrors = Object.keys(errors).length > 0
+  const statuses = isPage ? (['draft', 'published'] as const) : POST_STATUSES
   return (
     <section class="admin editor">
       {editor && <AdminNav a={a} editor={editor} />}
-      <h1>{postId ? values.title || a.edit : a.newPost}</h1>
+      <h1>{postId ? values.title || a.edit : isPage ? a.newPage : a.newPost}</h1>
       <Notice message={props.notice} />
       {props.postLink && (
         <p class="post-link">
@@ -86,7 +101,7 @@ export function PostEditorPage(props: PostEditorProps) {
       {props.autosave && postId && (
         <p class="notice notice-info">
           {a.autosaveFound(props.autosave.time)}{' '}
-          <a href={`/admin/posts/${postId}?autosave=1`}>{a.restoreAutosave}</a>
+          <a href={`${basePath}/${postId}?autosave=1`}>{a.restoreAutosave}</a>
         </p>
       )}
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
@@ -131,13 +146,13 @@ export function PostEditorPage(props: PostEditorProps) {
                 name="slug"
                 value={values.slug}
                 maxlength={FIELD_MAX.slug}
-                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                pattern={SLUG_INPUT_PATTERN}
                 aria-invalid={errors.slug ? 'true' : undefined}
                 aria-describedby={errors.slug ? 'slug-error' : 'slug-help'}
               />
             </label>
             <p class="help" id="slug-help">
-              {a.slugHelp}
+              {isPage ? a.pageSlugHelp : a.slugHelp}
             </p>
             <FieldError id="slug-error" message={errors.slug} />
             <label>
@@ -190,40 +205,74 @@ export function PostEditorPage(props: PostEditorProps) {
           </div>
         </div>
 
-        <FeaturedImageField
-          m={mediaMessagesFor(site.locale)}
-          path={values.featuredImage}
-          alt={values.featuredImageAlt}
-          image={props.featuredImage ?? null}
-          errors={errors}
-        />
+        {isPage ? (
+          <>
+            <PageHiddenFields values={values} />
+            <label>
+              {a.language}
+              <select name="language">
+                {LANGUAGES.map((language) => (
+                  <option value={language} selected={values.language === language}>
+                    {a.languageNames[language]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <FieldError id="language-error" message={errors.language} />
+            <label class="check">
+              <input
+                type="checkbox"
+                name="showInNavigation"
+                value="on"
+                checked={values.showInNavigation === 'on'}
+                aria-describedby="showInNavigation-help"
+              />{' '}
+              {a.showInNavigation}
+            </label>
+            <p class="help" id="showInNavigation-help">
+              {a.showInNavigationHelp}
+            </p>
+          </>
+        ) : (
+          <>
+            <FeaturedImageField
+              m={mediaMessagesFor(site.locale)}
+              path={values.featuredImage}
+              alt={values.featuredImageAlt}
+              image={props.featuredImage ?? null}
+              errors={errors}
+            />
 
-        <CategoryFields
-          a={a}
-          values={values}
-          errors={errors}
-          categories={categories}
-          newCategoryMax={FIELD_MAX.categoryName}
-        />
-        <LanguageAuthorFields a={a} values={values} errors={errors} authors={authors} />
+            <CategoryFields
+              a={a}
+              values={values}
+              errors={errors}
+              categories={categories}
+              newCategoryMax={FIELD_MAX.categoryName}
+            />
+            <LanguageAuthorFields a={a} values={values} errors={errors} authors={authors} />
+          </>
+        )}
 
         <fieldset>
           <legend>{a.status}</legend>
-          {POST_STATUSES.map((status) => (
+          {statuses.map((status) => (
             <label class="check">
               <input type="radio" name="status" value={status} checked={values.status === status} />{' '}
               {a.statusLabel[status]}
             </label>
           ))}
           <FieldError id="status-error" message={errors.status} />
-          <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
+          {!isPage && (
+            <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
+          )}
         </fieldset>
 
         <div class="form-actions">
           <button type="submit">{a.save}</button>
           <p id="autosave-status" class="autosave-status" role="status"></p>
           {postId && editor && (
-            <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
+            <a class="danger-link" href={`${basePath}/${postId}/delete`}>
               {a.delete}
             </a>
           )}
@@ -244,7 +293,7 @@ export function PostEditorPage(props: PostEditorProps) {
                 </span>
                 <form
                   method="post"
-                  action={`/admin/posts/${postId}/revisions/${revision.id}/restore`}
+                  action={`${basePath}/${postId}/revisions/${revision.id}/restore`}
                   class="inline-form"
                 >
                   <button type="submit" class="link-button">

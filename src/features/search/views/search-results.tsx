@@ -8,6 +8,10 @@ export type SearchOutcome = { query: string; posts: SearchResult[]; more: boolea
 
 type Props = { site: Site; outcome: SearchOutcome | null }
 
+/** A page lives at the root, anything else under /posts/. */
+const addressOf = (result: SearchResult) =>
+  `${result.kind === 'page' ? '' : '/posts'}/${encodeURIComponent(result.slug)}`
+
 export function searchCount({ site, outcome }: Props): string {
   return outcome ? site.t.searchCount(outcome.posts.length, outcome.more) : ''
 }
@@ -21,14 +25,16 @@ export function SearchResults({ site, outcome }: Props) {
       {outcome.posts.map((post) => (
         <li lang={post.language}>
           <h2>
-            <a href={`/posts/${post.slug}`}>{raw(highlightedHtml(post.titleMarked))}</a>
+            <a href={addressOf(post)}>{raw(highlightedHtml(post.titleMarked))}</a>
           </h2>
-          <p class="byline">
-            {post.author.name} ·{' '}
-            <time datetime={isoDate(post.publishedAt)}>
-              {formatPostDate(post.publishedAt, site.locale, site.timeZone)}
-            </time>
-          </p>
+          {post.kind !== 'page' && (
+            <p class="byline">
+              {post.author.name} ·{' '}
+              <time datetime={isoDate(post.publishedAt)}>
+                {formatPostDate(post.publishedAt, site.locale, site.timeZone)}
+              </time>
+            </p>
+          )}
           <p class="excerpt">
             {raw(
               highlightedHtml(

@@ -31,3 +31,9 @@ CREATE TABLE `site_settings` (
 	FOREIGN KEY (`logo_media_id`) REFERENCES `media`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`social_image_media_id`) REFERENCES `media`(`id`) ON UPDATE no action ON DELETE set null
 );
+--> statement-breakpoint
+DROP INDEX `posts_listed_idx`;--> statement-breakpoint
+DROP INDEX `posts_author_listed_idx`;--> statement-breakpoint
+CREATE INDEX `posts_pages_idx` ON `posts` (`title`) WHERE kind = 'page';--> statement-breakpoint
+CREATE INDEX `posts_listed_idx` ON `posts` (`published_at`,`feed_order_id`) WHERE status <> 'draft' AND deleted_at IS NULL AND kind <> 'page';--> statement-breakpoint
+CREATE INDEX `posts_author_listed_idx` ON `posts` (`author_id`,`published_at`,`feed_order_id`) WHERE status <> 'draft' AND deleted_at IS NULL AND kind <> 'page';

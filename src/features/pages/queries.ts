@@ -1,0 +1,54 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { isPage, isPublishedPage } from '../../db/listing'
+import { posts } from '../../db/schema'
+
+export type PublishedPage = Awaited<ReturnType<typeof findPublishedPage>>
+
+/** A page readers may open, by its slug: one seek of the unique slug index. */
+export async function findPublishedPage(db: Db, slug: string) {
+  const [page] = await db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      excerpt: posts.excerpt,
+      html: posts.html,
+      language: posts.language,
+      publishedAt: posts.publishedAt,
+      updatedAt: posts.updatedAt,
+    })
+    .from(posts)
+    .where(and(eq(posts.slug, slug), isPublishedPage))
+    .limit(1)
+  return page ?? null
+}
+
+/** How many pages the admin list shows: a site has a handful, not thousands. */
+export const ADMIN_PAGES_SHOWN = 500
+
+/** Every page, the trashed ones last, by title. */
+export function listAdminPages(db: Db) {
+  return db
+    .select({
+      id: posts.id,
+      slug: posts.slug,
+      title: posts.title,
+      status: posts.status,
+      deletedAt: posts.deletedAt,
+      updatedAt: posts.updatedAt,
+    })
+    .from(posts)
+    .where(isPage)
+    .orderBy(sql`${posts.deletedAt} IS NOT NULL`, asc(posts.title))
+    .limit(ADMIN_PAGES_SHOWN)
+}
+
+/** The published pages for the sitemap: the kind index's range, nothing else read. */
+export function sitemapPagesQuery(db: Db) {
+  return db
+    .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
+    .from(posts)
+    .where(isPublishedPage)
+    .limit(ADMIN_PAGES_SHOWN)
+}

@@ -1,0 +1,25 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { isReservedRootSlug } from '../../lib/root-addresses'
+import { typeset } from '../../lib/typography'
+import type { AppEnv } from '../../types'
+import { imagesOfPost } from '../media'
+import { pageMeta } from './page-meta'
+import { findPublishedPage } from './queries'
+import { PageView } from './views/page-view'
+
+/**
+ * `/<slug>`: a published page. Mounted after every other route, so the blog's own addresses
+ * always win (and a page may not take one: lib/root-addresses.ts).
+ */
+export const pageRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
+  const slug = c.req.param('slug')
+  if (isReservedRootSlug(slug)) throw new HTTPException(404)
+  const page = await findPublishedPage(c.var.db, slug)
+  if (!page) throw new HTTPException(404)
+  const images = await imagesOfPost(c.var.db, page.id)
+  return c.render(<PageView site={c.var.site} page={page} images={images} />, {
+    title: typeset(page.title, page.language),
+    ...pageMeta(c.var.site, page),
+  })
+})
