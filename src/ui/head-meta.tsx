@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import { feedLinks, type FeedLink } from '../lib/feed-links'
 import { jsonForScript, openGraphLocale } from '../lib/seo'
 import type { Site } from '../types'
+import { wirePath } from '../lib/addresses'
 
 /** A picture for link previews; pages with a featured image pass it (absolute or root-relative). */
 export type SocialImage = { url: string; alt?: string; width?: number; height?: number }
@@ -34,7 +35,7 @@ type HeadMetaProps = PageMeta & {
 
 export function HeadMeta(props: HeadMetaProps) {
   const { site, title, description } = props
-  const canonical = absoluteUrl(site, props.canonicalPath ?? props.path)
+  const canonical = absoluteUrl(site, wirePath(props.canonicalPath ?? props.path))
   const lang = props.lang ?? site.locale
   // A page without a picture of its own is previewed with the site's default one, if it has one.
   const own =

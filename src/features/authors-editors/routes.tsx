@@ -7,13 +7,14 @@ import type { AppEnv } from '../../types'
 import { renderFeed } from '../posts'
 import { lenientQuery } from '../../lib/validation/form'
 import { feedQuery } from '../posts'
+import { authorPath } from '../../lib/addresses'
 
 export const authorRoutes = new Hono<AppEnv>().get('/:slug', lenientQuery(feedQuery), async (c) => {
   const author = await findAuthorBySlug(c.var.db, c.req.param('slug'))
   if (!author) throw new HTTPException(404)
   const { t, name } = c.var.site
   const heading = t.authorHeading(author.name)
-  const basePath = `/authors/${author.slug}`
+  const basePath = authorPath(author.slug)
   return renderFeed(c, c.req.valid('query'), {
     filter: { kind: 'author', authorId: author.id },
     basePath,

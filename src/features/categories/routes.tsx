@@ -8,6 +8,7 @@ import { CategoriesPage } from './views/categories-page'
 import { renderFeed } from '../posts'
 import { lenientQuery } from '../../lib/validation/form'
 import { feedQuery } from '../posts'
+import { categoryPath } from '../../lib/addresses'
 
 export const categoryRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -23,7 +24,7 @@ export const categoryRoutes = new Hono<AppEnv>()
     if (!category) throw new HTTPException(404)
     const { t, name } = c.var.site
     const heading = t.categoryHeading(category.name)
-    const basePath = `/categories/${category.slug}`
+    const basePath = categoryPath(category.slug)
     return renderFeed(c, c.req.valid('query'), {
       filter: { kind: 'category', categoryId: category.id },
       basePath,

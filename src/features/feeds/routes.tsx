@@ -16,6 +16,7 @@ import {
 import { noteSourceHtml } from './note-html'
 import { absoluteUrls } from '../../lib/seo'
 import type { AppEnv, Site } from '../../types'
+import { authorPath, categoryPath, postPath } from '../../lib/addresses'
 
 const RENDERERS: Record<FeedFormat, (feed: SyndicatedFeed) => string> = {
   rss: renderRss,
@@ -37,7 +38,7 @@ function syndicated(site: Site, entry: FeedEntry): SyndicatedEntry {
   const published = entry.publishedAt
   return {
     id: entryId(site, entry),
-    url: `${site.url}/posts/${entry.slug}`,
+    url: `${site.url}${postPath(entry.slug)}`,
     title: entry.title,
     summary: entry.excerpt,
     html:
@@ -48,11 +49,11 @@ function syndicated(site: Site, entry: FeedEntry): SyndicatedEntry {
     published,
     // A scheduled post was last saved before it went out: it is new as of its publication.
     updated: entry.updatedAt > published ? entry.updatedAt : published,
-    author: { name: entry.author.name, url: `${site.url}/authors/${entry.author.slug}` },
+    author: { name: entry.author.name, url: `${site.url}${authorPath(entry.author.slug)}` },
     categories: entry.categories.map((category) => ({
       term: category.slug,
       label: category.name,
-      url: `${site.url}/categories/${category.slug}`,
+      url: `${site.url}${categoryPath(category.slug)}`,
     })),
   }
 }
@@ -89,7 +90,7 @@ async function categoryScope(c: Context<AppEnv>): Promise<Scope> {
   if (!category) throw new HTTPException(404)
   return {
     filter: { kind: 'category', categoryId: category.id },
-    basePath: `/categories/${category.slug}`,
+    basePath: categoryPath(category.slug),
     title: `${site.name} — ${site.t.categoryFeedTitle(category.name)}`,
     description: category.description || site.t.categoryDescription(category.name, site.name),
   }
@@ -101,7 +102,7 @@ async function authorScope(c: Context<AppEnv>): Promise<Scope> {
   if (!author) throw new HTTPException(404)
   return {
     filter: { kind: 'author', authorId: author.id },
-    basePath: `/authors/${author.slug}`,
+    basePath: authorPath(author.slug),
     title: `${site.name} — ${site.t.authorFeedTitle(author.name)}`,
     description: author.bio || site.t.authorDescription(author.name, site.name),
   }

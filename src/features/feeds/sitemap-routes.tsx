@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { categoriesWithCountsQuery } from '../categories'
-import { pagePath, sitemapPagesQuery } from '../pages'
+import { sitemapPagesQuery } from '../pages'
 import { sitemapAuthorsQuery, sitemapPostsQuery } from './sitemap-queries'
 import { conditionalResponse } from '../../lib/conditional-get'
 import { renderSitemap, type SitemapUrl } from './sitemap-xml'
 import type { AppEnv } from '../../types'
+import { authorPath, categoryPath, pagePath, postPath } from '../../lib/addresses'
 
 const latest = (dates: (Date | null)[]) =>
   dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null)
@@ -25,7 +26,7 @@ export const sitemapRoutes = new Hono<AppEnv>()
       sitemapPagesQuery(db),
     ])
     const postUrls: SitemapUrl[] = postRows.map((post) => ({
-      loc: `${site.url}/posts/${post.slug}`,
+      loc: `${site.url}${postPath(post.slug)}`,
       lastmod: latest([post.updatedAt, post.publishedAt]),
     }))
     const lastByAuthor = new Map<number, Date | null>()
@@ -45,13 +46,13 @@ export const sitemapRoutes = new Hono<AppEnv>()
         lastmod: latest([page.updatedAt, page.publishedAt]),
       })),
       ...categories.map((category) => ({
-        loc: `${site.url}/categories/${category.slug}`,
+        loc: `${site.url}${categoryPath(category.slug)}`,
         lastmod: new Date(category.lastPostAt),
       })),
       ...authorRows
         .filter((author) => lastByAuthor.has(author.id))
         .map((author) => ({
-          loc: `${site.url}/authors/${author.slug}`,
+          loc: `${site.url}${authorPath(author.slug)}`,
           lastmod: lastByAuthor.get(author.id) ?? null,
         })),
     ]

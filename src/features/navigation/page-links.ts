@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/site'
 import { addLink, hasPageLink, withoutPageLinks } from './edits'
 import { newLinkId } from './links'
 import { editMenu, readMenu } from './queries'
+import { pagePath } from '../../lib/addresses'
 
 /** Whether the header links to this page ("Show in navigation" on the page's form). */
 export async function isPageInNavigation(db: Db, t: Messages, pageId: number) {
@@ -23,7 +24,7 @@ export async function showPageInNavigation(
   await editMenu(db, 'header', t, (links) => {
     if (!show) return { ok: true, links: withoutPageLinks(links, page.id) }
     if (hasPageLink(links, page.id)) return { ok: true, links }
-    const address = `/${encodeURIComponent(page.slug)}`
+    const address = pagePath(page.slug)
     return addLink(links, { id: newLinkId(), label: page.title, address, pageId: page.id }, null)
   })
 }

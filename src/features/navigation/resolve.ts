@@ -2,6 +2,7 @@ import type { NavigationMenu } from '../../db/schema'
 import type { Messages } from '../../i18n/site'
 import type { SiteNavLink } from '../../types'
 import { defaultMenu, parseMenu, type NavLink } from './links'
+import { pagePath } from '../../lib/addresses'
 
 /** The menus as stored (JSON by menu, absent when never edited). */
 export type StoredMenus = Partial<Record<NavigationMenu, string>>
@@ -24,7 +25,7 @@ export function resolveLinks(links: NavLink[], pages: ReadonlyMap<number, string
   })
 }
 
-const pathOfPage = (slug: string | null) => (slug === null ? null : `/${encodeURIComponent(slug)}`)
+const pathOfPage = (slug: string | null) => (slug === null ? null : pagePath(slug))
 
 /** Both menus, resolved, for `c.var.site`. */
 export function siteNavigation(

@@ -27,6 +27,7 @@ import {
 } from './schemas'
 import { NoteFormPage, type NoteFormProps } from './views/note-form-page'
 import { attemptLogin } from '../auth'
+import { postPath } from '../../lib/addresses'
 
 type NoteContext = Context<AdminEnv> | Context<EditorEnv>
 type TypedNoteForm = v.InferOutput<typeof typedNoteForm>
@@ -265,6 +266,6 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
         : saved
           ? { message: `${a.saved} ${a.statusLabel[note.status]}.`, tone: 'info' }
           : null,
-      viewHref: listed ? `/posts/${note.slug}` : null,
+      viewHref: listed ? postPath(note.slug) : null,
     })
   })

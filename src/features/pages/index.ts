@@ -1,5 +1,4 @@
 // The feature's public surface: the app and other features import only this file.
 export { adminPageRoutes } from './admin-routes'
-export { pagePath } from './page-meta'
 export { sitemapPagesQuery } from './queries'
 export { pageRoutes } from './routes'

@@ -1,9 +1,8 @@
 import { metaDescription } from '../../lib/seo'
 import type { Site } from '../../types'
 import type { PageMeta } from '../../ui/head-meta'
+import { pagePath } from '../../lib/addresses'
 
-/** A page's one address: at the root, its slug percent-encoded as it goes on the wire. */
-export const pagePath = (slug: string) => `/${encodeURIComponent(slug)}`
 
 /** What a page says about itself: its address, language, and a schema.org WebPage. */
 export function pageMeta(

@@ -43,6 +43,7 @@ import { autosavePost, savePost } from './save-post'
 import type { PostFormValues, TypedPostForm } from './schemas'
 import type { EditorEnv } from '../../types'
 import type { Context } from 'hono'
+import { postPath } from '../../lib/addresses'
 
 function postIdParam(c: AdminContext): number {
   const id = Number(c.req.param('id'))
@@ -249,12 +250,12 @@ export const adminPostRoutes = editorRoutes(POST_EDITOR).get(
     const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
     const views = await viewsByPath(
       db,
-      page.posts.map((post) => `/posts/${post.slug}`),
+      page.posts.map((post) => postPath(post.slug)),
       since,
     )
     const rows = page.posts.map((post) => ({
       ...post,
-      views: views.get(`/posts/${post.slug}`) ?? 0,
+      views: views.get(postPath(post.slug)) ?? 0,
     }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
     const nextHref = page.next

@@ -15,6 +15,7 @@ import { mediaUrl } from '../media'
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { POST_EDITOR, type EditorKind } from './editor-kind'
+import { pagePath, postPath } from '../../lib/addresses'
 
 /** Both before and after `requireEditor`. */
 export type AdminContext = Context<AdminEnv> | Context<EditorEnv>
@@ -56,8 +57,8 @@ export function postLink(c: AdminContext, post: EditedPost, editorKind: EditorKi
   if (!live)
     return { href: `${editorKind.basePath}/${post.id}/preview`, label: c.var.a.previewPost }
   return post.kind === 'page'
-    ? { href: `/${encodeURIComponent(post.slug)}`, label: c.var.a.viewPage }
-    : { href: `/posts/${encodeURIComponent(post.slug)}`, label: c.var.a.viewPost }
+    ? { href: pagePath(post.slug), label: c.var.a.viewPage }
+    : { href: postPath(post.slug), label: c.var.a.viewPost }
 }
 
 /** What a save did: "Scheduled for 2 December at 09:00, Paris time." */

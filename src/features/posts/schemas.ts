@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { LANGUAGES, POST_STATUSES, type Language, type PostStatus } from '../../db/schema'
 import { isValidTimeZone, zonedDateTimeToEpoch } from '../../lib/dates'
 import { isReservedRootSlug } from '../../lib/root-addresses'
-import { SLUG_PATTERN, slugify } from '../../lib/slug'
+import { normalizeSlug, SLUG_PATTERN, slugify } from '../../lib/slug'
 import { fieldErrors, maxBytes, typedList, typedText } from '../../lib/validation/form'
 import { FIELD_MAX, MAX_BODY_BYTES, MAX_LIKE_PATTERN_BYTES } from '../../lib/validation/limits'
 
@@ -136,7 +136,7 @@ export function validatePostForm(
   const fields = parsed.success ? parsed.output : null
 
   const title = values.title.trim()
-  const slug = values.slug.trim() ? values.slug.trim().toLowerCase() : slugify(title)
+  const slug = values.slug.trim() ? normalizeSlug(values.slug) : slugify(title)
   if (title && !errors.slug && !SLUG_PATTERN.test(slug)) errors.slug = 'slugInvalid'
   if (kind === 'page') {
     if (!errors.slug && isReservedRootSlug(slug)) errors.slug = 'slugReserved'

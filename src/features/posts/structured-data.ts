@@ -3,6 +3,7 @@ import type { Site } from '../../types'
 import type { PageMeta, SocialImage } from '../../ui/head-meta'
 import { absoluteUrl } from '../../ui/head-meta'
 import { metaDescription } from '../../lib/seo'
+import { authorPath, categoryPath, postPath } from '../../lib/addresses'
 
 /** The home page: the blog as a WebSite, with the search box search engines can offer. */
 export function websiteJsonLd(site: Site) {
@@ -30,21 +31,21 @@ export function postPageMeta(
   post: PublishedPost,
   image?: SocialImage | null,
 ): PageMeta {
-  const url = `${site.url}/posts/${post.slug}`
+  const url = `${site.url}${postPath(post.slug)}`
   const author = {
     '@type': 'Person',
     name: post.author.name,
-    url: `${site.url}/authors/${post.author.slug}`,
+    url: `${site.url}${authorPath(post.author.slug)}`,
   }
   const category = post.categories[0]
   const crumbs = [
     { name: site.name, url: `${site.url}/` },
-    ...(category ? [{ name: category.name, url: `${site.url}/categories/${category.slug}` }] : []),
+    ...(category ? [{ name: category.name, url: `${site.url}${categoryPath(category.slug)}` }] : []),
     { name: post.title, url },
   ]
   const imageUrl = image ? absoluteUrl(site, image.url) : null
   return {
-    canonicalPath: `/posts/${post.slug}`,
+    canonicalPath: postPath(post.slug),
     lang: post.language,
     ogType: 'article',
     image: image ?? null,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { findRedirect } from './queries'
 import type { AppEnv } from '../../types'
 import { redirectLookupPath } from './schemas'
+import { wirePath } from '../../lib/addresses'
 
 /**
  * Query parameters the reader pages use themselves, or that campaign links add; any other one may
@@ -17,6 +18,15 @@ function hasForeignParams(url: URL) {
   )
 }
 
+/** A path as routes see it (and as slug changes store it): escapes decoded, `%2F` and the like kept. */
+function decodedPath(path: string) {
+  try {
+    return decodeURI(path)
+  } catch {
+    return path
+  }
+}
+
 /** Where the first of `paths` that can be an old address now lives. */
 function lookUp(db: Db, paths: string[]) {
   return findRedirect(
@@ -27,7 +37,7 @@ function lookUp(db: Db, paths: string[]) {
 
 /**
  * Old addresses for reader pages: `/posts/x/` answers 301 to `/posts/x`, and a path found in the
- * `redirects` table answers 301 to its new place. The table is read only for a page that would be
+ * `redirects` table answers 301 to its new place (stored as routes see it, sent percent-encoded). The table is read only for a page that would be
  * a 404, or for a link with a query string of another engine (`/?p=12`), so live pages cost nothing.
  */
 export const redirectOldAddresses = createMiddleware<AppEnv>(async (c, next) => {
@@ -38,16 +48,16 @@ export const redirectOldAddresses = createMiddleware<AppEnv>(async (c, next) => 
     // Leading slashes collapse too: `//evil.example/` must not become a protocol-relative Location.
     const stripped = `/${url.pathname.replace(/^\/+|\/+$/g, '')}${url.search}`
     // An imported old address (`/category/x/`) goes straight to its new place: one hop, not two.
-    const target = await lookUp(c.var.db, [stripped])
-    return c.redirect(target ?? stripped, 301)
+    const target = await lookUp(c.var.db, [stripped, decodedPath(stripped)])
+    return c.redirect(wirePath(target ?? stripped), 301)
   }
   const withQuery = url.search ? [url.pathname + url.search, c.req.path + url.search] : []
   if (withQuery.length > 0 && hasForeignParams(url)) {
     const target = await lookUp(c.var.db, withQuery)
-    if (target) return c.redirect(target, 301)
+    if (target) return c.redirect(wirePath(target), 301)
   }
   await next()
   if (c.res.status !== 404) return
   const target = await lookUp(c.var.db, [url.pathname, c.req.path, ...withQuery])
-  if (target) c.res = c.redirect(target, 301)
+  if (target) c.res = c.redirect(wirePath(target), 301)
 })

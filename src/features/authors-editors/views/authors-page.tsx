@@ -7,6 +7,7 @@ import {
   type AuthorFormField,
 } from '../author-schemas'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
+import { SLUG_INPUT_PATTERN } from '../../../lib/slug'
 
 export type AuthorFormValues = { name: string; slug: string; bio: string; userId: string }
 
@@ -60,7 +61,7 @@ function AuthorForm(props: {
           name="slug"
           value={values.slug}
           maxlength={AUTHOR_SLUG_MAX}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          pattern={SLUG_INPUT_PATTERN}
           aria-invalid={invalid('slug')}
           aria-describedby={describedBy('slug')}
         />

@@ -1,5 +1,6 @@
 import type { CategoryWithCount } from '../queries'
 import type { Site } from '../../../types'
+import { categoryPath } from '../../../lib/addresses'
 
 export function CategoriesPage({
   site,
@@ -19,7 +20,7 @@ export function CategoriesPage({
         <ul class="category-list">
           {categories.map((category) => (
             <li>
-              <a href={`/categories/${category.slug}`}>{category.name}</a>{' '}
+              <a href={categoryPath(category.slug)}>{category.name}</a>{' '}
               <span class="category-count">({t.postCount(category.posts)})</span>
               {category.description && <p>{category.description}</p>}
             </li>

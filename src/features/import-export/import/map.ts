@@ -1,6 +1,6 @@
 import type { Language, PostStatus } from '../../../db/schema'
 import { guessLanguage } from '../../../lib/language'
-import { SLUG_PATTERN, slugify } from '../../../lib/slug'
+import { normalizeSlug, SLUG_PATTERN, slugify } from '../../../lib/slug'
 import { htmlToMarkdown, htmlToText } from './html-to-markdown'
 import * as paths from './paths'
 import type { ImportReport } from './report'
@@ -64,15 +64,22 @@ const STATUS: Record<string, PostStatus | 'skip'> = {
   inherit: 'skip',
 }
 
-/** A source slug as a valid slug here: percent-encoding decoded, then folded to [a-z0-9-]. */
-export function importedSlug(raw: string, title: string, fallback: string): string {
-  let decoded = raw
+/** A source slug with its percent-encoding decoded (WordPress stores `日本` as `%e6%97%a5%e6%9c%ac`). */
+export function decodedSlug(raw: string): string {
   try {
-    decoded = decodeURIComponent(raw)
+    return normalizeSlug(decodeURIComponent(raw))
   } catch {
-    // A stray % is kept as typed; slugify folds it away.
+    return raw // A stray % is kept as typed; slugify folds it away.
   }
-  if (SLUG_PATTERN.test(decoded) && decoded.length <= 80) return decoded
+}
+
+/**
+ * A source slug as a valid slug here: percent-encoding decoded and kept, in any script
+ * (`привет-мир`); made again from it, or from the title, only when it is not a valid slug.
+ */
+export function importedSlug(raw: string, title: string, fallback: string): string {
+  const decoded = decodedSlug(raw)
+  if (SLUG_PATTERN.test(decoded) && Array.from(decoded).length <= 80) return decoded
   return slugify(decoded) || slugify(title) || fallback
 }
 
@@ -281,7 +288,7 @@ function planPost(
 
   const fallbackSlug = `post-${source.numericId ?? source.sourceId.replace(/[^a-z0-9]/gi, '').slice(-12)}`
   const slug = importedSlug(source.slug, title, fallbackSlug)
-  if (source.slug && slug !== source.slug)
+  if (source.slug && slug !== decodedSlug(source.slug))
     report.changed.push({ kind: 'post', title, reason: `slug "${source.slug}" became "${slug}"` })
 
   const { publishedAt, undated } = plannedDate(source, status)

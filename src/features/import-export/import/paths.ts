@@ -41,9 +41,16 @@ export function oldPath(link: string | undefined, baseUrl: string): string | nul
 
 /**
  * The spellings a browser may send for one old address: WordPress writes percent-escapes in
- * lower case (`caf%c3%a9`), browsers and proxies often in upper case.
+ * lower case (`caf%c3%a9`), browsers and proxies often in upper case, and routes see the path
+ * decoded (`café`), which is how the redirect lookup finds it whatever the case.
  */
 export function pathSpellings(path: string): string[] {
   const upper = path.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
-  return upper === path ? [path] : [path, upper]
+  let decoded = path
+  try {
+    decoded = decodeURI(path)
+  } catch {
+    // Not valid percent-encoding: only the spellings as sent.
+  }
+  return [...new Set([path, upper, decoded])]
 }

@@ -1,6 +1,7 @@
 import { formatPostDate, isoDate } from '../../../lib/dates'
 import { messagesFor, toLocale } from '../../../i18n/site'
 import type { Site } from '../../../types'
+import { authorPath, categoryPath } from '../../../lib/addresses'
 
 type BylineProps = {
   site: Site
@@ -17,7 +18,7 @@ export function Byline({ site, author, publishedAt, categories, language }: Byli
   const t = messagesFor(locale)
   return (
     <p class="byline">
-      {t.by} <a href={`/authors/${author.slug}`}>{author.name}</a>
+      {t.by} <a href={authorPath(author.slug)}>{author.name}</a>
       {' | '}
       <time datetime={isoDate(publishedAt)}>
         {formatPostDate(publishedAt, locale, site.timeZone)}
@@ -27,7 +28,7 @@ export function Byline({ site, author, publishedAt, categories, language }: Byli
       {categories.map((category, index) => (
         <>
           {index > 0 && ', '}
-          <a href={`/categories/${category.slug}`} rel="tag">
+          <a href={categoryPath(category.slug)} rel="tag">
             {category.name}
           </a>
         </>

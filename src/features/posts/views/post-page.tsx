@@ -7,6 +7,8 @@ import { typeset } from '../../../lib/typography'
 import { Byline } from './byline'
 import { NoteQuote } from './note-quote'
 import { MediaImage } from '../../media'
+import { postPath } from '../../../lib/addresses'
+import { titleDirection } from '../../../lib/direction'
 
 export function PostPage({
   site,
@@ -27,7 +29,7 @@ export function PostPage({
     <>
       <article class="post" lang={post.language}>
         <header>
-          <h1>{typeset(post.title, post.language)}</h1>
+          <h1 dir={titleDirection(post.title)}>{typeset(post.title, post.language)}</h1>
           <Byline
             site={site}
             author={post.author}
@@ -53,12 +55,12 @@ export function PostPage({
       </article>
       <nav class="post-nav" aria-label={site.t.postNavigation}>
         {post.newer && (
-          <a class="post-nav-newer" href={`/posts/${post.newer.slug}`} rel="prev">
+          <a class="post-nav-newer" href={postPath(post.newer.slug)} rel="prev">
             <span>{site.t.nextPost}</span> {post.newer.title}
           </a>
         )}
         {post.older && (
-          <a class="post-nav-older" href={`/posts/${post.older.slug}`} rel="next">
+          <a class="post-nav-older" href={postPath(post.older.slug)} rel="next">
             <span>{site.t.previousPost}</span> {post.older.title}
           </a>
         )}

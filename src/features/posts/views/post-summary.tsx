@@ -4,6 +4,8 @@ import { typeset } from '../../../lib/typography'
 import { Byline } from './byline'
 import { MediaImage } from '../../media'
 import { ReadAtSource } from './note-source'
+import { postPath } from '../../../lib/addresses'
+import { titleDirection } from '../../../lib/direction'
 
 // The thumbnail box in site.css: 8rem wide at most.
 const THUMBNAIL_SIZES = '8rem'
@@ -22,8 +24,8 @@ export function PostSummary({
   const classes = ['post-summary', isNote && 'note-summary', image && 'has-thumbnail']
   return (
     <article class={classes.filter(Boolean).join(' ')} lang={post.language} data-post-id={post.id}>
-      <h2>
-        <a href={`/posts/${post.slug}`}>{typeset(post.title, post.language)}</a>
+      <h2 dir={titleDirection(post.title)}>
+        <a href={postPath(post.slug)}>{typeset(post.title, post.language)}</a>
       </h2>
       <Byline
         site={site}
@@ -36,7 +38,7 @@ export function PostSummary({
       {isNote && post.sourceUrl && <ReadAtSource site={site} sourceUrl={post.sourceUrl} />}
       {image && (
         // The title link next to it already names the post: the thumbnail adds nothing to read.
-        <a class="thumbnail" href={`/posts/${post.slug}`} tabindex={-1} aria-hidden="true">
+        <a class="thumbnail" href={postPath(post.slug)} tabindex={-1} aria-hidden="true">
           <MediaImage
             image={image}
             alt=""

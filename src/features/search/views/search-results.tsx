@@ -3,6 +3,7 @@ import type { SearchResult } from '../queries'
 import { formatPostDate, isoDate } from '../../../lib/dates'
 import { hasMatch, highlightedHtml } from '../search-query'
 import type { Site } from '../../../types'
+import { pagePath, postPath } from '../../../lib/addresses'
 
 export type SearchOutcome = { query: string; posts: SearchResult[]; more: boolean }
 
@@ -10,7 +11,7 @@ type Props = { site: Site; outcome: SearchOutcome | null }
 
 /** A page lives at the root, anything else under /posts/. */
 const addressOf = (result: SearchResult) =>
-  `${result.kind === 'page' ? '' : '/posts'}/${encodeURIComponent(result.slug)}`
+  result.kind === 'page' ? pagePath(result.slug) : postPath(result.slug)
 
 export function searchCount({ site, outcome }: Props): string {
   return outcome ? site.t.searchCount(outcome.posts.length, outcome.more) : ''
