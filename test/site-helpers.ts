@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import worker from '../src/index'
-import { formFromSettings } from '../src/features/settings/schemas'
+import { formFromSettings, type SettingsFormValues } from '../src/features/settings/schemas'
 import { seedSettings } from '../src/features/settings/seed'
 import { ORIGIN } from './admin-helpers'
 
@@ -37,6 +37,6 @@ export async function visit(
 }
 
 /** The settings form as the page first shows it (the wrangler.toml seed), with `overrides`. */
-export function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
+export function settingsForm(overrides: Partial<SettingsFormValues> = {}): SettingsFormValues {
   return { ...formFromSettings(seedSettings(env), 0), ...overrides }
 }

@@ -29,7 +29,7 @@ try {
   mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `blog-export-${new Date().toISOString().slice(0, 10)}.zip`)
   const { settings } = await readSiteSettings(db, proxy.env)
-  const archive = exportArchive({ db, bucket: proxy.env.MEDIA }, settings.name)
+  const archive = exportArchive({ db, bucket: proxy.env.MEDIA }, settings)
   await writeFile(file, new Uint8Array(await new Response(archive).arrayBuffer()))
   console.log(`Exported to ${file}`)
 } finally {

@@ -7,6 +7,7 @@ import { exportArchive } from './export/archive'
 import { importMessagesFor } from './messages'
 import { localAllowedHosts } from '../../lib/safe-fetch'
 import { requireEditor, requireOwner } from '../auth'
+import { readSiteSettings } from '../settings'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { importUploadSchema, MAX_UPLOAD_MB } from './schemas'
 import { ImportJobPage, ImportPage } from './views/import-page'
@@ -58,9 +59,10 @@ export const adminImportRoutes = new Hono<AdminEnv>()
       return startJob(c, { fileKey: key, fileName: file.name.slice(0, 200), dryRun: true })
     },
   )
-  .get('/export.zip', (c) => {
+  .get('/export.zip', async (c) => {
     const day = new Date().toISOString().slice(0, 10)
-    return new Response(exportArchive({ db: c.var.db, bucket: c.env.MEDIA }, c.var.site.name), {
+    const { settings } = await readSiteSettings(c.var.db, c.env)
+    return new Response(exportArchive({ db: c.var.db, bucket: c.env.MEDIA }, settings), {
       headers: {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="blog-export-${day}.zip"`,

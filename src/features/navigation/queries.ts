@@ -34,6 +34,11 @@ async function writeMenu(db: Db, menu: NavigationMenu, links: NavLink[], version
   return rows.length > 0
 }
 
+/** A menu stored for the first time (an archive read back); nothing if it exists meanwhile. */
+export async function insertMenu(db: Db, menu: NavigationMenu, links: NavLink[]) {
+  return writeMenu(db, menu, links, 0)
+}
+
 const ATTEMPTS = 3
 
 /**

@@ -92,8 +92,9 @@ describe('the admin import and export', () => {
     const dryRun = await waitForJob(owner, jobPage, localRequest)
     expect(dryRun).toContain('Dry run finished: nothing was written.')
     expect(dryRun).toMatch(/<tr data-kind="posts"><th scope="row">posts<\/th><td>9<\/td>/)
-    expect(dryRun).toContain('page « Sample Page » : pages are not part of this blog')
-    expect(dryRun).toContain('<progress id="import-progress" value="9" max="9">')
+    // Its pages become pages: "Sample Page", "Privacy Policy" (a draft) and "À propos".
+    expect(dryRun).toMatch(/<tr data-kind="pages"><th scope="row">pages<\/th><td>3<\/td>/)
+    expect(dryRun).toContain('<progress id="import-progress" value="12" max="12">')
     expect(await postCount()).toBe(0)
     expect(await db.select().from(media)).toHaveLength(0)
     // A dry run only checks the images' addresses: the old site is not asked for any.
@@ -103,7 +104,7 @@ describe('the admin import and export', () => {
     expect(confirmed.status).toBe(303)
     const done = await waitForJob(owner, confirmed.headers.get('Location')!, localRequest)
     expect(done).toContain('Import finished.')
-    expect(await postCount()).toBe(9)
+    expect(await postCount()).toBe(12)
     // The images the posts use were downloaded into the media store by the Workflow's steps.
     expect(done).toMatch(/<tr data-kind="images"><th scope="row">images<\/th><td>2<\/td>/)
     expect(await db.select().from(media)).toHaveLength(2)

@@ -9,13 +9,22 @@ import {
   categories,
   importedItems,
   media,
+  navigationMenus,
   posts,
   postsCategories,
   redirects,
   sessions,
+  siteSettings,
   users,
 } from '../../../src/db/schema'
+import type { NavLink } from '../../../src/features/navigation/links'
+import { editMenu } from '../../../src/features/navigation/queries'
+import { showPageInNavigation } from '../../../src/features/navigation/page-links'
+import { saveSettingsForm } from '../../../src/features/settings/save-settings'
+import { messagesFor } from '../../../src/i18n/site'
+import { settingsForm } from '../../site-helpers'
 import { exportArchive } from '../../../src/features/import-export/export/archive'
+import { readSiteSettings } from '../../../src/features/settings/queries'
 import { fetchImages } from '../../../src/features/import-export/import/images'
 import { readExportBytes, readExportText } from '../../../src/features/import-export/import/read'
 import { d1RedirectWriter } from '../../../src/features/import-export/import/redirects'
@@ -27,7 +36,8 @@ import sample from './import/fixtures/wordpress-export-sample.xml?raw'
 const mediaEnv = { db, bucket: env.MEDIA }
 
 async function archiveBytes() {
-  const response = new Response(exportArchive(mediaEnv, 'Maison & Hôte'))
+  const { settings } = await readSiteSettings(db, env)
+  const response = new Response(exportArchive(mediaEnv, settings))
   return new Uint8Array(await response.arrayBuffer())
 }
 
@@ -62,7 +72,29 @@ async function snapshot() {
     .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
     .orderBy(asc(posts.slug), asc(postsCategories.sortOrder))
   const addresses = await db.select().from(redirects).orderBy(asc(redirects.fromPath))
+  const [settings] = await db
+    .select({ row: siteSettings, logo: media.key })
+    .from(siteSettings)
+    .leftJoin(media, eq(media.id, siteSettings.logoMediaId))
+  const slugs = new Map((await db.select().from(posts)).map((post) => [post.id, post.slug]))
+  // Link ids are the menu's own; a page's link is the page, whatever its id here.
+  const link = ({ id, pageId, children, ...rest }: NavLink): object => ({
+    ...rest,
+    page: pageId === undefined ? null : slugs.get(pageId),
+    children: (children ?? []).map(link),
+  })
+  const menus = (await db.select().from(navigationMenus).orderBy(asc(navigationMenus.menu))).map(
+    (row) => [row.menu, (JSON.parse(row.links) as NavLink[]).map(link)],
+  )
   return {
+    settings: settings && {
+      ...settings.row,
+      id: null,
+      logoMediaId: settings.logo,
+      version: null,
+      updatedAt: null,
+    },
+    menus,
     posts: rows,
     links,
     redirects: addresses.map((r) => [r.fromPath, r.toPath]),
@@ -80,6 +112,8 @@ async function snapshot() {
 async function emptyTheBlog() {
   for (const item of await db.select().from(media)) await env.MEDIA.delete(item.key)
   await db.delete(redirects)
+  await db.delete(siteSettings)
+  await db.delete(navigationMenus)
   await db.delete(importedItems)
   await db.delete(posts)
   await db.delete(media)
@@ -155,14 +189,57 @@ describe('export, then import into an empty blog', () => {
     await db
       .insert(audienceDailyCounts)
       .values({ day: '2026-11-28', metric: 'referrer', key: SECRET_REFERRER, count: 3 })
+    // The site's settings, a logo among them, and menus: a page, a nested link, a footer.
+    const [logo] = await db.select().from(media).limit(1)
+    const saved = await saveSettingsForm(
+      db,
+      settingsForm({
+        name: 'Le Carnet',
+        tagline: 'Accueillir « autrement »',
+        language: 'fr',
+        timeZone: 'Europe/Paris',
+        publicUrl: 'https://carnet.example',
+        postsPerPage: '7',
+        postsPerFeed: '15',
+        logo: `/media/${logo.key}`,
+        logoAlt: 'La clé',
+        footerText: 'Écrit à Lyon.',
+        mastodon: 'https://mastodon.example/@carnet',
+        audienceEnabled: '',
+        retentionMonths: '6',
+        version: '0',
+      }),
+    )
+    expect(saved.kind).toBe('saved')
+    const t = messagesFor('fr')
+    const [about] = await db.select().from(posts).where(eq(posts.slug, 'a-propos'))
+    await showPageInNavigation(db, t, about, true)
+    await editMenu(db, 'header', t, (links) => {
+      links[2].children = [{ id: 'x1', label: 'Essais', address: '/categories/essais' }]
+      return { ok: true, links }
+    })
+    await editMenu(db, 'footer', t, () => ({
+      ok: true,
+      links: [{ id: 'f1', label: 'Mentions', address: '/mentions-legales' }],
+    }))
     before = await snapshot()
     files = unzipSync(await archiveBytes())
   })
 
   it('holds every post as Markdown with front matter, authors, categories, images and a manifest', () => {
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']))
-    expect(manifest).toMatchObject({ schema: 'edge-blog-export', schemaVersion: 1 })
-    expect(manifest.posts).toHaveLength(before.posts.length)
+    expect(manifest).toMatchObject({ schema: 'edge-blog-export', schemaVersion: 2 })
+    expect(manifest.posts.length + manifest.pages.length).toBe(before.posts.length)
+    expect(manifest.pages).toEqual(
+      expect.arrayContaining(['pages/a-propos.md', 'pages/sample-page.md']),
+    )
+    const about = new TextDecoder().decode(files['pages/a-propos.md'])
+    expect(about).toContain('\nkind: "page"\n')
+    const settings = JSON.parse(new TextDecoder().decode(files['settings.json']))
+    expect(settings).toMatchObject({ name: 'Le Carnet', logoAlt: 'La clé', retentionMonths: '6' })
+    const navigation = JSON.parse(new TextDecoder().decode(files['navigation.json']))
+    expect(navigation.header.at(-1)).toMatchObject({ label: 'À propos', page: 'a-propos' })
+    expect(navigation.footer).toEqual([{ label: 'Mentions', address: '/mentions-legales' }])
     expect(manifest.media).toHaveLength(2)
     const post = new TextDecoder().decode(files['posts/ecrit-ici.md'])
     expect(post).toMatch(/^---\ntitle: "Post ecrit-ici"\nslug: "ecrit-ici"\nstatus: "published"\n/)
@@ -190,6 +267,11 @@ describe('export, then import into an empty blog', () => {
       mediaEnv,
     })
     expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 11 })
+    expect(report.counts.pages).toMatchObject({ created: 0, updated: 0, unchanged: 3 })
+    expect(report.notes).toContain(
+      'The site’s settings were kept as they are here: this blog already has its own.',
+    )
+    expect(report.notes).toContain('Navigation kept as it is here: header, footer.')
     expect(await snapshot()).toEqual(before)
   })
 
@@ -202,9 +284,14 @@ describe('export, then import into an empty blog', () => {
       redirects: d1RedirectWriter(db),
       mediaEnv,
     })
-    expect(report.counts.posts.created).toBe(before.posts.length)
+    expect(report.counts.posts.created + report.counts.pages.created).toBe(before.posts.length)
+    expect(report.counts.pages.created).toBe(3)
     expect(report.changed).toEqual([])
+    expect(report.notes).toContain('The site’s settings were imported.')
+    expect(report.notes).toContain('Navigation imported: header, footer.')
     expect(await snapshot()).toEqual(before)
+    expect(before.settings).toMatchObject({ name: 'Le Carnet', postsPerPage: 7 })
+    expect(before.menus).toHaveLength(2)
     expect(before.posts.find((post) => post.slug === 'note-du-jour')).toMatchObject({
       kind: 'note',
       sourceUrl: 'https://www.lemonde.fr/article',

@@ -9,9 +9,12 @@ import {
   type ExportedPost,
 } from './queries'
 import { withFrontMatter } from './front-matter'
+import { menusForArchive } from '../../navigation'
+import { settingsForArchive, type SiteSettings } from '../../settings'
 
 export const ARCHIVE_SCHEMA = 'edge-blog-export'
-export const ARCHIVE_SCHEMA_VERSION = 1
+/** 2 added pages (`pages/`), the settings and the menus; version 1 archives are still read. */
+export const ARCHIVE_SCHEMA_VERSION = 2
 const PAGE = 200
 
 export type ArchiveManifest = {
@@ -20,6 +23,10 @@ export type ArchiveManifest = {
   exportedAt: string
   site: string
   posts: string[]
+  /** Since version 2, as are `settings` and `navigation`. */
+  pages?: string[]
+  settings?: string
+  navigation?: string
   authors: string
   categories: string
   redirects: string
@@ -59,13 +66,14 @@ export function postFile(post: ExportedPost) {
 const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`)
 
 /**
- * The whole blog as one zip, streamed: every post as Markdown with front matter, authors,
- * categories, old-address redirects, image files and a manifest with a schema version. Editors'
- * accounts, sessions and audience figures are not part of it.
+ * The whole blog as one zip, streamed: every post and page as Markdown with front matter,
+ * authors, categories, old-address redirects, the site's settings and menus, image files and a
+ * manifest with a schema version. Editors' accounts, sessions and audience figures are not part
+ * of it.
  */
 export function exportArchive(
   env: { db: Db; bucket: R2Bucket },
-  site: string,
+  settings: SiteSettings,
   now = new Date(),
 ): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
@@ -90,11 +98,13 @@ export function exportArchive(
   const run = async () => {
     const { db, bucket } = env
     const postFiles: string[] = []
+    const pageFiles: string[] = []
     for (let afterId = 0; ;) {
       const page = await postsForExport(db, afterId, PAGE)
       for (const post of page) {
-        const file = `posts/${post.slug}.md`
-        postFiles.push(file)
+        const isPage = post.kind === 'page'
+        const file = `${isPage ? 'pages' : 'posts'}/${post.slug}.md`
+        ;(isPage ? pageFiles : postFiles).push(file)
         await add(file, new TextEncoder().encode(postFile(post)))
       }
       if (page.length < PAGE) break
@@ -103,6 +113,8 @@ export function exportArchive(
     await add('authors.json', json(await allAuthors(db)))
     await add('categories.json', json(await allCategories(db)))
     await add('redirects.json', json(await allRedirects(db)))
+    await add('settings.json', json(settingsForArchive(settings)))
+    await add('navigation.json', json(await menusForArchive(db)))
     const media: ArchiveManifest['media'] = []
     for (const item of await allMedia(db)) {
       const object = await bucket.get(item.key)
@@ -115,8 +127,11 @@ export function exportArchive(
       schema: ARCHIVE_SCHEMA,
       schemaVersion: ARCHIVE_SCHEMA_VERSION,
       exportedAt: now.toISOString(),
-      site,
+      site: settings.name,
       posts: postFiles,
+      pages: pageFiles,
+      settings: 'settings.json',
+      navigation: 'navigation.json',
       authors: 'authors.json',
       categories: 'categories.json',
       redirects: 'redirects.json',

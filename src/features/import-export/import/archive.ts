@@ -54,12 +54,20 @@ export function readArchive(bytes: Uint8Array): SourceBlog {
     skipped: [],
     redirects,
   }
-  for (const file of manifest.posts) {
+  const optional = <T>(name: string | undefined) =>
+    typeof name === 'string' ? parseJson<T>(files, name) : undefined
+  blog.site = {
+    settings: optional<Record<string, unknown>>(manifest.settings),
+    navigation: optional<Record<string, unknown>>(manifest.navigation),
+  }
+  const pages = Array.isArray(manifest.pages) ? manifest.pages : []
+  for (const file of [...manifest.posts, ...pages]) {
     const parsed = splitFrontMatter(text(files[file]))
     if (!parsed) throw new ImportFileError(`The archive's ${file} is missing or damaged.`)
     const f = parsed.fields
     const slug = str(f.slug)
     blog.posts.push({
+      ...(str(f.kind) === 'page' && { kind: 'page' as const }),
       sourceId: `archive:${slug}`,
       title: str(f.title),
       slug,

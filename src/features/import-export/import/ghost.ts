@@ -50,14 +50,16 @@ export function parseGhost(text: string): SourceBlog {
   for (const post of table(data, 'posts')) {
     const id = str(post.id)
     const title = str(post.title)
-    if ((post.type ?? 'post') !== 'post') {
-      blog.skipped.push({ kind: str(post.type), title, reason: 'pages are not part of this blog' })
+    const type = post.type ?? 'post'
+    if (type !== 'post' && type !== 'page') {
+      blog.skipped.push({ kind: str(type), title, reason: `"${str(type)}" items are not posts` })
       continue
     }
     const html = str(post.html) || (post.lexical ? lexicalToHtml(str(post.lexical)) : '')
     const authorIds = (postAuthors.get(id) ?? []).map((row) => str(row.author_id))
     if (authorIds.length === 0 && str(post.author_id)) authorIds.push(str(post.author_id))
     blog.posts.push({
+      ...(type === 'page' && { kind: 'page' as const }),
       sourceId: `ghost:${str(post.uuid) || id}`,
       link: undefined,
       title,

@@ -1,5 +1,6 @@
 import type { Language, PostStatus } from '../../../db/schema'
 import { guessLanguage } from '../../../lib/language'
+import { isReservedRootSlug } from '../../../lib/root-addresses'
 import { normalizeSlug, SLUG_PATTERN, slugify } from '../../../lib/slug'
 import { htmlToMarkdown, htmlToText } from './html-to-markdown'
 import * as paths from './paths'
@@ -38,6 +39,8 @@ export type PlannedPost = {
   oldPaths: string[]
   /** This blog's own archive: a post with the same slug here is that post, left as it is. */
   sameSlugIsSamePost: boolean
+  /** A page, at the site's root: no categories, never scheduled. Absent for a post. */
+  page?: true
 }
 export type SitePlan = {
   /** The export's authors, and the fallback byline when a post needs it. */
@@ -147,7 +150,8 @@ export function postsSurveyor() {
           if (!terms.has(id)) terms.set(id, term)
         }
         const { publishedAt } = plannedDate(source, status)
-        if (publishedAt) months.add(publishedAt.toISOString().slice(0, 7))
+        // Date archives list posts: pages have none.
+        if (publishedAt && source.kind !== 'page') months.add(publishedAt.toISOString().slice(0, 7))
         authorKeys.add(postAuthorKey(source))
       }
     },
@@ -242,7 +246,8 @@ function planPost(
   localImages: ReadonlyMap<string, string>,
   base: string,
 ): PlannedPost | null {
-  const status = plannedStatus(source)
+  const isPage = source.kind === 'page'
+  let status = plannedStatus(source)
   const label = source.title || source.slug || source.sourceId
   if (status === 'skip') {
     report.skipped.push({ kind: 'post', title: label, reason: `status "${source.status}"` })
@@ -286,10 +291,19 @@ function planPost(
     report.changed.push({ kind: 'post', title, reason: `title cut to ${TITLE_MAX} characters` })
   }
 
-  const fallbackSlug = `post-${source.numericId ?? source.sourceId.replace(/[^a-z0-9]/gi, '').slice(-12)}`
-  const slug = importedSlug(source.slug, title, fallbackSlug)
+  const fallbackSlug = `${isPage ? 'page' : 'post'}-${source.numericId ?? source.sourceId.replace(/[^a-z0-9]/gi, '').slice(-12)}`
+  let slug = importedSlug(source.slug, title, fallbackSlug)
+  if (isPage && isReservedRootSlug(slug)) slug = `${slug}-page`
   if (source.slug && slug !== decodedSlug(source.slug))
     report.changed.push({ kind: 'post', title, reason: `slug "${source.slug}" became "${slug}"` })
+  if (isPage && status === 'scheduled') {
+    status = 'draft'
+    report.changed.push({
+      kind: 'page',
+      title,
+      reason: 'a scheduled page was imported as a draft: pages are published by hand',
+    })
+  }
 
   const { publishedAt, undated } = plannedDate(source, status)
   if (undated)
@@ -315,6 +329,8 @@ function planPost(
     const link = paths.oldPath(source.link, blog.baseUrl)
     if (link) oldPaths.push(link)
     if (source.numericId) oldPaths.push(paths.lookupPath(`${base}/?p=${source.numericId}`))
+    if (source.numericId && isPage)
+      oldPaths.push(paths.lookupPath(`${base}/?page_id=${source.numericId}`))
     if (blog.kind === 'ghost') oldPaths.push(`${base}/${source.slug}`)
   }
 
@@ -341,11 +357,13 @@ function planPost(
     language,
     publishedAt,
     authorKey: postAuthorKey(source),
-    categoryKeys: source.termSlugs.map((t) => termKey(t.kind, t.slug, t.name)),
+    categoryKeys: isPage ? [] : source.termSlugs.map((t) => termKey(t.kind, t.slug, t.name)),
     featureImage,
     featureImageAlt: source.featureImageAlt ?? '',
     note: source.note ?? null,
-    oldPaths: [...new Set(oldPaths)],
+    // An old address the blog answers itself (`/search`) stays the blog's.
+    oldPaths: [...new Set(oldPaths)].filter((path) => !isReservedRootSlug(path.slice(1))),
     sameSlugIsSamePost: blog.kind === 'archive',
+    ...(isPage && { page: true as const }),
   }
 }

@@ -1,9 +1,13 @@
 import { encodeCursor } from '../../../lib/cursor'
 import { MAX_REDIRECT_PATH } from '../../redirects'
 
-/** Where this blog serves each kind of page: the targets of the old site's redirects. */
+/**
+ * Where this blog serves each kind of page: the targets of the old site's redirects, as routes
+ * see them (slugs decoded); the redirect encodes them on the way out.
+ */
 export const FEED_PATH = '/rss.xml'
 export const postPath = (slug: string) => `/posts/${slug}`
+export const pagePath = (slug: string) => `/${slug}`
 export const categoryPath = (slug: string) => `/categories/${slug}`
 export const authorPath = (slug: string) => `/authors/${slug}`
 

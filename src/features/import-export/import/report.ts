@@ -2,7 +2,14 @@ import type { SkippedItem, SourceKind } from './source'
 
 export type Tally = { created: number; updated: number; unchanged: number; failed: number }
 
-export const ENTITY_KINDS = ['posts', 'authors', 'categories', 'redirects', 'images'] as const
+export const ENTITY_KINDS = [
+  'posts',
+  'pages',
+  'authors',
+  'categories',
+  'redirects',
+  'images',
+] as const
 export type EntityKind = (typeof ENTITY_KINDS)[number]
 
 /** What an import did, or would do in a dry run: counts by kind and every item skipped or changed. */
@@ -15,13 +22,15 @@ export type ImportReport = {
   changed: SkippedItem[]
 }
 
+const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, failed: 0 })
+
 export function emptyReport(source: SourceKind, dryRun: boolean): ImportReport {
-  const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, failed: 0 })
   return {
     source,
     dryRun,
     counts: {
       posts: tally(),
+      pages: tally(),
       authors: tally(),
       categories: tally(),
       redirects: tally(),
@@ -41,7 +50,7 @@ export function reportLines(report: ImportReport): string[] {
       : `Imported from ${report.source}.`,
   ]
   for (const kind of ENTITY_KINDS) {
-    const t = report.counts[kind]
+    const t = report.counts[kind] ?? tally()
     lines.push(
       `  ${kind}: ${t.created} new, ${t.updated} updated, ${t.unchanged} unchanged${t.failed ? `, ${t.failed} failed` : ''}`,
     )
@@ -58,7 +67,8 @@ export function reportLines(report: ImportReport): string[] {
 export function addReport(into: ImportReport, part: ImportReport) {
   for (const kind of ENTITY_KINDS)
     for (const key of ['created', 'updated', 'unchanged', 'failed'] as const)
-      into.counts[kind][key] += part.counts[kind][key]
+      // A report stored before pages were counted has no such line yet.
+      (into.counts[kind] ??= tally())[key] += part.counts[kind]?.[key] ?? 0
   into.notes.push(...part.notes)
   into.skipped.push(...part.skipped)
   into.changed.push(...part.changed)

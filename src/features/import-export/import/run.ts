@@ -7,6 +7,7 @@ import { addReport, emptyReport, type ImportReport } from './report'
 import type { SourceBlog, SourcePost } from './source'
 import type { RedirectWriter } from './redirects'
 import { writeAuthorsAndCategories, writePosts } from './write'
+import { writeSite } from './site'
 import type { PostSink } from './wxr'
 
 export type ImportOptions = {
@@ -152,6 +153,8 @@ export async function importSurveyed(
     await writePosts(db, posts, resolved, writes, options)
     options.onProgress?.((done += posts.length), survey.posts.count)
   })
+  // Last: the menus link to pages, the settings name images, and both must be here by now.
+  await writeSite(db, survey.blog.site, writes, options.dryRun)
   addReport(report, writes)
   return report
 }

@@ -40,6 +40,8 @@ export type SourcePost = {
   note?: NoteSource
   /** WordPress attachment id of the featured image, resolved through `attachments`. */
   thumbnailId?: string
+  /** A page (WordPress `page`, Ghost `type: page`, this blog's `pages/`) rather than a post. */
+  kind?: 'page'
 }
 
 export type NoteSource = { url: string; siteName: string; publishedAt: string }
@@ -60,6 +62,17 @@ export type SourceBlog = {
   redirects?: { from: string; to: string }[]
   /** Image files carried in the file itself (this blog's own archive). */
   media?: { key: string; alt: string; bytes: Uint8Array }[]
+  /** The site's settings and menus (this blog's own archive), as they were exported. */
+  site?: ArchivedSite
+}
+
+/**
+ * What this blog's archive carries of the site besides its content. Read from a file, so
+ * nothing here is trusted: it goes through the settings' and the menus' own checks.
+ */
+export type ArchivedSite = {
+  settings?: Record<string, unknown>
+  navigation?: Record<string, unknown>
 }
 
 /** A file that is not an export this blog reads, or one that is broken: nothing is written. */

@@ -9,6 +9,7 @@ import { planPostSlices, startReport, surveyExport, type ExportReader, type Surv
 import { addReport, emptyReport, type ImportReport } from './report'
 import { ImportFileError, type SourceBlog } from './source'
 import { writeAuthorsAndCategories, writePosts, type Resolved } from './write'
+import { writeSite } from './site'
 
 export type ImportParams = {
   jobId: string
@@ -169,6 +170,13 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
         await progress(part, posts.length)
       })
     }
+
+    await step.do('settings and navigation', async () => {
+      const stored = await getJson<StoredSurvey>(bucket, tempKey(jobId, 'survey'))
+      const part = emptyReport('archive', job.dryRun)
+      await writeSite(db, stored.blog.site, part, job.dryRun)
+      await progress(part, 0)
+    })
 
     await step.do('finish', async () => {
       const keys = [

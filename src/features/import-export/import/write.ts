@@ -18,7 +18,7 @@ import { findMediaByKeys } from '../../media'
 import { renderMarkdown } from '../../../lib/markdown'
 import { mediaUrl } from '../../media'
 import { FALLBACK_AUTHOR, type PlannedPost, type SitePlan } from './map'
-import { authorPath, categoryPath, pathSpellings, postPath } from './paths'
+import { authorPath, categoryPath, pagePath, pathSpellings, postPath } from './paths'
 import type { Redirect, RedirectWriter } from './redirects'
 import type { ImportReport } from './report'
 
@@ -154,6 +154,7 @@ export async function writePosts(
       authorId: (post.authorKey && resolved.authors.get(post.authorKey)) || fallbackAuthor || 0,
       featuredMediaId: (post.featureImage && featured.get(post.featureImage)) || null,
       featuredImageAlt: post.featureImageAlt,
+      ...(post.page && { kind: 'page' as const }),
       ...(post.note && {
         kind: 'note' as const,
         sourceUrl: post.note.url,
@@ -165,11 +166,12 @@ export async function writePosts(
       ),
     }
     const current = previous && existing.get(previous.targetId)
+    const tally = post.page ? report.counts.pages : report.counts.posts
     if (previous && current) {
       input.slug = current.slug
-      if (previous.contentHash === contentHash) report.counts.posts.unchanged++
+      if (previous.contentHash === contentHash) tally.unchanged++
       else if (current.updatedAt > previous.updatedAt) {
-        report.counts.posts.unchanged++
+        tally.unchanged++
         report.skipped.push({
           kind: 'post',
           title: post.title,
@@ -177,7 +179,7 @@ export async function writePosts(
             'changed in the source, but edited here since the last import: kept as edited here',
         })
       } else {
-        report.counts.posts.updated++
+        tally.updated++
         groups.push([
           // Conditioned on the version read above: an edit saved meanwhile is never overwritten,
           // and the source's change is then not recorded as imported (the next import sees it).
@@ -191,7 +193,7 @@ export async function writePosts(
       }
     } else if (post.sameSlugIsSamePost && taken.has(post.slug)) {
       // This blog's own archive read back into it: the post is already here.
-      report.counts.posts.unchanged++
+      tally.unchanged++
     } else {
       input.slug = await freeSlug(db, post.slug, taken, claimed)
       claimed.add(input.slug)
@@ -201,10 +203,11 @@ export async function writePosts(
           title: post.title,
           reason: `a post here already uses "${post.slug}": imported as "${input.slug}"`,
         })
-      report.counts.posts.created++
+      tally.created++
       created.push({ input, key: post.key, hash: contentHash })
     }
-    for (const from of post.oldPaths) redirects.push({ from, to: postPath(input.slug) })
+    const address = post.page ? pagePath(input.slug) : postPath(input.slug)
+    for (const from of post.oldPaths) redirects.push({ from, to: address })
   }
   if (!options.dryRun) {
     // New posts set-wise, in a few statements whatever their number; changed ones one by one.

@@ -183,15 +183,12 @@ function addItem(blog: SourceBlog, item: Item) {
       title,
       reason: `${item.comments} comment(s): comments are not part of this blog`,
     })
-  if (type !== 'post') {
-    blog.skipped.push({
-      kind: type || 'item',
-      title,
-      reason: type === 'page' ? 'pages are not part of this blog' : `"${type}" items are not posts`,
-    })
+  if (type !== 'post' && type !== 'page') {
+    blog.skipped.push({ kind: type || 'item', title, reason: `"${type}" items are not posts` })
     return
   }
   blog.posts.push({
+    ...(type === 'page' && { kind: 'page' as const }),
     sourceId: field('guid') || `${blog.baseUrl}/?p=${id}`,
     numericId: id || undefined,
     link: field('link') || undefined,

@@ -58,10 +58,10 @@ function ReportView({ m, report }: { m: ImportMessages; report: ImportReport }) 
           {ENTITY_KINDS.map((kind) => (
             <tr data-kind={kind}>
               <th scope="row">{kind}</th>
-              <td>{report.counts[kind].created}</td>
-              <td>{report.counts[kind].updated}</td>
-              <td>{report.counts[kind].unchanged}</td>
-              <td>{report.counts[kind].failed}</td>
+              <td>{report.counts[kind]?.created ?? 0}</td>
+              <td>{report.counts[kind]?.updated ?? 0}</td>
+              <td>{report.counts[kind]?.unchanged ?? 0}</td>
+              <td>{report.counts[kind]?.failed ?? 0}</td>
             </tr>
           ))}
         </tbody>

@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../../../src/db/client'
 import { createPost } from '../../../../src/features/posts/writes'
 import { posts } from '../../../../src/db/schema'
-import { planPosts, planSite, postsSurveyor } from '../../../../src/features/import-export/import/map'
+import {
+  planPosts,
+  planSite,
+  postsSurveyor,
+} from '../../../../src/features/import-export/import/map'
 import { readExportText } from '../../../../src/features/import-export/import/read'
 import { d1RedirectWriter } from '../../../../src/features/import-export/import/redirects'
 import { emptyReport } from '../../../../src/features/import-export/import/report'
-import { writeAuthorsAndCategories, writePosts } from '../../../../src/features/import-export/import/write'
+import {
+  writeAuthorsAndCategories,
+  writePosts,
+} from '../../../../src/features/import-export/import/write'
 import { createAuthorAndCategories, db, postInput } from '../../../fixtures'
 import { writtenPosts } from '../../../post-rows'
 import { generatedWxr } from '../../../support/generated-wxr'
@@ -90,7 +97,8 @@ describe('writing a slice of new posts', () => {
     }
     const oneByOne = await importSample(1)
     expect(oneByOne.written.posts.map((p) => p.slug)).toContain('hotel-2030-2')
-    expect(oneByOne.written.imported).toHaveLength(9)
+    // Nine posts and three pages.
+    expect(oneByOne.written.imported).toHaveLength(12)
     expect(oneByOne.written.links.length).toBeGreaterThan(9)
     const together = await importSample(100)
     expect(together.written).toEqual(oneByOne.written)
@@ -100,6 +108,7 @@ describe('writing a slice of new posts', () => {
     const counting = countingD1()
     await write(counting.db, plan.posts)
     expect(report.counts.posts).toMatchObject({ created: 0, updated: 0, unchanged: 9 })
+    expect(report.counts.pages).toMatchObject({ created: 0, updated: 0, unchanged: 3 })
     expect(counting.count.batches).toBe(0)
     expect(await writtenPosts()).toEqual(together.written)
   })
