@@ -3,6 +3,7 @@
  * project. Dates run backwards from the day the demo is loaded, so the list always looks current.
  */
 import type { Language, PostStatus } from '../db/schema'
+import type { DemoScene } from './demo-images'
 
 export const demoAuthors = [
   {
@@ -577,4 +578,57 @@ export const demoPosts: DemoPost[] = [
   ...features,
   ...notes.map(toNote),
   ...unpublished,
+]
+
+/** Featured images of a few posts: drawn by demo-images.ts, described in the post's language. */
+export const demoFeaturedImages: Record<string, { scene: DemoScene; alt: string }> = {
+  'the-lobby-is-the-brand': {
+    scene: 'lobby',
+    alt: 'Illustration: an arched doorway opening onto a warmly lit hall, a lamp hanging inside.',
+  },
+  'cafe-a-l-hotel': {
+    scene: 'coffee',
+    alt: 'Illustration : une tasse de café noir vue du dessus, sur sa soucoupe.',
+  },
+  'designing-the-night-porter': {
+    scene: 'night',
+    alt: 'Illustration: a hotel facade at night under the moon, most of its windows lit.',
+  },
+  'les-cles-en-laiton': {
+    scene: 'keys',
+    alt: 'Illustration : deux clés en laiton sur un fond vert sombre.',
+  },
+  'menus-that-tell-a-story': {
+    scene: 'menu',
+    alt: 'Illustration: a cream menu card on a red tablecloth.',
+  },
+}
+
+export type DemoPage = {
+  slug: string
+  title: string
+  language: Language
+  markdown: string
+  /** A link to it at the end of the header, as "Show in navigation" does. */
+  inNavigation: boolean
+}
+
+export const demoPages: DemoPage[] = [
+  {
+    slug: 'a-propos',
+    title: 'À propos',
+    language: 'fr',
+    inNavigation: true,
+    markdown: `**Maison & Hôte** est un carnet sur l’hospitalité des marques : ce que les hôtels, les restaurants et les petites maisons font de leur accueil, et ce que les autres peuvent en apprendre.
+
+## Qui écrit ici
+
+- **Claire Dubois**, ancienne cheffe de réception, sur les gestes de l’accueil ;
+- **James Hart**, stratège de marque, *in English* ;
+- **Inès Moreau**, curatrice, sur les lieux et les petites attentions.
+
+## Ce que vous ne trouverez pas
+
+Ni cookie, ni traceur, ni publicité : ce site compte ses lecteurs sans les suivre (voir la [page de confidentialité](/privacy)). Pour nous écrire : bonjour@maison-hote.example.`,
+  },
 ]

@@ -28,7 +28,7 @@ const pepper = ensureLocalPepper()
 const proxy = await getPlatformProxy<Env>({ persist: true })
 try {
   const db = createDb(proxy.env.DB)
-  const added = await seedDemoContent(db)
+  const added = await seedDemoContent(db, Date.now(), proxy.env.MEDIA)
   console.log(
     added > 0 ? `Added ${added} demo posts.` : 'Existing posts kept; no demo content added.',
   )

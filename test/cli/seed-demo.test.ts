@@ -1,13 +1,15 @@
-import { count, eq } from 'drizzle-orm'
+import { env } from 'cloudflare:workers'
+import { count, eq, isNotNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { seedDemoContent } from '../../src/cli/seed-demo'
 import { listFeedPage } from '../../src/features/posts/list-queries'
-import { authors, categories, posts } from '../../src/db/schema'
+import { authors, categories, media, posts } from '../../src/db/schema'
+import { visit } from '../site-helpers'
 import { db } from '../fixtures'
 
 describe('demo content', () => {
   it('fills an empty blog with enough posts for five Load More steps, in French and English', async () => {
-    const added = await seedDemoContent(db)
+    const added = await seedDemoContent(db, Date.now(), env.MEDIA)
     expect(added).toBeGreaterThanOrEqual(60)
     const [{ authorCount }] = await db.select({ authorCount: count() }).from(authors)
     const [{ categoryCount }] = await db.select({ categoryCount: count() }).from(categories)
@@ -40,6 +42,32 @@ describe('demo content', () => {
     const [english] = await db.select().from(posts).where(eq(posts.slug, 'the-lobby-is-the-brand'))
     expect(english.html).toContain('<table>')
     expect(english.html).toContain('<ol>')
+  })
+
+  it('has an “À propos” page in the header and featured images drawn on the spot', async () => {
+    const [about] = await db.select().from(posts).where(eq(posts.slug, 'a-propos'))
+    expect(about).toMatchObject({ kind: 'page', status: 'published', title: 'À propos' })
+    const home = (await visit('/')).body
+    expect(home).toContain('<li><a href="/a-propos">À propos</a></li>')
+    expect(home).toContain('>Home</a>')
+    expect((await visit('/a-propos')).body).toContain('<h1>À propos</h1>')
+
+    const illustrated = await db
+      .select({ slug: posts.slug, key: media.key, alt: posts.featuredImageAlt })
+      .from(posts)
+      .innerJoin(media, eq(media.id, posts.featuredMediaId))
+      .where(isNotNull(posts.featuredMediaId))
+    expect(illustrated.length).toBeGreaterThanOrEqual(4)
+    for (const image of illustrated) {
+      expect(image.alt).not.toBe('')
+      const stored = await env.MEDIA.get(image.key)
+      const bytes = new Uint8Array(await stored!.arrayBuffer())
+      expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG')
+    }
+    const essay = (await visit('/posts/the-lobby-is-the-brand')).body
+    expect(essay).toMatch(
+      /<figure class="featured-image"><img[^>]+src="\/media\/[0-9a-f]{64}\.png"/,
+    )
   })
 
   it('adds nothing when the blog already has posts', async () => {

@@ -5,11 +5,19 @@ import { queryInChunks } from '../../db/d1-limits'
 import { isPage } from '../../db/listing'
 import { navigationMenus, NAVIGATION_MENUS, posts, type NavigationMenu } from '../../db/schema'
 import { canonicalAddress } from './addresses'
-import { NAV_LIMITS, newLinkId, parseMenu, type NavLink } from './links'
+import { messagesFor } from '../../i18n/site'
+import { defaultMenu, NAV_LIMITS, newLinkId, parseMenu, type NavLink } from './links'
 import { insertMenu } from './queries'
 
 /** A link as an archive keeps it: a page by its slug, since ids differ from one blog to another. */
-type ArchivedLink = { label: string; address: string; page?: string; children?: ArchivedLink[] }
+type ArchivedLink = {
+  label: string
+  address: string
+  page?: string
+  /** One of the header's links of old, its label (if empty) the site's own word for it. */
+  builtin?: string
+  children?: ArchivedLink[]
+}
 
 /** The menus the owner has edited (null for one left as its default), pages named by slug. */
 export async function menusForArchive(
@@ -40,6 +48,7 @@ export async function menusForArchive(
       label: link.label,
       address: link.address,
       ...(page !== undefined && { page }),
+      ...(BUILTIN_IDS.has(link.id) && { builtin: link.id }),
       ...(link.children && { children: link.children.map(archived) }),
     }
   }
@@ -47,17 +56,32 @@ export async function menusForArchive(
   return menus
 }
 
-const archivedLink = v.object({
-  label: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(NAV_LIMITS.label)),
+const BUILTIN_IDS: ReadonlySet<string> = new Set(
+  defaultMenu('header', messagesFor('en')).map((l) => l.id),
+)
+
+const linkFields = {
+  label: v.pipe(v.string(), v.trim(), v.maxLength(NAV_LIMITS.label)),
   address: v.string(),
   page: v.optional(v.string()),
-})
+  builtin: v.optional(v.picklist([...BUILTIN_IDS])),
+}
+// Only a link of old may go without a label: it takes the site's word for it.
+const labelled = <T extends { label: string; builtin?: string }>(link: T) =>
+  link.label !== '' || link.builtin !== undefined
+const archivedLink = v.pipe(
+  v.object(linkFields),
+  v.check(labelled<v.InferOutput<v.ObjectSchema<typeof linkFields, undefined>>>),
+)
 const archivedMenu = v.pipe(
   v.array(
-    v.object({
-      ...archivedLink.entries,
-      children: v.optional(v.pipe(v.array(archivedLink), v.maxLength(NAV_LIMITS.children))),
-    }),
+    v.pipe(
+      v.object({
+        ...linkFields,
+        children: v.optional(v.pipe(v.array(archivedLink), v.maxLength(NAV_LIMITS.children))),
+      }),
+      v.check(labelled),
+    ),
   ),
   v.maxLength(NAV_LIMITS.links),
 )
@@ -102,7 +126,8 @@ export async function importMenus(
       const address = canonicalAddress(link.address)
       if (!address) return null
       const pageId = link.page === undefined ? undefined : pages.get(link.page)
-      return { id: newLinkId(), label: link.label, address, ...(pageId && { pageId }) }
+      const id = link.builtin ?? newLinkId()
+      return { id, label: link.label, address, ...(pageId && { pageId }) }
     }
     const links: NavLink[] = []
     let valid = true

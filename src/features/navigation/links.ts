@@ -44,16 +44,41 @@ export function parseMenu(json: string | null | undefined): NavLink[] | null {
   }
 }
 
+/** The header's five links of old, by id: their labels are the site's words, in its language. */
+const DEFAULT_LINKS: { id: string; address: string; label: (t: Messages) => string }[] = [
+  { id: 'home', address: '/', label: (t) => t.home },
+  { id: 'notes', address: '/notes', label: (t) => t.notes },
+  { id: 'categories', address: '/categories', label: (t) => t.navCategories },
+  { id: 'search', address: '/search', label: (t) => t.navSearch },
+  { id: 'feed', address: '/rss.xml', label: (t) => t.navFeed },
+]
+const defaultLabel = (id: string, t: Messages) =>
+  DEFAULT_LINKS.find((link) => link.id === id)?.label(t) ?? null
+
 /** What a menu shows before the owner ever edits it: the header's five links of old, no footer. */
 export function defaultMenu(menu: NavigationMenu, t: Messages): NavLink[] {
   if (menu === 'footer') return []
-  return [
-    { id: 'home', label: t.home, address: '/' },
-    { id: 'notes', label: t.notes, address: '/notes' },
-    { id: 'categories', label: t.navCategories, address: '/categories' },
-    { id: 'search', label: t.navSearch, address: '/search' },
-    { id: 'feed', label: t.navFeed, address: '/rss.xml' },
-  ]
+  return DEFAULT_LINKS.map(({ id, address, label }) => ({ id, address, label: label(t) }))
+}
+
+/**
+ * A default link whose label was never changed is stored without one, so it follows the site's
+ * language; these two turn labels into stored form and back.
+ */
+export function storedLabels(links: NavLink[], t: Messages): NavLink[] {
+  return links.map((link) => ({
+    ...link,
+    label: link.label === defaultLabel(link.id, t) ? '' : link.label,
+    ...(link.children && { children: storedLabels(link.children, t) }),
+  }))
+}
+
+export function shownLabels(links: NavLink[], t: Messages): NavLink[] {
+  return links.map((link) => ({
+    ...link,
+    label: link.label || defaultLabel(link.id, t) || link.address,
+    ...(link.children && { children: shownLabels(link.children, t) }),
+  }))
 }
 
 export const newLinkId = () => crypto.randomUUID().slice(0, 8)

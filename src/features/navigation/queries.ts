@@ -4,7 +4,7 @@ import { isPage } from '../../db/listing'
 import { navigationMenus, posts, type NavigationMenu } from '../../db/schema'
 import type { Messages } from '../../i18n/site'
 import type { EditResult } from './edits'
-import { defaultMenu, parseMenu, type NavLink } from './links'
+import { defaultMenu, parseMenu, shownLabels, storedLabels, type NavLink } from './links'
 
 /** A menu as stored, or its default with version 0 when the owner never edited it. */
 export async function readMenu(db: Db, menu: NavigationMenu, t: Messages) {
@@ -13,7 +13,11 @@ export async function readMenu(db: Db, menu: NavigationMenu, t: Messages) {
     .from(navigationMenus)
     .where(eq(navigationMenus.menu, menu))
   // A row whose JSON is not a menu is shown, and edited, as the default.
-  return { links: parseMenu(row?.links) ?? defaultMenu(menu, t), version: row?.version ?? 0 }
+  const stored = parseMenu(row?.links)
+  return {
+    links: stored ? shownLabels(stored, t) : defaultMenu(menu, t),
+    version: row?.version ?? 0,
+  }
 }
 
 /** Writes the menu if it is still at `version` (0: never stored); false if it moved meanwhile. */
@@ -56,7 +60,7 @@ export async function editMenu(
     const current = await readMenu(db, menu, t)
     const result = edit(current.links)
     if (!result.ok) return result
-    if (await writeMenu(db, menu, result.links, current.version)) return result
+    if (await writeMenu(db, menu, storedLabels(result.links, t), current.version)) return result
     if (attempt >= ATTEMPTS) throw new Error(`The ${menu} menu kept changing while being saved.`)
   }
 }

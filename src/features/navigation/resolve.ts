@@ -1,7 +1,7 @@
 import type { NavigationMenu } from '../../db/schema'
 import type { Messages } from '../../i18n/site'
 import type { SiteNavLink } from '../../types'
-import { defaultMenu, parseMenu, type NavLink } from './links'
+import { defaultMenu, parseMenu, shownLabels, type NavLink } from './links'
 import { pagePath } from '../../lib/addresses'
 
 /** The menus as stored (JSON by menu, absent when never edited). */
@@ -9,7 +9,8 @@ export type StoredMenus = Partial<Record<NavigationMenu, string>>
 
 /** A menu's links: as edited, or its default. */
 export function menuLinks(stored: StoredMenus, menu: NavigationMenu, t: Messages): NavLink[] {
-  return parseMenu(stored[menu]) ?? defaultMenu(menu, t)
+  const links = parseMenu(stored[menu])
+  return links ? shownLabels(links, t) : defaultMenu(menu, t)
 }
 
 /**

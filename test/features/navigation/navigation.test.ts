@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { navigationMenus } from '../../../src/db/schema'
 import { createEditor, logIn } from '../../admin-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtures'
-import { visit } from '../../site-helpers'
+import { settingsForm, visit } from '../../site-helpers'
 
 let owner: string
 let editor: string
@@ -200,5 +200,21 @@ describe('the navigation', () => {
     expect(body).not.toContain('<img src=x')
     expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(body).toContain('href="/x?a=1&amp;b=%222%22"')
+  })
+
+  it('keeps the links of old in the site’s language once the menu is edited', async () => {
+    const header = menu((await visit('/')).body)!
+    expect(header).toContain('Notes → /notes')
+    expect(header.some((line) => line.startsWith('Home → /'))).toBe(true)
+    const saved = await visit('/admin/settings', {
+      cookie: owner,
+      form: settingsForm({ language: 'fr', version: '0' }),
+    })
+    expect(saved.status).toBe(303)
+    const french = menu((await visit('/')).body)!
+    expect(french.some((line) => line.startsWith('Accueil → /'))).toBe(true)
+    expect(french.some((line) => line.startsWith('Flux → /rss.xml'))).toBe(true)
+    // A label the owner wrote stays theirs.
+    expect(french).toContain('Rubriques → /categories')
   })
 })
