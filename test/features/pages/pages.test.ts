@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../../src/index'
 import { posts } from '../../../src/db/schema'
 import { RESERVED_ROOT_SLUGS } from '../../../src/lib/root-addresses'
+import { titlesForPaths } from '../../../src/features/audience/page-titles'
 import { createEditor, logIn } from '../../admin-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtures'
 import { visit } from '../../site-helpers'
@@ -256,5 +257,15 @@ describe('pages', () => {
     expect((await visit('/acces')).status).toBe(404)
     await visit(`/admin/pages/${page.id}/restore`, { cookie: owner, form: {} })
     expect((await visit('/acces')).status).toBe(200)
+  })
+
+  it('are named by their title in the audience figures', async () => {
+    const titles = await titlesForPaths(db, ['/acces', '/search', '/posts/post-3'])
+    expect(titles).toEqual(
+      new Map([
+        ['/acces', 'Nous trouver'],
+        ['/posts/post-3', 'Post 3'],
+      ]),
+    )
   })
 })
