@@ -3,7 +3,6 @@ import type { Site } from '../../types'
 import type { PageMeta } from '../../ui/head-meta'
 import { pagePath } from '../../lib/addresses'
 
-
 /** What a page says about itself: its address, language, and a schema.org WebPage. */
 export function pageMeta(
   site: Site,

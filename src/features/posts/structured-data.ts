@@ -40,7 +40,9 @@ export function postPageMeta(
   const category = post.categories[0]
   const crumbs = [
     { name: site.name, url: `${site.url}/` },
-    ...(category ? [{ name: category.name, url: `${site.url}${categoryPath(category.slug)}` }] : []),
+    ...(category
+      ? [{ name: category.name, url: `${site.url}${categoryPath(category.slug)}` }]
+      : []),
     { name: post.title, url },
   ]
   const imageUrl = image ? absoluteUrl(site, image.url) : null
