@@ -13,11 +13,11 @@ import { gzipSync } from 'node:zlib'
 const root = path.resolve(import.meta.dirname, '../..')
 /**
  * Measured at 300 KiB gzipped once minified, with the importer (HTML parser, Markdown converter,
- * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those. Cloudflare
- * allows 3 MB (free) and 10 MB (paid) compressed; the budget catches a dependency pulled in by
- * mistake.
+ * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those; 317 KiB before
+ * the settings, navigation and pages admin, 335 KiB with them. Cloudflare allows 3 MB (free) and
+ * 10 MB (paid) compressed; the budget catches a dependency pulled in by mistake.
  */
-const GZIP_BUDGET_BYTES = 330 * 1024
+const GZIP_BUDGET_BYTES = 360 * 1024
 
 test('the deployed bundle is minified and ships a source map', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'edge-blog-bundle-'))
