@@ -69,8 +69,11 @@ export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
   if (editor && isAdminPath(c.req.path)) keepBookmark(c, session.getBookmark())
 })
 
-/** The site's settings before any route renders; a page served from the cache never gets here. */
+/**
+ * The site's settings before any route renders; a page served from the cache never gets here, and
+ * images (`/media/`) need none: their route reads R2 alone.
+ */
 export const siteSettings = createMiddleware<AppEnv>(async (c, next) => {
-  await c.var.loadSite()
+  if (!c.req.path.startsWith('/media/')) await c.var.loadSite()
   await next()
 })

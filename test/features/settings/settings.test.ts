@@ -249,3 +249,42 @@ describe('the audience counter’s settings', () => {
     expect(await pageViews('/posts/post-7')).toBe(counted + 1)
   })
 })
+
+describe('what the settings cost', () => {
+  it('are not read from D1 to serve an image', async () => {
+    const { env } = await import('cloudflare:workers')
+    const worker = (await import('../../../src/index')).default
+    const { createExecutionContext, waitOnExecutionContext } = await import('cloudflare:test')
+    const statements: string[] = []
+    const DB = new Proxy(env.DB, {
+      get(target, property) {
+        const value = Reflect.get(target, property)
+        if (property === 'withSession')
+          return (...args: unknown[]) => {
+            const session = (value as (...a: unknown[]) => D1DatabaseSession).apply(target, args)
+            return new Proxy(session, {
+              get(inner, name) {
+                const method = Reflect.get(inner, name)
+                if (name === 'prepare')
+                  return (query: string) => {
+                    statements.push(query)
+                    return (method as (q: string) => D1PreparedStatement).call(inner, query)
+                  }
+                return typeof method === 'function' ? method.bind(inner) : method
+              },
+            })
+          }
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const ctx = createExecutionContext()
+    const response = await worker.fetch(
+      new Request(`https://blog.example/media/${logo.key}`) as Parameters<typeof worker.fetch>[0],
+      { ...env, DB },
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    expect(response.status).toBe(200)
+    expect(statements.filter((query) => query.includes('site_settings'))).toEqual([])
+  })
+})
