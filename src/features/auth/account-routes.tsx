@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { setUserPassword } from './users'
 import * as v from 'valibot'
-import { typedForm } from '../../lib/validation/form'
+import { lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import { passwordChangeFields, passwordSchema } from './user-schemas'
 import { hashPassword } from '../auth/password'
 import { verifyPassword } from '../auth/verify-password'
@@ -13,8 +13,8 @@ import { claimPasswordCheck, passwordWasRight } from '../auth/password-attempt'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', (c) => {
-    const notice = c.req.query('changed') ? c.var.a.passwordChanged : null
+  .get('/', lenientQuery(v.object({ changed: typedText })), (c) => {
+    const notice = c.req.valid('query').changed ? c.var.a.passwordChanged : null
     return c.render(<AccountPage a={c.var.a} editor={c.var.editor} errors={{}} notice={notice} />, {
       title: c.var.a.account,
       admin: true,

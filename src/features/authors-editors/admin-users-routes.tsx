@@ -9,7 +9,7 @@ import {
   listUsers,
   setUserDisabled,
 } from '../auth'
-import { typedForm } from '../../lib/validation/form'
+import { idParams, typedForm } from '../../lib/validation/form'
 import { newEditorErrors, newEditorFields } from '../auth'
 import { generatePassword, hashPassword } from '../auth'
 import { requireEditor, requireOwner } from '../auth'
@@ -38,9 +38,8 @@ async function renderUsers(
 }
 
 /** The target of a change, never the owner acting: nobody disables or removes themself. */
-async function otherUser(c: Context<EditorEnv>) {
-  const id = Number(c.req.param('id'))
-  const user = Number.isSafeInteger(id) ? await findUserById(c.var.db, id) : null
+async function otherUser(c: Context<EditorEnv>, id: number) {
+  const user = await findUserById(c.var.db, id)
   if (!user || user.id === c.var.editor.id) throw new HTTPException(404)
   return user
 }
@@ -71,8 +70,8 @@ export const adminUserRoutes = new Hono<AdminEnv>()
       notice: typedPassword ? null : a.generatedPassword(form.email, password),
     })
   })
-  .post('/:id{[0-9]+}/disable', async (c) => {
-    const user = await otherUser(c)
+  .post('/:id{[0-9]+}/disable', idParams, async (c) => {
+    const user = await otherUser(c, c.req.valid('param').id)
     if (user.role === 'owner' && (await countOtherActiveOwners(c.var.db, user.id)) === 0) {
       c.status(409)
       return renderUsers(c, { error: c.var.a.lastOwner })
@@ -80,13 +79,13 @@ export const adminUserRoutes = new Hono<AdminEnv>()
     await setUserDisabled(c.var.db, user.id, true)
     return c.redirect('/admin/users', 303)
   })
-  .post('/:id{[0-9]+}/enable', async (c) => {
-    const user = await otherUser(c)
+  .post('/:id{[0-9]+}/enable', idParams, async (c) => {
+    const user = await otherUser(c, c.req.valid('param').id)
     await setUserDisabled(c.var.db, user.id, false)
     return c.redirect('/admin/users', 303)
   })
-  .post('/:id{[0-9]+}/delete', async (c) => {
-    const user = await otherUser(c)
+  .post('/:id{[0-9]+}/delete', idParams, async (c) => {
+    const user = await otherUser(c, c.req.valid('param').id)
     if (user.role === 'owner' && (await countOtherActiveOwners(c.var.db, user.id)) === 0) {
       c.status(409)
       return renderUsers(c, { error: c.var.a.lastOwner })

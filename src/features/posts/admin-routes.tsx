@@ -22,7 +22,8 @@ import { formatDateTime } from '../../lib/dates'
 import { FRAGMENT_VARY, isFragmentRequest } from '../../lib/htmx'
 
 import { excerptFromMarkdown, renderMarkdown } from '../../lib/markdown'
-import { typedForm, lenientQuery } from '../../lib/validation/form'
+import * as v from 'valibot'
+import { idParam, idParams, lenientQuery, typedForm, validParams } from '../../lib/validation/form'
 import { adminPostsQuery, isBodyTooLarge, postFormFields, previewForm } from './schemas'
 
 import { decorateImages } from '../media'
@@ -36,30 +37,24 @@ import { Notice } from '../../ui/admin-nav'
 import { PostsPage } from './views/admin-posts-page'
 import { AdminPostRows } from './views/admin-post-rows'
 
-import { blankForm, formFromPost, postLink, savedMessage, type AdminContext } from './editor-form'
+import { blankForm, formFromPost, postLink, savedMessage } from './editor-form'
 import { PREVIEW_LOADING, renderEditor, respondToAutosave, respondToSave } from './editor-responses'
 import { autosavePost, savePost } from './save-post'
-
-function postIdParam(c: AdminContext): number {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
-  return id
-}
 
 export const adminPostRoutes = new Hono<AdminEnv>()
   .post('/', typedForm(postFormFields), async (c) => {
     const form = c.req.valid('form')
     return respondToSave(c, null, form, await savePost(c, null, form))
   })
-  .post('/:id{[0-9]+}', typedForm(postFormFields), async (c) => {
-    const [id, form] = [postIdParam(c), c.req.valid('form')]
+  .post('/:id{[0-9]+}', idParams, typedForm(postFormFields), async (c) => {
+    const [id, form] = [c.req.valid('param').id, c.req.valid('form')]
     return respondToSave(c, id, form, await savePost(c, id, form))
   })
   .post('/autosave', typedForm(postFormFields), async (c) =>
     respondToAutosave(c, await autosavePost(c, null, c.req.valid('form'))),
   )
-  .post('/:id{[0-9]+}/autosave', typedForm(postFormFields), async (c) =>
-    respondToAutosave(c, await autosavePost(c, postIdParam(c), c.req.valid('form'))),
+  .post('/:id{[0-9]+}/autosave', idParams, typedForm(postFormFields), async (c) =>
+    respondToAutosave(c, await autosavePost(c, c.req.valid('param').id, c.req.valid('form'))),
   )
   .use(requireEditor)
   .get('/', lenientQuery(adminPostsQuery), async (c) => {
@@ -132,9 +127,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       </>,
     )
   })
-  .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
+  .get('/:id{[0-9]+}', idParams, lenientQuery(adminPostsQuery), async (c) => {
     const { a, db } = c.var
-    const post = await findPostForEditing(db, postIdParam(c))
+    const post = await findPostForEditing(db, c.req.valid('param').id)
     if (!post) throw new HTTPException(404)
     if (post.kind === 'note') return c.redirect(`/admin/notes/${post.id}`, 303)
     const query = c.req.valid('query')
@@ -167,9 +162,9 @@ export const adminPostRoutes = new Hono<AdminEnv>()
           : null,
     })
   })
-  .get('/:id{[0-9]+}/preview', async (c) => {
+  .get('/:id{[0-9]+}/preview', idParams, async (c) => {
     const { db, site, a } = c.var
-    const found = await findPostForEditing(db, postIdParam(c))
+    const found = await findPostForEditing(db, c.req.valid('param').id)
     if (!found) throw new HTTPException(404)
     const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
     if (!post) throw new HTTPException(404)
@@ -181,52 +176,56 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       { title: `${a.previewPost}: ${post.title}`, admin: true },
     )
   })
-  .get('/:id{[0-9]+}/delete', async (c) => {
-    const post = await findPostForEditing(c.var.db, postIdParam(c))
+  .get('/:id{[0-9]+}/delete', idParams, async (c) => {
+    const post = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!post) throw new HTTPException(404)
     return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor} post={post} />, {
       title: c.var.a.delete,
       admin: true,
     })
   })
-  .post('/:id{[0-9]+}/delete', async (c) => {
-    const id = postIdParam(c)
+  .post('/:id{[0-9]+}/delete', idParams, async (c) => {
+    const id = c.req.valid('param').id
     if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
     await trashPost(c.var.db, id)
     return c.redirect(`/admin/posts?trashed=${id}`, 303)
   })
-  .post('/:id{[0-9]+}/restore', async (c) => {
-    const id = postIdParam(c)
+  .post('/:id{[0-9]+}/restore', idParams, async (c) => {
+    const id = c.req.valid('param').id
     if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
     await restorePostFromTrash(c.var.db, id)
     return c.redirect(`/admin/posts/${id}?untrashed=1`, 303)
   })
-  .post('/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore', async (c) => {
-    const { db } = c.var
-    const id = postIdParam(c)
-    const post = await findPostForEditing(db, id)
-    const revision = await findRevision(db, id, Number(c.req.param('revisionId')))
-    if (!post || !revision) throw new HTTPException(404)
-    if (post.deletedAt) return c.redirect(`/admin/posts/${id}`, 303)
-    const result = await updatePost(
-      db,
-      id,
-      post.version,
-      {
-        slug: post.slug,
-        status: post.status,
-        language: post.language,
-        publishedAt: post.publishedAt,
-        authorId: post.authorId,
-        categoryIds: post.categoryIds,
-        title: revision.title,
-        excerpt: revision.excerpt,
-        markdown: revision.markdown,
-        html: renderMarkdown(revision.markdown, post.language),
-      },
-      c.var.editor.id,
-    )
-    // Someone saved in between: their version stays, and the list of revisions shows both.
-    if (!result.saved) return c.redirect(`/admin/posts/${id}`, 303)
-    return c.redirect(`/admin/posts/${id}?restored=1`, 303)
-  })
+  .post(
+    '/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore',
+    validParams(v.object({ id: idParam, revisionId: idParam })),
+    async (c) => {
+      const { db } = c.var
+      const id = c.req.valid('param').id
+      const post = await findPostForEditing(db, id)
+      const revision = await findRevision(db, id, c.req.valid('param').revisionId)
+      if (!post || !revision) throw new HTTPException(404)
+      if (post.deletedAt) return c.redirect(`/admin/posts/${id}`, 303)
+      const result = await updatePost(
+        db,
+        id,
+        post.version,
+        {
+          slug: post.slug,
+          status: post.status,
+          language: post.language,
+          publishedAt: post.publishedAt,
+          authorId: post.authorId,
+          categoryIds: post.categoryIds,
+          title: revision.title,
+          excerpt: revision.excerpt,
+          markdown: revision.markdown,
+          html: renderMarkdown(revision.markdown, post.language),
+        },
+        c.var.editor.id,
+      )
+      // Someone saved in between: their version stays, and the list of revisions shows both.
+      if (!result.saved) return c.redirect(`/admin/posts/${id}`, 303)
+      return c.redirect(`/admin/posts/${id}?restored=1`, 303)
+    },
+  )
