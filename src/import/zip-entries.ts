@@ -12,8 +12,8 @@ const ZIP64_SIZE = 0xffffffff
  * makes at most ~16 MB before the limits are checked again; smaller pushes cost more time.
  */
 const INFLATE_SLICE = 16_384
-/** A data descriptor is 16 bytes; the last 15 seen may be the start of one. */
-const DESCRIPTOR_TAIL = 15
+/** A data descriptor is 16 bytes, and the next file's header or the directory follows it. */
+const DESCRIPTOR_TAIL = 19
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8)
 const u32 = (b: Uint8Array, i: number) =>
@@ -54,10 +54,10 @@ type Entry = {
  * produced: a zip bomb is refused one push (INFLATE_SLICE) past a limit at most, and the rest of
  * the stream is never read. Files are found by their local headers, in order; the end of one
  * written with a data descriptor (as this blog's export writes them all) is where a descriptor
- * whose compressed size matches the bytes read so far starts. (fflate's own streaming `Unzip`
- * ends such a file at the first `PK\x07\x08` in its data, which an image may hold.) Sizes a
- * header declares are checked before anything is unpacked, and the bytes really produced count
- * too, since a header can lie.
+ * whose compressed size matches the bytes read so far starts, followed by the next header.
+ * (fflate's own streaming `Unzip` ends such a file at the first `PK\x07\x08` in its data, which
+ * an image may hold.) Sizes a header declares are checked before anything is unpacked, and the
+ * bytes really produced count too, since a header can lie.
  */
 export async function unzipEntries(
   chunks: AsyncIterable<Uint8Array>,
@@ -132,18 +132,20 @@ export async function unzipEntries(
     entry = null
   }
 
+  const followsDescriptor = (signature: number) =>
+    signature === LOCAL_HEADER || signature === CENTRAL_HEADER || signature === END_OF_CENTRAL
   /** Where this entry's data descriptor starts in `buf` (from `at`), or -1. */
   const descriptorAt = (e: Entry, buf: Uint8Array, at: number) => {
     for (
       let p = buf.indexOf(0x50, at);
-      p >= 0 && p + 16 <= buf.length;
+      p >= 0 && p + 20 <= buf.length;
       p = buf.indexOf(0x50, p + 1)
     ) {
       if (u32(buf, p) !== DATA_DESCRIPTOR) continue
       const compressed = u32(buf, p + 8)
       if (compressed !== e.consumed + (p - at)) continue
       if (e.stored && u32(buf, p + 12) !== compressed) continue
-      return p
+      if (followsDescriptor(u32(buf, p + 16))) return p
     }
     return -1
   }
