@@ -31,3 +31,22 @@ export function isOldAddress(path: string): boolean {
     !path.includes('//')
   )
 }
+
+const shown = (input: unknown) => JSON.stringify(String(input).slice(0, 100))
+
+const pathOnThisSite = (check: (path: string) => boolean) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(MAX_REDIRECT_PATH),
+    v.check(
+      check,
+      (issue) =>
+        `not a path on this site (one leading "/", no "//", backslash, space or control character): ${shown(issue.input)}`,
+    ),
+  )
+
+/** A redirect's target, as an import brings it. */
+export const redirectTarget = pathOnThisSite(isSameSitePath)
+
+/** A redirect's old address, as an import brings it. */
+export const redirectSource = pathOnThisSite(isOldAddress)
