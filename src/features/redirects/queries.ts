@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
+import { isSameSitePath } from './schemas'
 import type { Db } from '../../db/client'
 import { isListed } from '../../db/listing'
 import { posts, redirects } from '../../db/schema'
@@ -57,7 +58,8 @@ export async function findRedirect(db: Db, path: string | string[]): Promise<str
   const paths = Array.isArray(path) ? path : [path]
   if (paths.length === 0) return null
   const [row] = await findRedirectQuery(db, paths)
-  return row?.toPath ?? null
+  // A target stored before targets were checked (a crafted archive) is never sent as a Location.
+  return row && isSameSitePath(row.toPath) ? row.toPath : null
 }
 
 /**

@@ -1,6 +1,7 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers'
 import { createDb } from '../../../db/client'
 import { findImportJob, updateImportJob } from './jobs'
+import { UPLOAD_ARCHIVE_LIMITS } from './archive-limits'
 import { fetchImages, type FetchedImages } from './images'
 import { planSite, type PlannedPost, type SitePlan } from './map'
 import { readExport } from './read'
@@ -65,7 +66,8 @@ export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
     const read: ExportReader = async (onPosts) => {
       const file = await bucket.get(job.fileKey)
       if (!file) throw new Error('the uploaded file is gone')
-      return readExport(file.body, onPosts)
+      // An uploaded archive is unpacked within what a Workflow step's 128 MB can hold.
+      return readExport(file.body, onPosts, UPLOAD_ARCHIVE_LIMITS)
     }
 
     // The whole file is read once first: a broken file fails the job before anything is written,
