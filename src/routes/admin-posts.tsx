@@ -21,7 +21,7 @@ import {
   updatePost,
   type PostInput,
 } from '../db/post-writes'
-import { findMediaById, imagesByKey, imagesOfPost } from '../db/media'
+import { findMediaById, imagesByKey } from '../db/media'
 import type { Media } from '../db/schema'
 import {
   AUTOSAVE_REVISION_INTERVAL_MS,
@@ -522,7 +522,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     return c.render(
       <>
         <Notice message={a.previewNotice} />
-        <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
+        <PostPage site={site} post={post} images={post.images} />
       </>,
       { title: `${a.previewPost}: ${post.title}`, admin: true },
     )
