@@ -6,6 +6,7 @@
  */
 import { createDb } from '../../src/db/client'
 import { createPost } from '../../src/features/posts/writes'
+import { ADMIN_STYLESHEET_HREF } from '../../src/ui/assets'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 import { CONNECTIONS, formatRow, measure, ROUND_MS, ROUNDS, type Summary } from './load'
 
@@ -75,7 +76,7 @@ async function localRun() {
     const sixth = await nthLoadMore(off.url, 6)
     const post = await middlePost(off.url)
     const r = await measure([
-      { name: 'static asset', url: `${on.url}/css/admin-2.css` },
+      { name: 'static asset', url: `${on.url}${ADMIN_STYLESHEET_HREF}` },
       { name: 'home, cached', url: `${on.url}/` },
       { name: 'home, cache off', url: `${off.url}/` },
       { name: 'sixth Load More, cache off', url: sixth, headers: FRAGMENT },

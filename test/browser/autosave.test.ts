@@ -55,14 +55,11 @@ describe('autosave in Chromium', () => {
     await page.goto(`${worker.url}/admin/posts/new`)
     await page.waitForFunction(() => 'htmx' in window)
     await page.fill('input[name=title]', 'Unsaved')
-    let prompted = false
-    page.on('dialog', async (dialog) => {
-      prompted = dialog.type() === 'beforeunload'
-      await dialog.dismiss()
-    })
+    const prompt = page.waitForEvent('dialog', { timeout: 5_000 })
     await page.close({ runBeforeUnload: true })
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    assert.equal(prompted, true)
+    const dialog = await prompt
+    assert.equal(dialog.type(), 'beforeunload')
+    await dialog.dismiss()
     await context.close()
   })
 })

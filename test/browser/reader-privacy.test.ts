@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { htmxReady, useWorkerAndBrowser } from './chromium'
+import { waitUntil } from './wait-until'
 
 const session = useWorkerAndBrowser({ demoContent: true })
 
@@ -43,15 +44,15 @@ describe('a reader in Chromium', () => {
         .all<{ metric: string; key: string; count: number }>()
       return counted.results.map((row) => `${row.metric} ${row.key} ${row.count}`)
     }
-    let rows = await countedRows()
-    for (
-      let tries = 0;
-      tries < 50 && !rows.some((row) => row.startsWith('page /posts/'));
-      tries++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
+    let rows: string[] = []
+    await waitUntil('the three visits to be counted', async () => {
       rows = await countedRows()
-    }
+      return (
+        rows.includes('page / 1') &&
+        rows.includes('more / 1') &&
+        rows.some((row) => row.startsWith('page /posts/'))
+      )
+    }).catch(() => {}) // the assertions below say which one is missing
     assert.ok(rows.includes('page / 1'), rows.join('; '))
     assert.ok(rows.includes('more / 1'), rows.join('; '))
     assert.ok(

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -36,9 +36,20 @@ test('the deployed bundle is minified and ships a source map', () => {
 
     const map = JSON.parse(readFileSync(path.join(outdir, 'index.js.map'), 'utf8'))
     assert.ok(
-      map.sources.some((source: string) => source.endsWith('src/features/page-cache/middleware.ts')),
+      map.sources.some((source: string) =>
+        source.endsWith('src/features/page-cache/middleware.ts'),
+      ),
       'the source map names the project’s own files',
     )
+
+    // The readers' stylesheet travels as a Text module (wrangler.toml [[rules]]), unchanged.
+    const stylesheet = readdirSync(outdir).find((name) => name.endsWith('-site.css'))
+    assert.ok(stylesheet, `no stylesheet module among ${readdirSync(outdir).join(', ')}`)
+    assert.equal(
+      readFileSync(path.join(outdir, stylesheet), 'utf8'),
+      readFileSync(path.join(root, 'src/ui/site.css'), 'utf8'),
+    )
+    assert.ok(code.toString('utf8').includes(`from"./${stylesheet}"`), 'index.js imports it')
   } finally {
     rmSync(outdir, { recursive: true, force: true })
   }

@@ -11,7 +11,7 @@ import {
   listCategories,
 } from './admin-queries'
 import { restorePostFromTrash, trashPost, updatePost } from './writes'
-import { findMediaById, imagesByKey, imagesOfPost } from '../media'
+import { findMediaById, imagesByKey } from '../media'
 
 import { findAutosave } from './autosaves'
 import { findPublishedPost } from './queries'
@@ -171,7 +171,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     return c.render(
       <>
         <Notice message={a.previewNotice} />
-        <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
+        <PostPage site={site} post={post} images={post.images} />
       </>,
       { title: `${a.previewPost}: ${post.title}`, admin: true },
     )
