@@ -6,7 +6,7 @@ import path from 'node:path'
 export const FINGERPRINTED_DIRS = ['css', 'js']
 
 /** Where `npm run assets` writes the map from each file's plain name to its fingerprinted one. */
-export const ASSET_MAP_FILE = 'src/views/asset-files.ts'
+export const ASSET_MAP_FILE = 'src/ui/asset-files.ts'
 
 const FINGERPRINTED = /^(.+)\.([0-9a-f]{8})(\.[a-z0-9]+)$/
 
