@@ -36,7 +36,7 @@ export default defineConfig({
     setupFiles: ['test/apply-migrations.ts'],
     // CommonJS packages whose extension-less imports workerd cannot resolve on its own.
     deps: {
-      optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } },
+      optimizer: { ssr: { enabled: true, include: ['node-html-parser'] } },
     },
   },
 })

@@ -331,7 +331,7 @@ export const postsMedia = sqliteTable(
 
 export type Media = typeof media.$inferSelect
 
-export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed', 'cancelled'] as const
 
 /**
  * An import started from the admin: it runs as a Workflow, in steps, and writes its progress and

@@ -77,7 +77,11 @@ export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
   throw new HTTPException(401, { message: c.var.a.loginRequired })
 })
 
-export const requireOwner = createMiddleware<EditorEnv>(async (c, next) => {
-  if (c.var.editor.role === 'owner') return next()
-  throw new HTTPException(403, { message: c.var.a.ownerOnly })
-})
+/** For the owner only; anyone else is refused with `refusal`, which names what they cannot do. */
+export const ownerOnly = (refusal: (c: Context<EditorEnv>) => string) =>
+  createMiddleware<EditorEnv>(async (c, next) => {
+    if (c.var.editor.role === 'owner') return next()
+    throw new HTTPException(403, { message: refusal(c) })
+  })
+
+export const requireOwner = ownerOnly((c) => c.var.a.ownerOnly)

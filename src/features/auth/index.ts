@@ -26,3 +26,4 @@ export {
 export { InlineLogin } from './views/login-page'
 export { deleteOldLoginFailures } from './lockout'
 export { deleteExpiredSessions } from './sessions'
+export { ownerOnly } from './editor-session'

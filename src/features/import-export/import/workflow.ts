@@ -1,5 +1,6 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from 'cloudflare:workers'
-import { createDb } from '../../../db/client'
+import { createDb, type Db } from '../../../db/client'
+import { failImportJob } from './job-recovery'
 import { findImportJob, updateImportJob } from './jobs'
 import { UPLOAD_ARCHIVE_LIMITS } from './archive-limits'
 import { fetchImages, type FetchedImages } from './images'
@@ -9,6 +10,8 @@ import { d1RedirectWriter } from './redirects'
 import { planPostSlices, startReport, surveyExport, type ExportReader, type Survey } from './run'
 import { addReport, emptyReport, type ImportReport } from './report'
 import { ImportFileError, type SourceBlog } from './source'
+import { importTempPrefix } from './stop-job'
+import { errorMessage, jobStep, type JobStep } from './job-steps'
 import { writeAuthorsAndCategories, writePosts, type Resolved } from './write'
 
 export type ImportParams = {
@@ -23,7 +26,7 @@ export const IMAGES_PER_STEP = 10
 
 type StoredImages = Omit<FetchedImages, 'local'> & { local: [string, string][] }
 
-const tempKey = (jobId: string, name: string) => `imports/${jobId}/${name}.json`
+const tempKey = (jobId: string, name: string) => `${importTempPrefix(jobId)}${name}.json`
 
 async function putJson(bucket: R2Bucket, key: string, value: unknown) {
   await bucket.put(key, JSON.stringify(value))
@@ -51,11 +54,21 @@ type StoredSurvey = Omit<Survey, 'blog'> & {
  * `POSTS_PER_STEP` at a time, never all in memory), then authors and categories are written,
  * then posts a slice per step. Each
  * step adds to the job's report and progress, so a step retried after a failure resumes there.
+ * Once a step's retries are spent, the job is marked failed with its error.
  */
 export class ImportWorkflow extends WorkflowEntrypoint<Env, ImportParams> {
   async run(event: WorkflowEvent<ImportParams>, step: WorkflowStep) {
     const { jobId, allowedHosts } = event.payload
     const db = createDb(this.env.DB)
+    try {
+      await this.runSteps(jobId, db, jobStep(step, db, jobId), allowedHosts)
+    } catch (error) {
+      await step.do('record the failure', () => failImportJob(db, jobId, errorMessage(error)))
+      throw error
+    }
+  }
+
+  private async runSteps(jobId: string, db: Db, step: JobStep, allowedHosts: string[] | undefined) {
     const bucket = this.env.MEDIA
     const job = await step.do('load job', async () => {
       const found = await findImportJob(db, jobId)
