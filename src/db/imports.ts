@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
 import { chunk, rowsPerStatement } from './d1-limits'
 import { field, jsonRows } from './json-rows'
+import { redirectQueryNamesRows } from './redirect-query-names'
 import { authors, categories, importedItems, posts, redirects } from './schema'
 
 export { runStatements } from './json-rows'
@@ -191,7 +192,7 @@ export function redirectRowsStatements(
   pairs: { from: string; to: string }[],
   now = Date.now(),
 ) {
-  return jsonRows(db, pairs, [
+  const rows = jsonRows(db, pairs, [
     [
       `UPDATE redirects SET to_path = (SELECT ${field('to')} FROM json_each(?1)
             WHERE ${field('from')} = redirects.to_path)
@@ -205,4 +206,11 @@ export function redirectRowsStatements(
     ],
     [`DELETE FROM redirects WHERE from_path IN (SELECT ${field('to')} FROM json_each(?1))`],
   ])
+  return [
+    ...rows,
+    ...redirectQueryNamesRows(
+      db,
+      pairs.map((pair) => pair.from),
+    ),
+  ]
 }

@@ -1,10 +1,12 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from './client'
+import { bumpContentVersion } from './content-version'
 import { isListed } from './listing'
+import { redirectQueryNamesStatement } from './redirect-query-names'
 import { posts, redirects } from './schema'
 
-/** How many redirects `addRedirects` writes per D1 batch (three small statements each). */
+/** How many redirects `addRedirects` writes per D1 batch (three or four small statements each). */
 const REDIRECTS_PER_BATCH = 50
 
 /**
@@ -25,12 +27,14 @@ export function redirectStatements(
       .values({ fromPath, toPath })
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, createdAt: new Date() } }),
     db.delete(redirects).where(eq(redirects.fromPath, toPath)),
+    ...redirectQueryNamesStatement(db, fromPath),
   ]
 }
 
+/** Cached reader pages include redirects and the 404s they replace: the version goes up too. */
 export async function addRedirect(db: Db, fromPath: string, toPath: string) {
   const [first, ...rest] = redirectStatements(db, fromPath, toPath)
-  await db.batch([first, ...rest])
+  await db.batch([first, ...rest, bumpContentVersion(db)])
 }
 
 /** Many redirects (an import), in D1 batches of bounded size, applied in order. */
@@ -40,7 +44,7 @@ export async function addRedirects(db: Db, pairs: { fromPath: string; toPath: st
       .slice(start, start + REDIRECTS_PER_BATCH)
       .flatMap(({ fromPath, toPath }) => redirectStatements(db, fromPath, toPath))
     const [first, ...rest] = statements
-    if (first) await db.batch([first, ...rest])
+    if (first) await db.batch([first, ...rest, bumpContentVersion(db)])
   }
 }
 

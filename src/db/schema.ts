@@ -260,6 +260,15 @@ export const redirects = sqliteTable(
 )
 
 /**
+ * The query parameter names of old addresses in `redirects` (`p` for `/?p=12`). Only a reader's
+ * address with one of them can be an old address with a query string, so the page cache ignores
+ * every other unknown parameter without asking D1. Never pruned: a stale name costs a lookup only.
+ */
+export const redirectQueryNames = sqliteTable('redirect_query_names', {
+  name: text().primaryKey(),
+})
+
+/**
  * A single row (id 1) whose `version` goes up in the same D1 batch as every write readers can see
  * (db/content-version.ts): cached reader pages are keyed by it, so a write makes them all stale.
  */
