@@ -24,11 +24,12 @@ const app = new Hono<AppEnv>()
 
 app.use(securityHeaders)
 app.use(siteContext)
-app.use(redirectOldAddresses)
 app.use(layout)
 // The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
 app.use(pageCache)
+// Behind the cache: its lookups, and the 404s and redirects they decide, are cached with the pages.
+app.use(redirectOldAddresses)
 
 app.route('/', homeRoutes)
 app.route('/', feedRoutes)

@@ -18,7 +18,13 @@ export type Site = {
 
 export type AppEnv = {
   Bindings: Env
-  Variables: { site: Site; db: Db; d1Session: D1DatabaseSession }
+  Variables: {
+    site: Site
+    db: Db
+    d1Session: D1DatabaseSession
+    /** Set by the page cache on a miss: the only part of the query its entry may depend on. */
+    cachedQuery?: string
+  }
 }
 
 /** Admin routes also know who is logged in (null once a session has expired). */

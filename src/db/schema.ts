@@ -263,6 +263,15 @@ export const redirects = sqliteTable(
 )
 
 /**
+ * The query parameter names of old addresses in `redirects` (`p` for `/?p=12`). Only a reader's
+ * address with one of them can be an old address with a query string, so the page cache ignores
+ * every other unknown parameter without asking D1. Never pruned: a stale name costs a lookup only.
+ */
+export const redirectQueryNames = sqliteTable('redirect_query_names', {
+  name: text().primaryKey(),
+})
+
+/**
  * A single row (id 1) whose `version` goes up with every write readers can see, raised by triggers
  * on the tables reader pages show (migration 0012): cached reader pages are keyed by it
  * (db/content-version.ts), so a write makes them all stale.

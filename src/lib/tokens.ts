@@ -1,9 +1,4 @@
-import { bytesToBase64Url, bytesToHex } from './encoding'
-
-/** 256 random bits, URL-safe. */
-export function randomToken(): string {
-  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)))
-}
+import { bytesToHex } from './encoding'
 
 export async function sha256Hex(text: string): Promise<string> {
   return bytesToHex(

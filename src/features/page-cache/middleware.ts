@@ -12,6 +12,7 @@ import {
   pageKey,
   shortHash,
 } from './keys'
+import { readerQuery } from './reader-query'
 import type { AppEnv } from '../../types'
 import { carriesEditorSession } from '../auth'
 
@@ -25,14 +26,23 @@ const EXCLUDED_PREFIXES = ['/admin/', '/media/']
 
 type CachedState = ContentState & { bookmark: string | null; checkedAt: number }
 
-/** Longer addresses are no reader's page (Cloudflare refuses far shorter ones): never cached. */
+/**
+ * Longer addresses are no reader's page (Cloudflare refuses far shorter ones): never cached. Only
+ * the part of the address the page depends on counts, so padding the query gains nothing.
+ */
 const MAX_CACHED_URL_LENGTH = 2048
 
-function isReaderGet(c: Context<AppEnv>) {
-  if (c.req.method !== 'GET' || c.req.url.length > MAX_CACHED_URL_LENGTH) return false
+/** Answered as for GET, from the same entries: Hono drops the body of a HEAD response. */
+const READER_METHODS = ['GET', 'HEAD']
+
+/** Statuses whose answers are entries: pages, 404s, and redirects (old addresses, a trailing /). */
+const CACHED_STATUSES = [200, 301, 404]
+
+async function isReaderRequest(c: Context<AppEnv>) {
+  if (!READER_METHODS.includes(c.req.method)) return false
   const path = c.req.path
   if (path === '/admin' || EXCLUDED_PREFIXES.some((prefix) => path.startsWith(prefix))) return false
-  return !carriesEditorSession(c)
+  return !(await carriesEditorSession(c))
 }
 
 /** The code and settings that rendered a page: a deploy or a changed var starts a new cache. */
@@ -108,11 +118,22 @@ async function storeContentState(c: Context<AppEnv>, cache: Cache, key: string, 
 
 type PageParts = { body: BodyInit | null; status: number; headers: HeadersInit }
 
-function forReader(page: PageParts, request: Request, cacheStatus: string) {
+/**
+ * A redirect keeps the parameters its entry was not keyed by (`utm_source`, unknown ones), as it
+ * did before it was cached: `/posts/x/?utm_source=news` goes to `/posts/x?utm_source=news`.
+ */
+function withDroppedQuery(headers: Headers, dropped: string) {
+  const location = headers.get('Location')
+  if (!dropped || !location?.startsWith('/')) return
+  headers.set('Location', `${location}${location.includes('?') ? '&' : '?'}${dropped}`)
+}
+
+function forReader(page: PageParts, request: Request, cacheStatus: string, dropped = '') {
   const response = new Response(page.body, { status: page.status, headers: page.headers })
   const { headers } = response
   headers.set('Cache-Control', READER_CACHE_CONTROL)
   headers.set('X-Page-Cache', cacheStatus)
+  if (page.status === 301) withDroppedQuery(headers, dropped)
   const lastModified = headers.get('Last-Modified')
   const notModified = isNotModified(
     request.headers,
@@ -129,17 +150,18 @@ function forReader(page: PageParts, request: Request, cacheStatus: string) {
 const openPages = () => caches.open('pages')
 
 /**
- * The page cache, for every reader GET: pages, htmx fragments, feeds, the sitemap. Entries are
- * keyed by the content version (db/content-version.ts), so a write reaches every reader page at
- * once, without a purge. Every lookup may miss (on *.workers.dev the Cache API does nothing):
- * the page is then rendered as usual, still with its ETag. After an editor's write, the content
- * state cached for this data centre is refreshed before the editor gets the answer.
+ * The page cache, for every reader GET and HEAD: pages, htmx fragments, feeds, the sitemap, 404s
+ * and redirects. Entries are keyed by the content version (db/content-version.ts), so a write
+ * reaches every reader page at once, without a purge, and by the part of the query the page
+ * depends on (lib/reader-query.ts). Every lookup may miss (on *.workers.dev the Cache API does
+ * nothing): the page is then rendered as usual, still with its ETag. After an editor's write, the
+ * content state cached for this data centre is refreshed before the editor gets the answer.
  */
 export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   const enabled = c.env.PAGE_CACHE !== 'off'
-  if (!isReaderGet(c)) {
+  if (!(await isReaderRequest(c))) {
     await next()
-    if (enabled && c.req.method === 'POST' && carriesEditorSession(c)) {
+    if (enabled && c.req.method === 'POST' && (await carriesEditorSession(c))) {
       const key = contentStateKey(new URL(c.req.url), deploymentOf(c.env))
       await (
         await storeContentState(c, await openPages(), key, Date.now())
@@ -150,20 +172,33 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
 
   const now = Date.now()
   let store: ((body: ArrayBuffer, status: number, headers: Headers) => Promise<void>) | null = null
+  let cacheStatus = 'off'
+  let dropped = ''
   if (enabled) {
+    cacheStatus = 'miss'
     const cache = await openPages()
     const deployment = deploymentOf(c.env)
-    const stateKey = contentStateKey(new URL(c.req.url), deployment)
+    const url = new URL(c.req.url)
+    const stateKey = contentStateKey(url, deployment)
     const { state, written } = await contentState(c, cache, stateKey, now)
     if (written) afterResponse(c, written)
-    const key = pageKey(c.req.raw, state, deployment)
+    // `?? []`: a state cached by the code before this field, under the same deployment id.
+    const query = readerQuery(url, state.redirectNames ?? [])
+    const address = url.pathname + query.kept
+    if (url.origin.length + address.length > MAX_CACHED_URL_LENGTH) {
+      await next()
+      return
+    }
+    dropped = query.dropped
+    c.set('cachedQuery', query.kept)
+    const key = pageKey(c.req.raw, address, state, deployment)
     const hot = hotPage(key, now)
-    if (hot) return forReader(hot, c.req.raw, 'hit')
+    if (hot) return forReader(hot, c.req.raw, 'hit', dropped)
     const hit = await cache.match(key)
     if (hit) {
       const body = await hit.arrayBuffer()
       const expiresAt = now + entryMaxAge(hit.status, state, now) * 1000
-      return forReader(keepHotPage(key, hit, body, expiresAt), c.req.raw, 'hit')
+      return forReader(keepHotPage(key, hit, body, expiresAt), c.req.raw, 'hit', dropped)
     }
     if (!written && state.bookmark) {
       // Render from at least the state the version was read at, never from an older replica.
@@ -183,11 +218,11 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
 
   await next()
   const { status } = c.res
-  if (status !== 200 && status !== 404) return
+  if (!CACHED_STATUSES.includes(status)) return
   const body = await c.res.arrayBuffer()
   const headers = new Headers(c.res.headers)
   if (status === 200 && !headers.has('ETag')) headers.set('ETag', await etagOf(body))
   if (store && !headers.has('Set-Cookie')) afterResponse(c, store(body, status, headers))
   c.res = undefined
-  c.res = forReader({ body, status, headers }, c.req.raw, store ? 'miss' : 'off')
+  c.res = forReader({ body, status, headers }, c.req.raw, cacheStatus, dropped)
 })

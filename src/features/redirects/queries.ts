@@ -1,11 +1,12 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import { isSameSitePath } from './schemas'
 import type { Db } from '../../db/client'
 import { isListed } from '../../db/listing'
+import { redirectQueryNamesStatement } from '../../db/redirect-query-names'
 import { posts, redirects } from '../../db/schema'
+import { isSameSitePath } from './schemas'
 
-/** How many redirects `addRedirects` writes per D1 batch (three small statements each). */
+/** How many redirects `addRedirects` writes per D1 batch (three or four small statements each). */
 const REDIRECTS_PER_BATCH = 50
 
 /**
@@ -26,9 +27,11 @@ export function redirectStatements(
       .values({ fromPath, toPath })
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, createdAt: new Date() } }),
     db.delete(redirects).where(eq(redirects.fromPath, toPath)),
+    ...redirectQueryNamesStatement(db, fromPath),
   ]
 }
 
+/** Cached reader pages include redirects and the 404s they replace: the version goes up too. */
 export async function addRedirect(db: Db, fromPath: string, toPath: string) {
   const [first, ...rest] = redirectStatements(db, fromPath, toPath)
   await db.batch([first, ...rest])

@@ -4,7 +4,10 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../../src/index'
 import { readContentState } from '../../../src/features/page-cache/content-version'
-import { redirectRowsStatements, runStatements } from '../../../src/features/import-export/import/imported-rows'
+import {
+  redirectRowsStatements,
+  runStatements,
+} from '../../../src/features/import-export/import/imported-rows'
 import { authors, posts, type Media } from '../../../src/db/schema'
 import { createEditor, logIn, ORIGIN, postFields } from '../../admin-helpers'
 import { createAuthorAndCategories, db } from '../../fixtures'
@@ -196,7 +199,16 @@ describe('an editor’s write reaches cached reader pages on the very next reque
 })
 
 /** Tables whose rows some reader page, fragment, feed or sitemap shows. */
-const SHOWN = ['authors', 'categories', 'media', 'posts', 'posts_categories', 'posts_media']
+const SHOWN = [
+  'authors',
+  'categories',
+  'media',
+  'posts',
+  'posts_categories',
+  'posts_media',
+  'redirect_query_names',
+  'redirects',
+]
 /** Tables no reader page reads (see migration 0012 for why each). */
 const NOT_SHOWN = [
   'audience_daily_counts',
@@ -207,7 +219,6 @@ const NOT_SHOWN = [
   'imported_items',
   'login_failures',
   'post_revisions',
-  'redirects',
   'sessions',
   'users',
 ]
