@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { validator } from 'hono/validator'
+import { sValidator } from '@hono/standard-validator'
 import * as v from 'valibot'
 import { createImportJob, findImportJob } from './import/jobs'
 import {
@@ -17,6 +17,10 @@ import { ownerOnly, requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { importUploadSchema, MAX_UPLOAD_MB } from './schemas'
 import { ImportJobPage, ImportPage } from './views/import-page'
+import { validParams } from '../../lib/validation/form'
+
+/** Import jobs are named by a random UUID. */
+const jobParams = validParams(v.object({ id: v.pipe(v.string(), v.uuid()) }))
 
 const uploadKey = (id: string) => `imports/${id}/upload`
 
@@ -38,8 +42,8 @@ async function renderForm(c: Context<EditorEnv>, error?: string) {
   )
 }
 
-async function requireJob(c: Context<EditorEnv>) {
-  const job = await findImportJob(c.var.db, c.req.param('id')!)
+async function requireJob(c: Context<EditorEnv>, id: string) {
+  const job = await findImportJob(c.var.db, id)
   if (!job) throw new HTTPException(404)
   return job
 }
@@ -69,11 +73,10 @@ export const adminImportRoutes = new Hono<AdminEnv>()
   .get('/', (c) => renderForm(c))
   .post(
     '/',
-    validator('form', async (value, c) => {
-      const parsed = v.safeParse(importUploadSchema, value)
-      if (parsed.success) return parsed.output
+    sValidator('form', importUploadSchema, async (result, c: Context<EditorEnv>) => {
+      if (result.success) return
       const m = importMessagesFor(c.var.site.locale)
-      const code = parsed.issues[0].message
+      const code = result.error[0].message
       c.status(422)
       return renderForm(c, code === 'fileTooLarge' ? m.fileTooLarge(MAX_UPLOAD_MB) : m.fileRequired)
     }),
@@ -94,8 +97,8 @@ export const adminImportRoutes = new Hono<AdminEnv>()
       },
     })
   })
-  .get('/:id', async (c) => {
-    const job = await findImportJob(c.var.db, c.req.param('id'))
+  .get('/:id', jobParams, async (c) => {
+    const job = await findImportJob(c.var.db, c.req.valid('param').id)
     if (!job) throw new HTTPException(404)
     const m = importMessagesFor(c.var.site.locale)
     const now = Date.now()
@@ -113,22 +116,22 @@ export const adminImportRoutes = new Hono<AdminEnv>()
       { title: m.title, admin: true },
     )
   })
-  .post('/:id/run', async (c) => {
-    const job = await findImportJob(c.var.db, c.req.param('id'))
+  .post('/:id/run', jobParams, async (c) => {
+    const job = await findImportJob(c.var.db, c.req.valid('param').id)
     if (!job || !job.dryRun || job.status !== 'done') throw new HTTPException(404)
     return startJob(c, { fileKey: job.fileKey, fileName: job.fileName, dryRun: false })
   })
   // A failed or stuck job is started again as a new job on the same file; the old one stops.
-  .post('/:id/retry', async (c) => {
-    const job = await requireJob(c)
+  .post('/:id/retry', jobParams, async (c) => {
+    const job = await requireJob(c, c.req.valid('param').id)
     const taken = await takeImportJobForRetry(c.var.db, job.id)
     if (!taken)
       throw new HTTPException(409, { message: importMessagesFor(c.var.site.locale).notStopped })
     await stopImportJob(c.env, job.id)
     return startJob(c, { fileKey: job.fileKey, fileName: job.fileName, dryRun: job.dryRun })
   })
-  .post('/:id/cancel', async (c) => {
-    const job = await requireJob(c)
+  .post('/:id/cancel', jobParams, async (c) => {
+    const job = await requireJob(c, c.req.valid('param').id)
     if (!(await cancelImportJob(c.var.db, job.id)))
       throw new HTTPException(409, { message: importMessagesFor(c.var.site.locale).over })
     await stopImportJob(c.env, job.id)

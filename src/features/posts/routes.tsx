@@ -7,9 +7,10 @@ import { mediaUrl } from '../media'
 import { typeset } from '../../lib/typography'
 import type { AppEnv } from '../../types'
 import { PostPage } from './views/post-page'
+import { slugParams } from '../../lib/validation/form'
 
-export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
-  const post = await findPublishedPost(c.var.db, c.req.param('slug'), Date.now())
+export const postRoutes = new Hono<AppEnv>().get('/:slug', slugParams, async (c) => {
+  const post = await findPublishedPost(c.var.db, c.req.valid('param').slug, Date.now())
   if (!post) throw new HTTPException(404)
   const { images } = post
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
