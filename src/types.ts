@@ -24,6 +24,11 @@ export type AppEnv = {
     d1Session: D1DatabaseSession
     /** Set by the page cache on a miss: the only part of the query its entry may depend on. */
     cachedQuery?: string
+    /**
+     * Set by an admin page that shows the result of a write made elsewhere (an import's
+     * Workflow): the page cache then reads this data centre's content state again, as after a POST.
+     */
+    contentChanged?: boolean
   }
 }
 
@@ -37,6 +42,8 @@ export type AdminEnv = {
     editor: User | null
     sessionTokenHash: string | null
     a: AdminMessages
+    /** See AppEnv: this admin page shows a write made elsewhere. */
+    contentChanged?: boolean
   }
 }
 

@@ -19,8 +19,8 @@ import { importUploadSchema, MAX_UPLOAD_MB } from './schemas'
 import { ImportJobPage, ImportPage } from './views/import-page'
 import { validParams } from '../../lib/validation/form'
 
-/** Import jobs are named by a random UUID. */
-const jobParams = validParams(v.object({ id: v.pipe(v.string(), v.uuid()) }))
+/** Import jobs are named by a random UUID; anything else that is no id is no page. */
+const jobParams = validParams(v.object({ id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)) }))
 
 const uploadKey = (id: string) => `imports/${id}/upload`
 
@@ -104,6 +104,8 @@ export const adminImportRoutes = new Hono<AdminEnv>()
     const now = Date.now()
     // Without JavaScript too, the page comes back by itself until the import is over (or stuck).
     if (job.status === 'running' && !isStuck(job, now)) c.header('Refresh', '2')
+    // The Workflow wrote elsewhere: the owner, seeing it done, then sees the posts it brought.
+    if (job.status === 'done' && !job.dryRun) c.set('contentChanged', true)
     return c.render(
       <ImportJobPage
         a={c.var.a}

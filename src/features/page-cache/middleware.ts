@@ -84,6 +84,14 @@ function rememberProbe(key: string, state: CachedState, now: number) {
   lastProbe = { key, state, at: now }
 }
 
+/** After an editor's write: this data centre's content state, read again before they see it. */
+async function refreshContentState(c: Context<AppEnv>) {
+  const key = contentStateKey(new URL(c.req.url), deploymentOf(c.env))
+  await (
+    await storeContentState(c, await openPages(), key, Date.now())
+  ).written
+}
+
 /**
  * The content state for this request: from the cache while it is fresh (with the D1 bookmark it
  * was read at), from D1 otherwise, then cached for the next requests of this data centre.
@@ -161,12 +169,8 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   const enabled = c.env.PAGE_CACHE !== 'off'
   if (!(await isReaderRequest(c))) {
     await next()
-    if (enabled && c.req.method === 'POST' && (await carriesEditorSession(c))) {
-      const key = contentStateKey(new URL(c.req.url), deploymentOf(c.env))
-      await (
-        await storeContentState(c, await openPages(), key, Date.now())
-      ).written
-    }
+    const wrote = c.req.method === 'POST' || c.get('contentChanged') === true
+    if (enabled && wrote && (await carriesEditorSession(c))) await refreshContentState(c)
     return
   }
 
