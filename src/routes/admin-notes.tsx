@@ -10,6 +10,7 @@ import { createPost, updatePost, type PostInput } from '../db/post-writes'
 import type { PostStatus } from '../db/schema'
 import { bookmarkletHref } from '../lib/bookmarklet'
 import { epochToZonedInputs, zonedDateTimeToEpoch } from '../lib/dates'
+import { savedStatusText } from './admin-note-save-message'
 import { imageFailureText, noteMessagesFor } from '../lib/i18n-notes'
 import { renderMarkdown } from '../lib/markdown'
 import { slugify } from '../lib/slug'
@@ -263,7 +264,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
         : saved
-          ? { message: `${a.saved} ${a.statusLabel[note.status]}.`, tone: 'info' }
+          ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
           : null,
       viewHref: listed ? `/posts/${note.slug}` : null,
     })

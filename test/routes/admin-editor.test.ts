@@ -228,6 +228,26 @@ describe('after saving', () => {
     expect((await request('/posts/later')).status).toBe(404)
   })
 
+  it('schedules a post set to Published with a date still to come, and says when it goes live', async () => {
+    const id = await saved(
+      await request('/admin/posts', {
+        cookie,
+        form: postForm({
+          title: 'Not yet',
+          status: 'published',
+          publishDate: '2099-12-02',
+          publishTime: '09:00',
+        }),
+      }),
+    )
+    expect((await post(id)).status).toBe('scheduled')
+    const html = await (await request(`/admin/posts/${id}?saved=1`, { cookie })).text()
+    expect(html).toContain('Scheduled for 2 December 2099 at 09:00, Paris time.')
+    expect(html).not.toContain('the post is live')
+    expect(html).toContain(`<a href="/admin/posts/${id}/preview">Preview</a>`)
+    expect((await request('/posts/not-yet')).status).toBe(404)
+  })
+
   it('links a published post to its page and says it is live', async () => {
     const id = await saved(
       await request('/admin/posts', {

@@ -240,6 +240,8 @@ describe('saving a note', () => {
     const [note] = await db.select().from(posts).where(eq(posts.id, id))
     expect(note.status).toBe('scheduled')
     expect((await request('/posts/note-future')).status).toBe(404)
+    const page = await (await request(`/admin/notes/${id}?saved=scheduled`, { cookie })).text()
+    expect(page).toContain('Saved. Scheduled for 1 January 2099 at 09:00, Paris time.')
   })
 
   it('gives a second note with the same title its own address', async () => {
