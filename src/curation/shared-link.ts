@@ -1,7 +1,8 @@
 import { extractMetadata, type PageMetadata } from './metadata'
 import { isHtml, safeFetch, type FetchFailure } from './safe-fetch'
 
-export type SharedLink = { url: string; title: string; text: string }
+/** `lang` is the page's `<html lang>` as the bookmarklet read it; share targets do not send it. */
+export type SharedLink = { url: string; title: string; text: string; lang: string }
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/i
 
@@ -20,7 +21,7 @@ export function readSharedLink(query: Record<string, string | undefined>): Share
       text = text.replace(found[0], '').trim()
     }
   }
-  return { url, title, text }
+  return { url, title, text, lang: (query.lang ?? '').trim() }
 }
 
 /** Fetches the page once and reads its metadata; `reason` says why not when it cannot. */

@@ -54,7 +54,10 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
   }
 }
 
-export async function firstAuthorId(c: NoteContext) {
+/** The editor's own author profile, as for posts; the first author for an editor without one. */
+export async function defaultNoteAuthorId(c: Context<EditorEnv>) {
+  const own = c.var.editor.authorId
+  if (own) return own
   const [first] = await listAuthors(c.var.db)
   return first?.id
 }
@@ -232,7 +235,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
   )
   .use(requireEditor)
   .get('/', async (c) =>
-    renderNoteForm(c, { noteId: null, values: blankNote(c, await firstAuthorId(c)) }),
+    renderNoteForm(c, { noteId: null, values: blankNote(c, await defaultNoteAuthorId(c)) }),
   )
   .get('/:id{[0-9]+}', async (c) => {
     const { site, a } = c.var
