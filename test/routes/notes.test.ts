@@ -250,6 +250,23 @@ describe('saving a note', () => {
     expect(body).toContain('<strong>chiffre</strong>')
   })
 
+  it('shows no empty “Categories:” for a note without a category', async () => {
+    await savedNoteId(
+      await request('/admin/notes', {
+        cookie,
+        form: noteForm({ title: 'Sans catégorie', categoryIds: [], language: 'en' }),
+      }),
+    )
+    const page = await (await request('/posts/sans-categorie')).text()
+    const byline = /<p class="byline">[\s\S]*?<\/p>/.exec(page)![0]
+    expect(byline).toMatch(/<\/time><\/p>$/)
+    expect(byline).not.toContain('Categories')
+    const home = await (await request('/')).text()
+    const summary = /<article class="post-summary note-summary"[\s\S]*?<\/article>/.exec(home)![0]
+    expect(summary).toContain('Sans catégorie')
+    expect(summary).not.toContain('Categories')
+  })
+
   it('keeps a draft off the site', async () => {
     const id = await savedNoteId(
       await request('/admin/notes', {
