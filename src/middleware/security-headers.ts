@@ -1,8 +1,9 @@
+import { createMiddleware } from 'hono/factory'
 import { secureHeaders } from 'hono/secure-headers'
 import { SITE_CSS_HASH } from '../views/site-css'
 
 /** Everything a page uses comes from this origin: no CDN, no font host, no analytics beacon. */
-export const securityHeaders = secureHeaders({
+const pageHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -24,4 +25,15 @@ export const securityHeaders = secureHeaders({
     geolocation: [],
     browsingTopics: [],
   },
+})
+
+/**
+ * The headers above on every answer, with one exception: uploaded images (`/media/…`) may be
+ * embedded by other origins (a feed reader shows a post's images from this site), so they are
+ * `Cross-Origin-Resource-Policy: cross-origin`; every page stays `same-origin`.
+ */
+export const securityHeaders = createMiddleware(async (c, next) => {
+  await pageHeaders(c, next)
+  if (c.req.path.startsWith('/media/'))
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin')
 })

@@ -102,6 +102,24 @@ describe('/media/…', () => {
     await other.arrayBuffer()
   })
 
+  it('may be shown by other sites (feed readers), while pages stay same-origin', async () => {
+    const image = await get(`/media/${photo.key}`)
+    await image.arrayBuffer()
+    expect(image.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    const etag = image.headers.get('ETag')!
+    const unchanged = await get(`/media/${photo.key}`, { headers: { 'If-None-Match': etag } })
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    const resized = await getWithImages(`/media/${wide.key}?w=320`)
+    await resized.arrayBuffer()
+    expect(resized.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    for (const path of ['/', '/posts/with-featured', '/feed', '/mediator']) {
+      const page = await get(path)
+      await page.arrayBuffer()
+      expect(page.headers.get('Cross-Origin-Resource-Policy'), path).toBe('same-origin')
+    }
+  })
+
   it('answers 404 for an unknown image and for names that are not content hashes', async () => {
     const unknown = await get(`/media/${'0'.repeat(64)}.jpg`)
     expect(unknown.status).toBe(404)
