@@ -9,8 +9,8 @@ const pageHeaders = secureHeaders({
     scriptSrc: ["'self'"],
     // The stylesheet inside every page, by its hash: never 'unsafe-inline'.
     styleSrc: ["'self'", SITE_CSS_HASH],
-    // data: for the site's own icon only: post images are limited to https and this origin by
-    // the sanitizer (lib/markdown.ts).
+    // data: for the site's own icon only. No https: — readers' browsers call no third party: an
+    // image from another site in a post becomes a link to it (lib/offsite-images.ts).
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],

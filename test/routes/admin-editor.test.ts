@@ -248,6 +248,37 @@ describe('after saving', () => {
     expect((await request('/posts/not-yet')).status).toBe(404)
   })
 
+  it('shows readers only images their Content-Security-Policy allows', async () => {
+    await saved(
+      await request('/admin/posts', {
+        cookie,
+        form: postForm({
+          title: 'Elsewhere',
+          status: 'published',
+          markdown: 'Before.\n\n![A street](https://images.example.org/street.jpg)\n\nAfter.',
+        }),
+      }),
+    )
+    const response = await request('/posts/elsewhere')
+    const html = await response.text()
+    const imgSrc = /img-src ([^;]+)/.exec(response.headers.get('Content-Security-Policy')!)![1]
+    const allows = (src: string) =>
+      imgSrc
+        .split(' ')
+        .some((source) =>
+          source === "'self'"
+            ? src.startsWith('/') && !src.startsWith('//')
+            : source.endsWith(':') && src.startsWith(source),
+        )
+    const body = /<div class="post-body"[\s\S]*?<\/div>/.exec(html)![0]
+    for (const [, src] of body.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) {
+      expect(allows(src), src).toBe(true)
+    }
+    expect(body).toContain(
+      '<a href="https://images.example.org/street.jpg" rel="noopener noreferrer">A street</a>',
+    )
+  })
+
   it('links a published post to its page and says it is live', async () => {
     const id = await saved(
       await request('/admin/posts', {
