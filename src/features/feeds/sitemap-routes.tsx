@@ -1,17 +1,20 @@
 import { Hono } from 'hono'
 import { categoriesWithCountsQuery } from '../categories'
 import { sitemapAuthorsQuery, sitemapPostsQuery } from './sitemap-queries'
+import { SITEMAP_MAX_URLS } from './sitemap-chunks'
 import { conditionalResponse } from '../../lib/conditional-get'
 import { renderSitemap, type SitemapUrl } from './sitemap-xml'
 import type { AppEnv } from '../../types'
+import { sitemapFileResponse, sitemapIndexResponse } from './sitemap-files'
 
 const latest = (dates: (Date | null)[]) =>
   dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null)
 
 /**
  * `/sitemap.xml`: the home page, every listed post, and the category and author pages that have
- * listed posts, with `lastmod`. `/robots.txt` points to it; admin pages and search results are
- * left to no crawler.
+ * listed posts, with `lastmod`. Past SITEMAP_MAX_URLS addresses it is an index of
+ * `/sitemap-<n>.xml` files instead. `/robots.txt` points to it; admin pages and search results
+ * are left to no crawler.
  */
 export const sitemapRoutes = new Hono<AppEnv>()
   .get('/sitemap.xml', async (c) => {
@@ -22,6 +25,10 @@ export const sitemapRoutes = new Hono<AppEnv>()
       sitemapAuthorsQuery(db),
       categoriesWithCountsQuery(db, now),
     ])
+    const addresses = 2 + postRows.length + categories.length + authorRows.length
+    if (postRows.length > SITEMAP_MAX_URLS || addresses > SITEMAP_MAX_URLS) {
+      return sitemapIndexResponse(c, now)
+    }
     const postUrls: SitemapUrl[] = postRows.map((post) => ({
       loc: `${site.url}/posts/${post.slug}`,
       lastmod: latest([post.updatedAt, post.publishedAt]),
@@ -56,6 +63,9 @@ export const sitemapRoutes = new Hono<AppEnv>()
       newest ?? new Date(0),
     )
   })
+  .get('/:file{sitemap-[0-9]{1,6}\\.xml}', (c) =>
+    sitemapFileResponse(c, Number(/\d+/.exec(c.req.param('file'))![0])),
+  )
   .get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
     return c.text(

@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { matchesEtag } from '../../lib/etag'
-import { RESPONSIVE_WIDTHS } from './responsive-images'
-import { MEDIA_KEY } from './url'
+import { findResizedCopy, keepResizedCopy } from '../media/resized-cache'
+import { RESPONSIVE_WIDTHS } from '../media/responsive-images'
+import { MEDIA_KEY } from '../media/url'
 import type { AppEnv } from '../../types'
 
 // The name is the content's SHA-256: the bytes behind a URL never change.
@@ -11,7 +12,8 @@ const TRANSFORMABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/a
 
 /**
  * Uploaded images from R2. `?w=` asks for a narrower copy, made by Cloudflare Images when the
- * binding is there; without it (or for another width) the original is served.
+ * binding is there (and kept in the Cache API: made once, not on every request); without it (or
+ * for another width) the original is served.
  */
 export const mediaRoutes = new Hono<AppEnv>().get(`/:key{${MEDIA_KEY}}`, async (c) => {
   const key = c.req.param('key')
@@ -27,6 +29,9 @@ export const mediaRoutes = new Hono<AppEnv>().get(`/:key{${MEDIA_KEY}}`, async (
   if (matchesEtag(c.req.header('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers })
   }
+  const origin = new URL(c.req.url).origin
+  const resized = width ? await findResizedCopy(origin, key, width) : null
+  if (resized) return resized
   const object = await c.env.MEDIA.get(key)
   if (!object) throw new HTTPException(404)
   const contentType = object.httpMetadata?.contentType ?? 'application/octet-stream'
@@ -35,7 +40,8 @@ export const mediaRoutes = new Hono<AppEnv>().get(`/:key{${MEDIA_KEY}}`, async (
     const output = await c.env.IMAGES.input(object.body)
       .transform({ width, fit: 'scale-down' })
       .output({ format: contentType as ImageOutputOptions['format'] })
-    return new Response(output.image(), { headers })
+    const response = new Response(output.image(), { headers })
+    return keepResizedCopy(c.executionCtx, origin, key, width, response)
   }
   headers.set('Content-Length', String(object.size))
   return new Response(object.body, { headers })

@@ -10,6 +10,7 @@ import { createPost, updatePost, type PostInput } from '../posts'
 import type { PostStatus } from '../../db/schema'
 import { bookmarkletHref } from './bookmarklet'
 import { epochToZonedInputs, zonedDateTimeToEpoch } from '../../lib/dates'
+import { savedStatusText } from './save-message'
 import { imageFailureText, noteMessagesFor } from './messages'
 import { renderMarkdown } from '../../lib/markdown'
 import { slugify } from '../../lib/slug'
@@ -53,7 +54,10 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
   }
 }
 
-export async function firstAuthorId(c: NoteContext) {
+/** The editor's own author profile, as for posts; the first author for an editor without one. */
+export async function defaultNoteAuthorId(c: Context<EditorEnv>) {
+  const own = c.var.editor.authorId
+  if (own) return own
   const [first] = await listAuthors(c.var.db)
   return first?.id
 }
@@ -231,7 +235,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
   )
   .use(requireEditor)
   .get('/', async (c) =>
-    renderNoteForm(c, { noteId: null, values: blankNote(c, await firstAuthorId(c)) }),
+    renderNoteForm(c, { noteId: null, values: blankNote(c, await defaultNoteAuthorId(c)) }),
   )
   .get('/:id{[0-9]+}', async (c) => {
     const { site, a } = c.var
@@ -263,7 +267,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
         : saved
-          ? { message: `${a.saved} ${a.statusLabel[note.status]}.`, tone: 'info' }
+          ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
           : null,
       viewHref: listed ? `/posts/${note.slug}` : null,
     })

@@ -5,7 +5,8 @@ import { displayHost, readSharedLink, readSourcePage } from './curation/shared-l
 import { noteMessagesFor } from './messages'
 import { requireEditor } from '../auth'
 import type { AdminEnv } from '../../types'
-import { blankNote, firstAuthorId, renderNoteForm } from './admin-routes'
+import { declaredLanguage } from './curation/declared-language'
+import { blankNote, defaultNoteAuthorId, renderNoteForm } from './admin-routes'
 
 /**
  * The session cookie is SameSite=Strict, so a navigation started on another site (the bookmarklet
@@ -40,11 +41,13 @@ export const adminShareRoutes = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const n = noteMessagesFor(c.var.site.locale)
     const shared = readSharedLink(c.req.query())
+    const blank = blankNote(c, await defaultNoteAuthorId(c))
     const values = {
-      ...blankNote(c, await firstAuthorId(c)),
+      ...blank,
       sourceUrl: shared.url,
       title: shared.title,
       quote: shared.text,
+      language: declaredLanguage(shared.lang) ?? blank.language,
     }
     if (!shared.url) return renderNoteForm(c, { noteId: null, values })
 
@@ -57,7 +60,6 @@ export const adminShareRoutes = new Hono<AdminEnv>()
       return renderNoteForm(c, { noteId: null, values, notice: { message, tone: 'error' } })
     }
     const page = source.metadata
-    const language = page.language === 'fr' || page.language === 'en' ? page.language : null
     return renderNoteForm(c, {
       noteId: null,
       values: {
@@ -69,7 +71,8 @@ export const adminShareRoutes = new Hono<AdminEnv>()
         sourcePublishedAt: page.publishedAt,
         imageUrl: page.imageUrl,
         keepImage: page.imageUrl ? 'keep' : '',
-        language: language ?? values.language,
+        language:
+          declaredLanguage(shared.lang) ?? declaredLanguage(page.language) ?? values.language,
       },
       notice: { message: n.filledFrom(displayHost(shared.url)), tone: 'info' },
     })

@@ -149,7 +149,13 @@ export function validatePostForm(
   if (values.status === 'published' && !publishedAt) publishedAt = new Date(now)
 
   if (!fields || Object.keys(errors).length > 0) return { errors, post: null }
-  return { errors, post: { ...fields, slug, publishedAt } }
+  // Readers see a post only once its date has passed: "Published" with a date still to come is a
+  // schedule, and is stored and announced as one.
+  const status =
+    fields.status === 'published' && publishedAt && publishedAt.getTime() > now
+      ? 'scheduled'
+      : fields.status
+  return { errors, post: { ...fields, status, slug, publishedAt } }
 }
 
 /** The version a form was loaded from, or null when it names none (a form from before versions). */
