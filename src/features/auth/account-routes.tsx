@@ -3,13 +3,13 @@ import { setUserPassword } from './users'
 import * as v from 'valibot'
 import { lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import { passwordChangeFields, passwordSchema } from './user-schemas'
-import { hashPassword } from '../auth/password'
-import { verifyPassword } from '../auth/verify-password'
-import { openSession, requireEditor } from '../auth/editor-session'
+import { hashPassword } from './password'
+import { verifyPassword } from './verify-password'
+import { openSession, requireEditor } from './editor-session'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { AccountPage } from './views/account-page'
-import { authPepper } from '../auth/login'
-import { claimPasswordCheck, passwordWasRight } from '../auth/password-attempt'
+import { authPepper } from './login'
+import { claimPasswordCheck, passwordWasRight } from './password-attempt'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)

@@ -7,7 +7,7 @@ import { metaDescription } from '../../lib/seo'
 import type { AppEnv } from '../../types'
 import { CategoriesPage } from './views/categories-page'
 import { renderFeed } from '../posts'
-import { lenientQuery } from '../../lib/validation/form'
+import { lenientQuery, slugParams } from '../../lib/validation/form'
 import { feedQuery } from '../posts'
 import { categoriesQuery } from './schemas'
 
@@ -28,8 +28,8 @@ export const categoryRoutes = new Hono<AppEnv>()
       },
     )
   })
-  .get('/:slug', lenientQuery(feedQuery), async (c) => {
-    const category = await findCategoryBySlug(c.var.db, c.req.param('slug'))
+  .get('/:slug', slugParams, lenientQuery(feedQuery), async (c) => {
+    const category = await findCategoryBySlug(c.var.db, c.req.valid('param').slug)
     if (!category) throw new HTTPException(404)
     const { t, name } = c.var.site
     const heading = t.categoryHeading(category.name)

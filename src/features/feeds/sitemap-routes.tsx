@@ -1,4 +1,15 @@
 import { Hono } from 'hono'
+import * as v from 'valibot'
+import { validParams } from '../../lib/validation/form'
+
+/** `sitemap-3.xml` is the third file of the index. */
+const sitemapFileParams = v.object({
+  file: v.pipe(
+    v.string(),
+    v.regex(/^sitemap-[0-9]{1,6}\.xml$/),
+    v.transform((file) => Number(file.slice('sitemap-'.length, -'.xml'.length))),
+  ),
+})
 import { categoriesWithCountsQuery } from '../categories'
 import { sitemapAuthorsQuery, sitemapPostsQuery } from './sitemap-queries'
 import { SITEMAP_MAX_URLS } from './sitemap-chunks'
@@ -63,8 +74,8 @@ export const sitemapRoutes = new Hono<AppEnv>()
       newest ?? new Date(0),
     )
   })
-  .get('/:file{sitemap-[0-9]{1,6}\\.xml}', (c) =>
-    sitemapFileResponse(c, Number(/\d+/.exec(c.req.param('file'))![0])),
+  .get('/:file{sitemap-[0-9]{1,6}\\.xml}', validParams(sitemapFileParams), (c) =>
+    sitemapFileResponse(c, c.req.valid('param').file),
   )
   .get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')

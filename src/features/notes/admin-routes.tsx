@@ -17,7 +17,7 @@ import { slugify } from '../../lib/slug'
 import { timeZoneChoices } from '../../lib/time-zones'
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
-import { typedForm } from '../../lib/validation/form'
+import { idParams, lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import {
   loadedNoteVersion,
   noteErrors,
@@ -222,31 +222,28 @@ async function renderNoteConflict(c: NoteContext, noteId: number, values: NoteFo
   })
 }
 
-function noteIdParam(c: NoteContext): number {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
-  return id
-}
+/** What a note's edit page says after a save: `?saved=1`, and why its image was not kept. */
+const noteEditQuery = v.object({ saved: typedText, image: typedText })
 
 export const adminNoteRoutes = new Hono<AdminEnv>()
   .post('/', typedForm(typedNoteForm), (c) => saveNote(c, null, c.req.valid('form')))
-  .post('/:id{[0-9]+}', typedForm(typedNoteForm), (c) =>
-    saveNote(c, noteIdParam(c), c.req.valid('form')),
+  .post('/:id{[0-9]+}', idParams, typedForm(typedNoteForm), (c) =>
+    saveNote(c, c.req.valid('param').id, c.req.valid('form')),
   )
   .use(requireEditor)
   .get('/', async (c) =>
     renderNoteForm(c, { noteId: null, values: blankNote(c, await defaultNoteAuthorId(c)) }),
   )
-  .get('/:id{[0-9]+}', async (c) => {
+  .get('/:id{[0-9]+}', idParams, lenientQuery(noteEditQuery), async (c) => {
     const { site, a } = c.var
     const n = noteMessagesFor(site.locale)
-    const note = await findPostForEditing(c.var.db, noteIdParam(c))
+    const note = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!note || note.kind !== 'note') throw new HTTPException(404)
     const when = note.publishedAt
       ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
       : null
-    const saved = c.req.query('saved')
-    const imageFailure = imageFailureText(n, c.req.query('image') ?? '')
+    const { saved, image } = c.req.valid('query')
+    const imageFailure = imageFailureText(n, image)
     const listed = note.status !== 'draft' && !note.deletedAt
     return renderNoteForm(c, {
       noteId: note.id,

@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import * as v from 'valibot'
+import { lenientQuery, typedText } from '../../lib/validation/form'
 import { createMiddleware } from 'hono/factory'
 import { curationAllowedHosts } from './curation/local-setting'
 import { displayHost, readSharedLink, readSourcePage } from './curation/shared-link'
@@ -36,11 +38,19 @@ const sameSiteHop = createMiddleware<AdminEnv>(async (c, next) => {
  * The share target (`GET /admin/share?url=…&title=…&text=…`), used by the installed admin on a
  * phone and by the bookmarklet. It reads the page once and fills only what was not shared.
  */
+/** What a share target or the bookmarklet sends: each field as typed, '' when missing. */
+const sharedLinkQuery = v.object({
+  url: typedText,
+  title: typedText,
+  text: typedText,
+  lang: typedText,
+})
+
 export const adminShareRoutes = new Hono<AdminEnv>()
   .use(sameSiteHop, requireEditor)
-  .get('/', async (c) => {
+  .get('/', lenientQuery(sharedLinkQuery), async (c) => {
     const n = noteMessagesFor(c.var.site.locale)
-    const shared = readSharedLink(c.req.query())
+    const shared = readSharedLink(c.req.valid('query'))
     const blank = blankNote(c, await defaultNoteAuthorId(c))
     const values = {
       ...blank,
