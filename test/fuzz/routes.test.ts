@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPost } from '../../src/features/posts/writes'
 import { mediaUrl } from '../../src/features/media/url'
-import { createEditor, logIn, request } from '../admin-helpers'
+import { createEditor, logIn, request as send } from '../admin-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db, postInput } from '../fixtures'
 import { storeSample } from '../media-helpers'
 import { pngWithMetadata } from '../media-samples'
@@ -116,9 +116,32 @@ const POST_FIELDS = [
   'version',
 ]
 
-const RUNS = { numRuns: 15 }
-/** Routes added later share the time budget: fewer runs each, so the file stays about a minute. */
-const FEWER_RUNS = { numRuns: 8 }
+/**
+ * Every property runs SCALE times its base count: the whole file sends more than MIN_REQUESTS
+ * requests a run (checked at the end), every one of which must answer below 500.
+ */
+const SCALE = 6
+const MIN_REQUESTS = 5_000
+const runs = (base: number) => ({ numRuns: base * SCALE })
+const RUNS = runs(15)
+/** Routes added later share the time budget: fewer runs each. */
+const FEWER_RUNS = runs(8)
+
+let requestsSent = 0
+let serverErrors = 0
+/** Every request of this file, counted, with its 5xx answers. */
+async function request(...args: Parameters<typeof send>) {
+  requestsSent++
+  const response = await send(...args)
+  if (response.status >= 500) serverErrors++
+  return response
+}
+
+afterAll(() => {
+  console.log(`fuzz: ${requestsSent} requests, ${serverErrors} answered 5xx`)
+  expect(requestsSent).toBeGreaterThanOrEqual(MIN_REQUESTS)
+  expect(serverErrors).toBe(0)
+})
 let cookie: string
 let postId: number
 let categoryId: string
@@ -311,7 +334,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           path,
         )
       }),
-      { numRuns: 5 },
+      runs(5),
     )
   })
 
@@ -356,7 +379,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           )
         },
       ),
-      { numRuns: 5 },
+      runs(5),
     )
   })
 
@@ -378,7 +401,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       fc.asyncProperty(oddPath, async (path) => {
         await expectNo5xx(await request(path), path.slice(0, 200))
       }),
-      { numRuns: 30 },
+      runs(30),
     )
   })
 
@@ -396,7 +419,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           `/media/${key.slice(0, 100)}?${q.slice(0, 200)} ${String(etag).slice(0, 100)}`,
         )
       }),
-      { numRuns: 15 },
+      runs(15),
     )
   })
 
@@ -552,7 +575,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           const run = prefix === '/admin/import/' ? `${base}/run` : `${base}/delete`
           await expectNo5xx(await request(run, { cookie, form: { x: q } }), run.slice(0, 200))
         }),
-        { numRuns: 6 },
+        runs(6),
       )
     },
   )
@@ -566,7 +589,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
         fc.asyncProperty(form(['version', 'x']), async (fields) => {
           await expectNo5xx(await request(path, { cookie: session, form: fields }), path)
         }),
-        { numRuns: 3 },
+        runs(3),
       )
     },
   )
