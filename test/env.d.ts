@@ -2,6 +2,7 @@ declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
     TEST_IMAGES: ImagesBinding
+    TEST_EMAIL: SendEmail
   }
 }
 
