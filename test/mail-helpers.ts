@@ -122,6 +122,13 @@ export async function outboxEntries(cookie: string) {
   }))
 }
 
+/** A message served by /admin/outbox/<id>.eml, as text (it is 7-bit ASCII). */
+export async function emlText(response: Response): Promise<string> {
+  expect(response.status).toBe(200)
+  expect(response.headers.get('Content-Type')).toBe('message/rfc822')
+  return new TextDecoder().decode(await response.arrayBuffer())
+}
+
 /** The first link to `path` in the plain-text part of a message. */
 export function linkIn(mail: ParsedMail, path: string): string {
   const text = mail.parts.find((part) =>

@@ -31,11 +31,16 @@ function setSessionCookie(c: Context, token: string) {
   })
 }
 
-/** A new session for this editor: a random token in the cookie, only its hash in D1. */
+/**
+ * A new session for this editor: a random token in the cookie, only its hash in D1 (returned, for
+ * the request that opened it).
+ */
 export async function openSession(c: Context, db: Db, userId: number, now = Date.now()) {
   const token = randomToken()
-  await createSession(db, await sha256Hex(token), userId, now)
+  const tokenHash = await sha256Hex(token)
+  await createSession(db, tokenHash, userId, now)
   setSessionCookie(c, token)
+  return tokenHash
 }
 
 export function clearSessionCookie(c: Context) {
