@@ -33,7 +33,7 @@ export function AuditPage({ a, m, editor, rows, actors, olderHref, formatTime }:
       {rows.length === 0 ? (
         <p>{m.auditEmpty}</p>
       ) : (
-        <table class="admin-audit">
+        <table class="admin-users admin-audit">
           <thead>
             <tr>
               <th scope="col">{m.when}</th>

@@ -72,7 +72,7 @@ export function InvitationsSection(props: InvitationsSectionProps) {
       {invitations.length > 0 && (
         <>
           <h3>{m.pendingInvitations}</h3>
-          <table class="admin-invitations">
+          <table class="admin-users admin-invitations">
             <thead>
               <tr>
                 <th scope="col">{a.email}</th>

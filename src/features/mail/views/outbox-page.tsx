@@ -32,7 +32,7 @@ export function OutboxPage({
       {entries.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
-        <table class="admin-outbox">
+        <table class="admin-users admin-outbox">
           <thead>
             <tr>
               <th scope="col">{m.sentAt}</th>
