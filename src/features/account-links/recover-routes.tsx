@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { LOCALES, type Locale } from '../../i18n/site'
 import { mailerFor } from '../../lib/mail'
 import { typedForm } from '../../lib/validation/form'
+import { FIELD_MAX } from '../../lib/validation/limits'
 import type { AdminEnv } from '../../types'
 import { renderGone } from './gone'
 import { linkTokenParams } from './link-token'
@@ -72,6 +73,8 @@ export const recoverRoutes = new Hono<AdminEnv>()
   .post('/', typedForm(forgotFields), async (c) => {
     const { email } = c.req.valid('form')
     if (!email || !mailerFor(c).available) return renderForgot(c, null)
+    // No account has a longer address: the same answer, and nothing to look up.
+    if (email.length > FIELD_MAX.email) return renderForgot(c, email.slice(0, FIELD_MAX.email))
     // The answer is the same for any address and does not wait for the lookup or the message,
     // so neither its words nor its timing say whether an account uses the address.
     const language = browserLanguage(c.req.header('Accept-Language'), c.var.site.locale)
