@@ -1,4 +1,4 @@
-import type { Mailer, SentMail } from '../../lib/mail'
+import type { MailMessage, Mailer } from '../../lib/mail'
 
 /**
  * A link made for someone, shown once to whoever made it, and what became of its email: `sent`
@@ -10,10 +10,24 @@ export type HandedLink = {
   mail: 'sent' | 'outbox' | 'failed' | 'unavailable'
 }
 
-export function mailOutcome(mailer: Mailer, sent: SentMail | null): HandedLink['mail'] {
-  if (!mailer.available || !sent) return 'unavailable'
-  if (sent.delivered) return 'sent'
-  return sent.kept ? 'outbox' : 'failed'
+/**
+ * Emails the link when mail can go out. The link exists already and is shown whatever happens
+ * here, so a message that cannot be sent (Email Service refusing it, a MAIL_FROM to fix) is
+ * logged and reported, never an error page that would lose the link.
+ */
+export async function mailHandedLink(
+  mailer: Mailer,
+  message: () => MailMessage,
+): Promise<HandedLink['mail']> {
+  if (!mailer.available) return 'unavailable'
+  try {
+    const sent = await mailer.sendMail(message())
+    if (sent.delivered) return 'sent'
+    return sent.kept ? 'outbox' : 'failed'
+  } catch (error) {
+    console.error('A link could not be emailed:', error)
+    return 'failed'
+  }
 }
 
 export function untilText(locale: string, timeZone: string, at: Date) {

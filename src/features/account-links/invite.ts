@@ -3,7 +3,7 @@ import type { UserRole } from '../../db/schema'
 import { mailerFor } from '../../lib/mail'
 import type { EditorEnv } from '../../types'
 import { auditRequest } from '../auth'
-import { mailOutcome, untilText, type HandedLink } from './handed-link'
+import { mailHandedLink, untilText, type HandedLink } from './handed-link'
 import { createInvitation } from './invitations'
 import { invitationMail } from './mails'
 import { accountLinkMessagesFor } from './messages'
@@ -25,18 +25,15 @@ export async function inviteEditor(
     actorId: editor.id,
     detail: input.role,
   })
-  const mailer = mailerFor(c)
-  const sent = mailer.available
-    ? await mailer.sendMail(
-        invitationMail(accountLinkMessagesFor(site.locale), site.locale, {
-          to: invitation.email,
-          site: site.name,
-          inviter: editor.name,
-          role: a.roles[input.role],
-          link,
-          until: untilText(site.locale, site.timeZone, invitation.expiresAt),
-        }),
-      )
-    : null
-  return { email: invitation.email, link, mail: mailOutcome(mailer, sent) }
+  const mail = await mailHandedLink(mailerFor(c), () =>
+    invitationMail(accountLinkMessagesFor(site.locale), site.locale, {
+      to: invitation.email,
+      site: site.name,
+      inviter: editor.name,
+      role: a.roles[input.role],
+      link,
+      until: untilText(site.locale, site.timeZone, invitation.expiresAt),
+    }),
+  )
+  return { email: invitation.email, link, mail }
 }

@@ -13,7 +13,7 @@ import {
   openSession,
   setUserPassword,
 } from '../auth'
-import { mailOutcome, untilText, type HandedLink } from './handed-link'
+import { mailHandedLink, untilText, type HandedLink } from './handed-link'
 import { recoveryMail } from './mails'
 import { accountLinkMessagesFor } from './messages'
 import {
@@ -38,19 +38,16 @@ export async function handRecoveryLink(c: Context<EditorEnv>, user: User): Promi
     email: user.email,
     actorId: editor.id,
   })
-  const mailer = mailerFor(c)
-  const sent = mailer.available
-    ? await mailer.sendMail(
-        recoveryMail(accountLinkMessagesFor(site.locale), site.locale, {
-          to: user.email,
-          site: site.name,
-          name: user.name,
-          link,
-          until: untilText(site.locale, site.timeZone, new Date(now + RECOVERY_HANDED_TTL_MS)),
-        }),
-      )
-    : null
-  return { email: user.email, link, mail: mailOutcome(mailer, sent) }
+  const mail = await mailHandedLink(mailerFor(c), () =>
+    recoveryMail(accountLinkMessagesFor(site.locale), site.locale, {
+      to: user.email,
+      site: site.name,
+      name: user.name,
+      link,
+      until: untilText(site.locale, site.timeZone, new Date(now + RECOVERY_HANDED_TTL_MS)),
+    }),
+  )
+  return { email: user.email, link, mail }
 }
 
 /**

@@ -40,7 +40,7 @@ export const adminOutboxRoutes = new Hono<AdminEnv>()
       <OutboxPage
         a={a}
         m={m}
-        editor={c.var.editor!}
+        editor={c.var.editor}
         entries={entries}
         emailBound={c.env.EMAIL !== undefined}
         olderHref={

@@ -261,24 +261,40 @@ describe('the Invite form on /admin/users', () => {
     expect(html).toContain('Email is not set up on this blog')
   })
 
-  it('with Email Service bound, sends the invitation and says so', async () => {
+  /** The invitation form sent to the Worker with other settings. */
+  async function inviteWith(settings: Partial<Env>, email: string) {
     const ctx = createExecutionContext()
-    const body = new URLSearchParams({ email: 'mailed@blog.example', role: 'editor' })
     const response = await app.fetch(
       new Request(`${ORIGIN}/admin/users/invitations`, {
         method: 'POST',
-        body,
+        body: new URLSearchParams({ email, role: 'editor' }),
         headers: {
           Cookie: owner,
           Origin: ORIGIN,
           'Content-Type': 'application/x-www-form-urlencoded',
         },
       }),
-      { ...env, EMAIL: env.TEST_EMAIL },
+      { ...env, ...settings },
       ctx,
     )
     await waitOnExecutionContext(ctx)
+    return response
+  }
+
+  it('with Email Service bound, sends the invitation and says so', async () => {
+    const response = await inviteWith({ EMAIL: env.TEST_EMAIL }, 'mailed@blog.example')
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('It was also emailed to mailed@blog.example.')
+  })
+
+  it('still shows the link when the message cannot be sent', async () => {
+    const response = await inviteWith(
+      { EMAIL: env.TEST_EMAIL, MAIL_FROM: 'not an address' },
+      'unlucky@blog.example',
+    )
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(shownLink(html)).toMatch(/\/admin\/join\//)
+    expect(html).toContain('The email could not be sent: send the link yourself.')
   })
 })

@@ -85,6 +85,10 @@ describe('Forgot your password?', () => {
     expect(await messagesTo('known@blog.example')).toBe(1)
     expect(await messagesTo('nobody@blog.example')).toBe(0)
     expect(await messagesTo('disabled@blog.example')).toBe(0)
+    expect((await auditTrail('known@blog.example')).map((row) => row.event)).toEqual([
+      'recovery_requested',
+    ])
+    expect(await auditTrail('disabled@blog.example')).toEqual([])
   })
 
   it('mails a link that sets a new password and signs in, in the language the browser asks for', async () => {
