@@ -21,6 +21,11 @@ declare namespace Cloudflare {
     ANALYTICS_ENABLED: string
     ANALYTICS_RETENTION_MONTHS: string
     PAGE_CACHE: string
+    MAIL_FROM: string
+    ACCESS_TEAM_DOMAIN: string
+    ACCESS_AUD: string
+    /** Cloudflare Email Service, when bound (see wrangler.toml): src/lib/mail sends through it. */
+    EMAIL?: SendEmail
     AUTH_PEPPER: string
   }
 }

@@ -3,6 +3,7 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
     TEST_IMAGES: ImagesBinding
     TEST_SITE_CSS: string
+    TEST_EMAIL: SendEmail
   }
 }
 

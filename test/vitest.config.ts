@@ -25,6 +25,9 @@ export default defineConfig({
         // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
         // a test hands this one in, so both paths are tested.
         images: { binding: 'TEST_IMAGES' },
+        // Cloudflare Email Service as Miniflare simulates it (it parses what it is given), under
+        // another name for the same reason: the app sends through EMAIL only when a test binds it.
+        email: { send_email: [{ name: 'TEST_EMAIL' }] },
       },
     })),
   ],

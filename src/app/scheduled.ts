@@ -3,6 +3,7 @@ import { createDb } from '../db/client'
 import { deleteOldLoginFailures } from '../features/auth'
 import { purgeTrash } from '../features/posts'
 import { deleteExpiredSessions } from '../features/auth'
+import { deleteOldAuditRows } from '../features/auth'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../features/audience'
 
 /** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
@@ -15,6 +16,8 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   const purged = await purgeTrash(db, now)
   await deleteExpiredSessions(db, now)
   await deleteOldLoginFailures(db, now)
+  // The audit log is kept 13 months.
+  await deleteOldAuditRows(db, now)
   console.log(
     `Housekeeping: ${closedDays} audience day(s) closed, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
   )

@@ -6,6 +6,7 @@
  * and the login are printed last, in a box.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { createDb } from '../db/client'
 import { countUsers, createUser } from '../features/auth'
@@ -22,9 +23,24 @@ const port = process.env.PORT ?? '8787'
 const DEMO_EDITOR_EMAIL = 'editor@localhost'
 const wrangler = (args: string[]) => ['npx', ['--no-install', 'wrangler', ...args]] as const
 
+/** `npm start -- --persist-to <dir>` keeps the local data there rather than in .wrangler/state. */
+function persistTo(args: string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--persist-to' || arg.startsWith('--persist-to='))
+  if (at < 0) return undefined
+  return args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1]
+}
+const stateDir = persistTo(process.argv.slice(2))
+
 /** Applies the migrations, saying so in one line; wrangler's whole output only if it fails. */
 function applyMigrations() {
-  const [command, commandArgs] = wrangler(['d1', 'migrations', 'apply', 'DB', '--local'])
+  const [command, commandArgs] = wrangler([
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    ...(stateDir ? ['--persist-to', stateDir] : []),
+  ])
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
   if (result.status !== 0) {
@@ -43,7 +59,9 @@ const userLogLevel = process.env.WRANGLER_LOG
 process.env.WRANGLER_LOG = userLogLevel ?? 'error'
 
 let login: StartLogin | null = null
-const proxy = await getPlatformProxy<Env>({ persist: true })
+const proxy = await getPlatformProxy<Env>({
+  persist: stateDir ? { path: path.join(stateDir, 'v3') } : true,
+})
 try {
   const db = createDb(proxy.env.DB)
   const added = await seedDemoContent(db)

@@ -181,6 +181,84 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_idx').on(t.key, t.failedAt)],
 )
 
+/**
+ * Single-use links to `/admin/join/<token>`: the invitee sets a name and a password and becomes an
+ * editor with `role`. Only the SHA-256 of the token is kept. `role` takes any value of `USER_ROLES`
+ * at the time: SQLite keeps no list, so adding a role later needs no migration here.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tokenHash: text().notNull().unique(),
+    email: text().notNull(),
+    role: text({ enum: USER_ROLES }).notNull(),
+    invitedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer({ mode: 'timestamp_ms' }),
+    revokedAt: integer({ mode: 'timestamp_ms' }),
+    /** The account the invitation became. */
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('invitations_email_idx').on(t.email)],
+)
+
+/**
+ * One-time links to `/admin/recover/<token>` that let an editor set a new password: sent by the
+ * "forgot" form, made by the owner or by `npm run editor:recover`. Only the token's hash is kept.
+ */
+export const recoveryLinks = sqliteTable(
+  'recovery_links',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tokenHash: text().notNull().unique(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('recovery_links_user_idx').on(t.userId, t.createdAt)],
+)
+
+/**
+ * Who signed in and how, failed sign-ins, invitations, recoveries and password changes, kept 13
+ * months. `email` is the account's address at the time, so a row still reads once the account is
+ * gone; the client is coarse (a browser family and a country), never an address.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+    event: text().notNull(),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    email: text().notNull().default(''),
+    /** Who did it, when not the person concerned (the owner inviting, say). */
+    actorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** The sign-in method, the role given, the reason of a failure. */
+    detail: text().notNull().default(''),
+    browser: text().notNull().default(''),
+    country: text().notNull().default(''),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+)
+
+/**
+ * Messages sent while developing locally (`npm start`), as sent: `/admin/outbox` lists them and
+ * serves each as a `.eml`. A deployed Worker never writes here.
+ */
+export const mailOutbox = sqliteTable('mail_outbox', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  recipient: text().notNull(),
+  subject: text().notNull(),
+  /** The RFC 5322 message, byte for byte what was (or would have been) handed to the binding. */
+  raw: text().notNull(),
+  createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+})
+
 export const postRevisions = sqliteTable(
   'post_revisions',
   {
@@ -205,6 +283,8 @@ export const postRevisions = sqliteTable(
 )
 
 export type User = typeof users.$inferSelect
+export type Invitation = typeof invitations.$inferSelect
+export type AuditRow = typeof auditLog.$inferSelect
 export type PostRevision = typeof postRevisions.$inferSelect
 
 /**

@@ -13,11 +13,12 @@ import { gzipSync } from 'node:zlib'
 const root = path.resolve(import.meta.dirname, '../..')
 /**
  * Measured at 300 KiB gzipped once minified, with the importer (HTML parser, Markdown converter,
- * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those. Cloudflare
- * allows 3 MB (free) and 10 MB (paid) compressed; the budget catches a dependency pulled in by
- * mistake.
+ * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those; 340 KiB with
+ * invitations, recovery, the audit log, the mail layer and `jose` for Cloudflare Access (6 KiB of
+ * the 21 added). Cloudflare allows 3 MB (free) and 10 MB (paid) compressed; the budget catches a
+ * dependency pulled in by mistake.
  */
-const GZIP_BUDGET_BYTES = 330 * 1024
+const GZIP_BUDGET_BYTES = 360 * 1024
 
 test('the deployed bundle is minified and ships a source map', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'edge-blog-bundle-'))

@@ -10,6 +10,7 @@ import type { AdminEnv, EditorEnv } from '../../types'
 import { AccountPage } from './views/account-page'
 import { authPepper } from './login'
 import { claimPasswordCheck, passwordWasRight } from './password-attempt'
+import { auditRequest } from './audit-log'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
@@ -54,5 +55,6 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
     await setUserPassword(db, editor.id, await hashPassword(newPassword, pepper))
     await openSession(c, db, editor.id)
+    await auditRequest(c, { event: 'password_changed', userId: editor.id, email: editor.email })
     return c.redirect('/admin/account?changed=1', 303)
   })

@@ -49,14 +49,19 @@ function setSessionCookie(c: Context, token: string) {
   })
 }
 
-/** A new session for this editor: a signed random token in the cookie, only its hash in D1. */
+/**
+ * A new session for this editor: a signed random token in the cookie, only its hash in D1
+ * (returned, for the request that opened it).
+ */
 export async function openSession(c: Context, db: Db, userId: number, now = Date.now()) {
   const pepper = (c.env as Env).AUTH_PEPPER
   if (!pepper)
     throw new Error('The AUTH_PEPPER secret is not set: `wrangler secret put AUTH_PEPPER`.')
   const token = await newSessionToken(pepper)
-  await createSession(db, await sha256Hex(token), userId, now)
+  const tokenHash = await sha256Hex(token)
+  await createSession(db, tokenHash, userId, now)
   setSessionCookie(c, token)
+  return tokenHash
 }
 
 export function clearSessionCookie(c: Context) {

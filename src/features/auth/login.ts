@@ -4,6 +4,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from './verify-password'
 import { openSession } from './editor-session'
 import { markKnownDevice } from './known-device'
 import { claimPasswordCheck, passwordWasRight } from './password-attempt'
+import { auditRequest } from './audit-log'
 import type { AdminEnv } from '../../types'
 import type { User } from '../../db/schema'
 
@@ -39,10 +40,25 @@ export async function attemptLogin(
 
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH, pepper)
   // The attempt was counted as a failure up front; only a success takes it back.
-  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'failed' }
+  if (!user || !valid || user.disabledAt) {
+    // Only checked attempts are recorded: the throttle bounds them, so the log cannot be flooded.
+    await auditRequest(c, {
+      event: 'sign_in_failed',
+      userId: user?.id,
+      email: user?.email,
+      detail: !user ? 'unknown account' : !valid ? 'wrong password' : 'account disabled',
+    })
+    return { ok: false, reason: 'failed' }
+  }
 
   await passwordWasRight(db, attempt)
   await openSession(c, db, user.id, now)
   await markKnownDevice(c, pepper, user.id)
+  await auditRequest(c, {
+    event: 'sign_in',
+    userId: user.id,
+    email: user.email,
+    detail: 'password',
+  })
   return { ok: true, user }
 }

@@ -6,12 +6,14 @@ import { clearSessionCookie } from './editor-session'
 import type { AdminEnv } from '../../types'
 import { LoginPage } from './views/login-page'
 import { attemptLogin } from './login'
+import { authMessagesFor } from './messages'
 
 export const adminSessionRoutes = new Hono<AdminEnv>()
   .get('/', lenientQuery(loginQuery), (c) => {
     const { next } = c.req.valid('query')
     if (c.var.editor) return c.redirect(next, 303)
-    return c.render(<LoginPage a={c.var.a} email="" next={next} />, {
+    const { forgotLink } = authMessagesFor(c.var.site.locale)
+    return c.render(<LoginPage a={c.var.a} email="" next={next} forgotLink={forgotLink} />, {
       title: c.var.a.loginTitle,
       admin: true,
     })
@@ -32,10 +34,14 @@ export const adminSessionRoutes = new Hono<AdminEnv>()
     } else {
       c.status(401)
     }
-    return c.render(<LoginPage a={a} email={email} next={next} error={error} />, {
-      title: a.loginTitle,
-      admin: true,
-    })
+    const { forgotLink } = authMessagesFor(c.var.site.locale)
+    return c.render(
+      <LoginPage a={a} email={email} next={next} error={error} forgotLink={forgotLink} />,
+      {
+        title: a.loginTitle,
+        admin: true,
+      },
+    )
   })
   .post('/logout', async (c) => {
     if (c.var.sessionTokenHash) await deleteSession(c.var.db, c.var.sessionTokenHash)

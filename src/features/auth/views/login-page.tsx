@@ -2,9 +2,15 @@ import type { AdminMessages } from '../../../i18n/admin'
 import { Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
 
-type LoginPageProps = { a: AdminMessages; email: string; next: string; error?: string | null }
+type LoginPageProps = {
+  a: AdminMessages
+  email: string
+  next: string
+  error?: string | null
+  forgotLink: string
+}
 
-export function LoginPage({ a, email, next, error }: LoginPageProps) {
+export function LoginPage({ a, email, next, error, forgotLink }: LoginPageProps) {
   return (
     <section class="admin login">
       <h1>{a.loginTitle}</h1>
@@ -35,6 +41,9 @@ export function LoginPage({ a, email, next, error }: LoginPageProps) {
         </label>
         <button type="submit">{a.login}</button>
       </form>
+      <p>
+        <a href="/admin/recover">{forgotLink}</a>
+      </p>
     </section>
   )
 }
