@@ -17,6 +17,7 @@ import { adminPostRoutes } from '../posts'
 import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
+import { adminVisualEditorRoutes } from '../visual-editor'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -48,3 +49,4 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/notes', adminNoteRoutes)
   .route('/share', adminShareRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)
+  .route('/editor', adminVisualEditorRoutes)

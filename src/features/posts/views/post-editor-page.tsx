@@ -13,11 +13,8 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FeaturedImageField } from '../../media'
 import { ImageAltDialog, ImageUploader } from '../../media'
-import {
-  CategoryFields,
-  LanguageAuthorFields,
-  PublishDateFields,
-} from './post-settings-fields'
+import { VisualEditorAssets } from '../../visual-editor'
+import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
 
 export type PostEditorProps = {
   site: Site
@@ -257,6 +254,7 @@ export function PostEditorPage(props: PostEditorProps) {
         </section>
       )}
       {editor && <script src={EDITOR_SCRIPT_SRC} defer></script>}
+      {editor && <VisualEditorAssets locale={site.locale} />}
     </section>
   )
 }
