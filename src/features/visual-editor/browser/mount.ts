@@ -9,7 +9,7 @@ import { contentExtensions } from './extensions'
 import { altEditor, imageView } from './image-view'
 import { linkDialog } from './link-dialog'
 import { mediaBridge } from './media-bridge'
-import { pasteHandler } from './paste'
+import { richTextHandlers } from './paste'
 import { originalNodes, parseBlocks, serializeBlocks, type SourceLayout } from './source-blocks'
 import { renderToolbar, toolbarActions } from './toolbar'
 import { countWords, readingMinutes } from './word-count'
@@ -89,20 +89,30 @@ export function mountVisualEditor(textarea: HTMLTextAreaElement, m: BrowserMessa
         ...(textarea.getAttribute('aria-invalid') ? { 'aria-invalid': 'true' } : {}),
         spellcheck: 'true',
       },
-      handlePaste: (view, event) => {
-        const files = event.clipboardData?.files
-        if (files && files.length > 0 && media.forward('paste', files)) return true
-        return paste(view, event)
-      },
-      handleDrop: (_view, event) => {
-        const files = (event as DragEvent).dataTransfer?.files
-        return !!files && files.length > 0 && media.forward('drop', files)
+      // Before ProseMirror reads the clipboard: raw pasted HTML is never parsed in the page.
+      handleDOMEvents: {
+        paste: (view, event) => {
+          const files = event.clipboardData?.files
+          if (files && files.length > 0 && media.forward('paste', files)) {
+            event.preventDefault()
+            return true
+          }
+          return richText.paste(view, event)
+        },
+        drop: (view, event) => {
+          const files = event.dataTransfer?.files
+          if (files && files.length > 0 && media.forward('drop', files)) {
+            event.preventDefault()
+            return true
+          }
+          return richText.drop(view, event)
+        },
       },
     },
   })
   const manager = editor.markdown!
   const media = mediaBridge(textarea, editor, manager)
-  const paste = pasteHandler(() => {
+  const richText = richTextHandlers(() => {
     if (status) status.textContent = m.pasteFailed
   })
 
