@@ -18,6 +18,7 @@ import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
 import { adminVisualEditorRoutes } from '../visual-editor'
+import { adminPreviewLinkRoutes } from '../preview-links'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -50,3 +51,4 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/share', adminShareRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)
   .route('/editor', adminVisualEditorRoutes)
+  .route('/preview-links', adminPreviewLinkRoutes)
