@@ -14,6 +14,8 @@ describe('an editor in Chromium', () => {
     await logInAsEditor(page, /\/admin\/posts\/new$/)
     await page.waitForFunction(() => 'htmx' in window)
 
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('input[name=title]', 'Le goût du « fait maison »')
     await page
       .locator('#markdown')

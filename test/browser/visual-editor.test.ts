@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { demoPosts } from '../../src/cli/demo-content'
+import * as samples from '../media-samples'
 import { addOwner, logIn, PEPPER } from './admin-support'
 import { useWorkerAndBrowser } from './chromium'
 
@@ -224,6 +225,75 @@ describe('the visual editor in Chromium', () => {
     assert.ok(box && box.x >= 0 && box.x + box.width <= 360, JSON.stringify(box))
     const text = await page.locator(VISUAL).boundingBox()
     assert.ok(text && text.width > 250 && text.x + text.width <= 360, JSON.stringify(text))
+    await closeAll(context, errors)
+  })
+
+  it('inserts an uploaded image at the cursor, shows it, and edits its alt text', async () => {
+    const { context, page, errors } = await editorPage('/admin/posts/new')
+    await page.locator(VISUAL).click()
+    await page.keyboard.type('Before')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('After')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('End')
+    await page.setInputFiles('#image-file', {
+      name: 'volet.gif',
+      mimeType: 'image/gif',
+      buffer: Buffer.from(samples.gif, 'base64'),
+    })
+    await page.waitForSelector('#image-alt-dialog[open]')
+    await page.fill('#image-alt-input', 'Un volet vert')
+    await page.click('#image-alt-dialog button[value=insert]')
+    await page.waitForSelector('.ve-text p img')
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.ve-text img')
+      return img?.complete && img.naturalWidth === 16
+    })
+    assert.match(
+      await page.inputValue('textarea[name=markdown]'),
+      /^Before!\[Un volet vert\]\(\/media\/[0-9a-f]{64}\.gif\)\n\nAfter$/,
+    )
+    // The alt text, shown beside the image, is edited in the same dialog.
+    await page.click('.ve-image .ve-alt')
+    await page.waitForSelector('#image-alt-dialog[open]')
+    assert.equal(await page.inputValue('#image-alt-input'), 'Un volet vert')
+    await page.fill('#image-alt-input', 'Un volet vert, fermé')
+    await page.click('#image-alt-dialog button[value=insert]')
+    await page.waitForFunction(() =>
+      (document.querySelector('textarea[name=markdown]') as HTMLTextAreaElement).value.includes(
+        'fermé',
+      ),
+    )
+    assert.equal(await page.getAttribute('.ve-text img', 'alt'), 'Un volet vert, fermé')
+    assert.match((await page.textContent('.ve-image .ve-alt')) ?? '', /Un volet vert, fermé/)
+    await closeAll(context, errors)
+  })
+
+  it('shares a draft through a preview link that works logged out, until it is revoked', async () => {
+    const { context, page, errors } = await editorPage('/admin/posts/new')
+    await page.fill('input[name=title]', 'Secret menu')
+    await page.locator(VISUAL).click()
+    await page.keyboard.type('Nothing is *ready* yet.')
+    await save(page)
+    await page.getByRole('button', { name: 'Share preview' }).click()
+    await page.waitForURL(/preview=shared/)
+    const address = await page.inputValue('#preview-share input')
+    assert.match(address, /\/preview\/\d+\.[0-9a-z]+\.[\w-]+\.[\w-]{43}$/)
+
+    const stranger = await session.browser.newContext()
+    const visitor = await stranger.newPage()
+    const shown = await visitor.goto(address)
+    assert.equal(shown?.status(), 200)
+    assert.equal(await visitor.textContent('.post-body em'), 'ready')
+    assert.equal(await visitor.getAttribute('meta[name=robots]', 'content'), 'noindex')
+    assert.equal(shown?.headers()['cache-control'], 'private, no-store')
+
+    await page.getByRole('button', { name: 'Revoke' }).click()
+    await page.waitForURL(/preview=revoked/)
+    const gone = await visitor.goto(address)
+    assert.equal(gone?.status(), 404)
+    assert.deepEqual(await stranger.cookies(), [])
+    await stranger.close()
     await closeAll(context, errors)
   })
 })

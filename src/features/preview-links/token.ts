@@ -23,9 +23,13 @@ export async function readPreviewToken(
   if (!match) return null
   const claims = { postId: Number(match[1]), expiresAt: parseInt(match[2], 36), nonce: match[3] }
   if (!Number.isSafeInteger(claims.postId) || !Number.isSafeInteger(claims.expiresAt)) return null
-  const expected = new TextEncoder().encode(await signature(pepper, claims))
-  const given = new TextEncoder().encode(match[4])
-  return expected.byteLength === given.byteLength && crypto.subtle.timingSafeEqual(expected, given)
-    ? claims
-    : null
+  return sameText(await signature(pepper, claims), match[4]) ? claims : null
+}
+
+/** Compares in a time that depends on the length only, not on where the texts differ. */
+function sameText(a: string, b: string) {
+  if (a.length !== b.length) return false
+  let difference = 0
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return difference === 0
 }
