@@ -114,8 +114,15 @@ export function renderToolbar(actions: ToolbarAction[], label: string, controls:
     const button = document.createElement('button')
     button.type = 'button'
     button.className = 've-button'
-    button.textContent = action.face
-    button.setAttribute('aria-label', action.label)
+    // The name is the label itself (read from the content, so what is seen and what is heard
+    // never disagree); the short face is only seen.
+    const face = document.createElement('span')
+    face.setAttribute('aria-hidden', 'true')
+    face.textContent = action.face
+    const name = document.createElement('span')
+    name.className = 'visually-hidden'
+    name.textContent = action.label
+    button.append(face, name)
     button.title = action.keys ? `${action.label} (${shortcut(action.keys)})` : action.label
     if (action.keys)
       button.setAttribute('aria-keyshortcuts', action.keys.replace('Mod', MAC ? 'Meta' : 'Control'))
