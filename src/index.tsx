@@ -13,6 +13,7 @@ import { homeRoutes } from './features/posts'
 import { noteRoutes } from './features/notes'
 import { mediaRoutes } from './features/media'
 import { postRoutes } from './features/posts'
+import { previewRoutes } from './features/posts'
 import { privacyRoutes } from './features/privacy'
 import { searchRoutes } from './features/search'
 import { sitemapRoutes } from './features/feeds'
@@ -35,6 +36,7 @@ app.route('/', homeRoutes)
 app.route('/', feedRoutes)
 app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
+app.route('/preview', previewRoutes)
 app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)

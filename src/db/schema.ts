@@ -282,6 +282,22 @@ export const postRevisions = sqliteTable(
   (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
 )
 
+/**
+ * Addresses that show a draft or a scheduled post to someone without an account
+ * (`/preview/<token>`, features/preview-links). The token is signed; this row is what makes it
+ * valid, so deleting it revokes the address at once. One per post.
+ */
+export const previewLinks = sqliteTable('preview_links', {
+  postId: integer()
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  /** Random, in the token: a new link never revives an older address. */
+  nonce: text().notNull(),
+  expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+})
+
 export type User = typeof users.$inferSelect
 export type Invitation = typeof invitations.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect

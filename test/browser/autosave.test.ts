@@ -12,6 +12,8 @@ describe('autosave in Chromium', () => {
     await logIn(context, worker.url)
     const page = await context.newPage()
     await page.goto(`${worker.url}/admin/posts/new`)
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('input[name=title]', 'Notes from the market')
     await page.locator('#markdown').pressSequentially('Leeks, "new" potatoes -- and bread.', {
       delay: 10,

@@ -73,6 +73,8 @@ describe('images in Chromium', () => {
     await page.waitForFunction(() => 'htmx' in window)
 
     await page.fill('input[name=title]', 'Une rue à Montmartre')
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('#markdown', 'Le matin, rue Lepic.\n\n')
     await page.locator('#markdown').focus()
     await page.evaluate(() => {

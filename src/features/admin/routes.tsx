@@ -19,6 +19,8 @@ import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
 import { adminOutboxRoutes } from '../mail'
 import { joinRoutes, recoverRoutes } from '../account-links'
+import { adminVisualEditorRoutes } from '../visual-editor'
+import { adminPreviewLinkRoutes } from '../preview-links'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -54,3 +56,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/outbox', adminOutboxRoutes)
   .route('/join', joinRoutes)
   .route('/recover', recoverRoutes)
+  .route('/editor', adminVisualEditorRoutes)
+  .route('/preview-links', adminPreviewLinkRoutes)

@@ -31,6 +31,8 @@ function countedView(
   const url = new URL(req.url)
   const path = canonicalPath(url.pathname)
   if (path === '/admin' || path.startsWith('/admin/')) return null
+  // A shared preview of a draft is not a reader's view of the blog.
+  if (path.startsWith('/preview/')) return null
   const day = dayOf(now, c.var.site.timeZone)
   const userAgent = headers.get('User-Agent') ?? ''
   const anonymous = (metric: 'bot' | 'more', key: string) => ({

@@ -87,6 +87,7 @@ export async function renderNoteForm(
       timeZones={timeZoneChoices(site.timeZone)}
       errors={errors}
       bookmarklet={bookmarklet}
+      locale={site.locale}
       {...props}
     />,
     { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },

@@ -22,7 +22,8 @@ import { carriesEditorSession } from '../auth'
  */
 export const READER_CACHE_CONTROL = 'no-cache'
 
-const EXCLUDED_PREFIXES = ['/admin/', '/media/']
+// A preview address is private to whoever holds it.
+const EXCLUDED_PREFIXES = ['/admin/', '/media/', '/preview/']
 
 type CachedState = ContentState & { bookmark: string | null; checkedAt: number }
 

@@ -28,7 +28,8 @@ import { adminPostsQuery, isBodyTooLarge, postFormFields, previewForm } from './
 
 import { decorateImages } from '../media'
 
-import { requireEditor } from '../auth'
+import { authPepper, requireEditor } from '../auth'
+import { findPreviewLink, isNotLiveYet, previewLinkMessagesFor } from '../preview-links'
 import type { AdminEnv } from '../../types'
 import { DeletePostPage } from './views/delete-post-page'
 import { ExcerptSource } from './views/post-editor-page'
@@ -142,19 +143,30 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
       values.markdown = autosave.markdown
     }
+    const shared = previewLinkMessagesFor(c.var.site.locale)
     const notice = query.saved
       ? savedMessage(c, post)
-      : query.restored
-        ? a.revisionRestored
-        : query.untrashed
-          ? a.restored
-          : post.deletedAt
-            ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
-            : null
+      : query.preview === 'shared'
+        ? shared.shared
+        : query.preview === 'revoked'
+          ? shared.revoked
+          : query.restored
+            ? a.revisionRestored
+            : query.untrashed
+              ? a.restored
+              : post.deletedAt
+                ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
+                : null
+    const now = Date.now()
+    const previewShare =
+      !post.deletedAt && isNotLiveYet(post, now)
+        ? { link: await findPreviewLink(db, authPepper(c.env), post.id, now) }
+        : null
     return renderEditor(c, {
       postId: post.id,
       values,
       notice,
+      previewShare,
       postLink: post.deletedAt ? null : postLink(c, post),
       autosave:
         autosave && !query.autosave

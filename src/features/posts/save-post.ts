@@ -126,7 +126,11 @@ export async function savePost(
   try {
     if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
     const version = loadedVersion(values)
-    const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
+    // A save that changes none of what a revision holds adds none.
+    const revision = !sameRevisionContent(existing, input)
+    const result = version
+      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      : null
     if (result?.saved) return { kind: 'saved', postId: existing.id }
   } catch (error) {
     if (!isDatabaseFailure(error)) throw error
@@ -180,4 +184,15 @@ export async function autosavePost(
   const id = await createPost(db, input, editor.id)
   const saved = await findPostForEditing(db, id)
   return { kind: 'saved', version: saved?.version, newPostId: id }
+}
+
+function sameRevisionContent(
+  stored: { title: string; excerpt: string; markdown: string },
+  input: { title: string; excerpt: string; markdown: string },
+) {
+  return (
+    stored.title === input.title &&
+    stored.excerpt === input.excerpt &&
+    stored.markdown === input.markdown
+  )
 }

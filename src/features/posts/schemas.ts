@@ -207,6 +207,8 @@ export const adminPostsQuery = v.object({
   saved: typedText,
   restored: typedText,
   untrashed: typedText,
+  /** `shared` or `revoked`: what the preview link panel just did. */
+  preview: typedText,
 })
 
 export const previewForm = v.object({

@@ -233,6 +233,8 @@ const NOT_SHOWN = [
   'mail_outbox',
   'post_revisions',
   'recovery_links',
+  // Preview addresses show drafts, never cached (page-cache skips /preview/).
+  'preview_links',
   'sessions',
   'users',
 ]

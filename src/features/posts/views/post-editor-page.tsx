@@ -13,11 +13,9 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FeaturedImageField } from '../../media'
 import { ImageAltDialog, ImageUploader } from '../../media'
-import {
-  CategoryFields,
-  LanguageAuthorFields,
-  PublishDateFields,
-} from './post-settings-fields'
+import { VisualEditorAssets } from '../../visual-editor'
+import { SharePreviewPanel, type PreviewLink } from '../../preview-links'
+import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
 
 export type PostEditorProps = {
   site: Site
@@ -42,6 +40,8 @@ export type PostEditorProps = {
   postLink?: { href: string; label: string } | null
   /** Text autosaved aside from a live post and not saved since. */
   autosave?: { time: string } | null
+  /** A draft or a scheduled post: its preview address, if one is shared (null if none). */
+  previewShare?: { link: PreviewLink | null } | null
 }
 
 /** Says whether the excerpt is the editor's own or generated, and shows the generated one. */
@@ -230,6 +230,14 @@ export function PostEditorPage(props: PostEditorProps) {
         </div>
       </form>
       <ImageAltDialog m={mediaMessagesFor(site.locale)} />
+      {postId && editor && props.previewShare && (
+        <SharePreviewPanel
+          site={site}
+          postId={postId}
+          link={props.previewShare.link}
+          origin={site.url}
+        />
+      )}
 
       {postId && editor && (
         <section class="revisions">
@@ -257,6 +265,7 @@ export function PostEditorPage(props: PostEditorProps) {
         </section>
       )}
       {editor && <script src={EDITOR_SCRIPT_SRC} defer></script>}
+      {editor && <VisualEditorAssets locale={site.locale} />}
     </section>
   )
 }
