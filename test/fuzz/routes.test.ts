@@ -117,8 +117,9 @@ const POST_FIELDS = [
 ]
 
 /**
- * Every property runs SCALE times its base count (about 700 requests at 1): the whole file sends more than MIN_REQUESTS
- * requests a run (checked at the end), every one of which must answer below 500.
+ * Every property runs SCALE times its base count (about 700 requests at 1): the whole file sends
+ * more than MIN_REQUESTS requests a run (checked at the end), every one of which must answer
+ * below 500.
  */
 const SCALE = 8
 const MIN_REQUESTS = 5_000
