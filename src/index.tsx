@@ -47,6 +47,7 @@ app.onError(onError)
 
 export { app }
 export { ImportWorkflow } from './features/import-export'
+export { AudienceShard } from './features/audience'
 
 export default {
   fetch: app.fetch,

@@ -4,7 +4,10 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../../src/index'
 import { readContentState } from '../../../src/features/page-cache/content-version'
-import { redirectRowsStatements, runStatements } from '../../../src/features/import-export/import/imported-rows'
+import {
+  redirectRowsStatements,
+  runStatements,
+} from '../../../src/features/import-export/import/imported-rows'
 import { authors, posts, type Media } from '../../../src/db/schema'
 import { createEditor, logIn, ORIGIN, postFields } from '../../admin-helpers'
 import { createAuthorAndCategories, db } from '../../fixtures'
@@ -202,6 +205,7 @@ const NOT_SHOWN = [
   'audience_daily_counts',
   'audience_daily_visitors',
   'audience_salts',
+  'audience_shard_flushes',
   'content_versions',
   'import_jobs',
   'imported_items',
