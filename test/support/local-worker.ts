@@ -39,7 +39,13 @@ function bundleWorker(entry: string | undefined, outdir: string) {
 export type LocalWorker = { url: string; miniflare: Miniflare; dispose: () => Promise<void> }
 
 export async function startLocalWorker(
-  options: { demoContent?: boolean; vars?: Record<string, string>; entry?: string } = {},
+  options: {
+    demoContent?: boolean
+    vars?: Record<string, string>
+    entry?: string
+    /** Where D1 and the Durable Objects keep their files (e.g. on tmpfs); Miniflare's own by default. */
+    storageDir?: string
+  } = {},
 ): Promise<LocalWorker> {
   const outdir = path.join(
     root,
@@ -57,7 +63,10 @@ export async function startLocalWorker(
       options.entry ? `${path.basename(options.entry, '.ts')}.js` : 'index.js',
     ),
     modulesRoot: outdir,
-    d1Persist: false,
+    d1Persist: options.storageDir ? path.join(options.storageDir, 'd1') : false,
+    ...(options.storageDir && {
+      durableObjectsPersist: path.join(options.storageDir, 'durable-objects'),
+    }),
     host: '127.0.0.1',
     port: 0,
   } as ConstructorParameters<typeof Miniflare>[0])

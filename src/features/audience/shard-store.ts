@@ -47,9 +47,14 @@ export function lastReceivedNumber(sql: SqlStorage): number {
  * no longer told apart (their hashes are gone), so they add views but no visitor. Returns the
  * rows SQLite wrote (what storage is billed by), 0 for a batch already stored.
  */
-export function recordBatch(sql: SqlStorage, batch: ShardBatch, n: number, now: number): number {
+export function recordBatch(
+  sql: SqlStorage,
+  batch: ShardBatch,
+  n: number,
+  now: number,
+  closedBefore = firstOpenDay(sql),
+): number {
   if (sql.exec('SELECT 1 FROM received WHERE id = ?', batch.id).toArray().length > 0) return 0
-  const closedBefore = readMeta<string>(sql, 'closed_before', '')
   const rows = new Map<string, CountRow>()
   for (const [day, metric, key, count] of batch.counts) addCount(rows, day, metric, key, count)
   let written = 0
@@ -143,6 +148,9 @@ export function hasUnflushed(sql: SqlStorage): boolean {
 export function hasVisitors(sql: SqlStorage): boolean {
   return sql.exec('SELECT 1 FROM visitors LIMIT 1').toArray().length > 0
 }
+
+/** Visitors of days before this one are no longer told apart: their hashes are gone. */
+export const firstOpenDay = (sql: SqlStorage) => readMeta<string>(sql, 'closed_before', '')
 
 /** Forgets the visitor hashes of every day before `firstOpenDay`. Returns how many were deleted. */
 export function closeDaysBefore(sql: SqlStorage, firstOpenDay: string): number {

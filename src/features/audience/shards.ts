@@ -3,8 +3,14 @@ import { shardCount, shardName } from './shard-settings'
 import { recordUnrecorded } from './unrecorded'
 import { ViewSender } from './view-sender'
 
+// A shard's id is a plain value, computed once per isolate (a stub is made per request).
+const shardIds = new WeakMap<object, DurableObjectId[]>()
+
 export function shardStub(env: Env, index: number) {
-  return env.AUDIENCE.get(env.AUDIENCE.idFromName(shardName(index)))
+  let ids = shardIds.get(env.AUDIENCE)
+  if (!ids) shardIds.set(env.AUDIENCE, (ids = []))
+  ids[index] ??= env.AUDIENCE.idFromName(shardName(index))
+  return env.AUDIENCE.get(ids[index])
 }
 
 // One sender per isolate (and per shard count): its batches gather the views of every request.

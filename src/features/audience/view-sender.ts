@@ -22,13 +22,14 @@ const LONGEST_RETRY_MS = 2_000
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
- * One isolate's way to its shards. Views for the same shard within `windowMs` travel as one
- * request; a batch that fails is sent again (the same batch, under the same id) with growing
- * pauses until it is stored or `giveUpAfterMs` has passed, when its views are reported as not
- * recorded. `record` answers with what the request must keep alive through `waitUntil`.
+ * One isolate's way to its shards. The views of a window of `windowMs` travel together: one
+ * request per shard that has any (one timer per isolate, however many shards). A batch that fails
+ * is sent again (the same batch, under the same id) with growing pauses until it is stored or
+ * `giveUpAfterMs` has passed, when its views are reported as not recorded. `record` answers with
+ * what the request must keep alive through `waitUntil`: the delivery of its window.
  */
 export class ViewSender {
-  private readonly open = new Map<number, { batch: OpenBatch; done: Promise<void> }>()
+  private window: { batches: Map<number, OpenBatch>; done: Promise<void> } | null = null
   private readonly underway = new Set<Promise<void>>()
   /** Views this isolate holds that no shard has stored yet. */
   pendingViews = 0
@@ -40,23 +41,27 @@ export class ViewSender {
   }
 
   record(view: CountedView): Promise<void> {
-    const shard =
-      view.visitorHash !== null ? shardOf(view.visitorHash, this.options.shards) : this.anyShard()
-    let open = this.open.get(shard)
-    if (!open) {
-      const batch = new OpenBatch()
-      const done = wait(this.options.windowMs ?? WINDOW_MS).then(() => {
-        this.open.delete(shard)
-        return this.deliver(shard, batch)
+    if (!this.window) {
+      const batches = new Map<number, OpenBatch>()
+      const done = wait(this.options.windowMs ?? WINDOW_MS).then(async () => {
+        this.window = null
+        await Promise.all([...batches].map(([shard, batch]) => this.deliver(shard, batch)))
       })
-      open = { batch, done }
-      this.open.set(shard, open)
+      this.window = { batches, done }
       this.underway.add(done)
       void done.finally(() => this.underway.delete(done))
     }
-    open.batch.add(view)
+    const { batches, done } = this.window
+    // A view that decides no uniqueness joins a batch already gathering, or any shard.
+    const shard =
+      view.visitorHash !== null
+        ? shardOf(view.visitorHash, this.options.shards)
+        : (batches.keys().next().value ?? Math.floor(Math.random() * this.options.shards))
+    let batch = batches.get(shard)
+    if (!batch) batches.set(shard, (batch = new OpenBatch()))
+    batch.add(view)
     this.pendingViews++
-    return open.done
+    return done
   }
 
   /** A view that never reached the sender (its salt could not be read): reported like the others. */
@@ -67,12 +72,6 @@ export class ViewSender {
   /** Resolves when every view recorded so far is stored or reported. */
   async drain() {
     while (this.underway.size > 0) await Promise.all(this.underway)
-  }
-
-  /** A view that decides no uniqueness joins a batch already gathering, or any shard. */
-  private anyShard(): number {
-    for (const shard of this.open.keys()) return shard
-    return Math.floor(Math.random() * this.options.shards)
   }
 
   private async deliver(shard: number, open: OpenBatch) {
