@@ -5,9 +5,8 @@
  * the shards (Durable Objects with SQLite storage, flushing to D1), then, for the record, through
  * the direct-to-D1 path the counter used before, for DIRECT_SECONDS. One run, printed as figures.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import path from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { startLocalWorker } from '../support/local-worker'
 import type { ScaleResult } from './audience-scale-sim'
 
@@ -66,15 +65,10 @@ function cpuSeconds(pid: number | null) {
 const whole = (n: number) => Math.round(n).toString()
 
 async function main() {
-  // On tmpfs: each SQLite commit would otherwise wait for this machine's disk, which measures
-  // the disk (and the other processes using it), not the counter. Deployed, neither D1 nor a
-  // Durable Object commits to a local disk this way.
-  const storageDir = mkdtempSync(
-    path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'audience-bench-'),
-  )
+  // D1 and the shards on tmpfs: see startLocalWorker.
   const worker = await startLocalWorker({
     entry: 'test/bench/audience-scale-worker.ts',
-    storageDir,
+    tmpfsStorage: true,
   })
   try {
     const pid = workerdPid()
@@ -127,7 +121,6 @@ async function main() {
     )
   } finally {
     await worker.dispose()
-    rmSync(storageDir, { recursive: true, force: true })
   }
 }
 
