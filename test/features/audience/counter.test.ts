@@ -10,6 +10,7 @@ import worker from '../../../src/index'
 import { audienceDailyCounts, audienceDailyVisitors, audienceSalts } from '../../../src/db/schema'
 import { dayOf } from '../../../src/features/audience/visitor'
 import { flushAudience } from '../../../src/features/audience/shards'
+import { closePastDays, dailySeries } from '../../../src/features/audience/queries'
 import { shardContents } from './shard-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtures'
 
@@ -233,6 +234,26 @@ describe('rotation and retention', () => {
         and(eq(audienceDailyCounts.day, yesterday()), eq(audienceDailyCounts.metric, 'visitors')),
       )
     expect(closed.count).toBe(2)
+  })
+
+  it('adds the hashes D1 still holds from before the shards to what the shards counted', async () => {
+    // Days of their own: the day the shards were deployed, and the one before.
+    const [before, now] = ['2020-07-01', '2020-07-02']
+    await db.insert(audienceDailyCounts).values([
+      { day: before, metric: 'visitors', key: '', count: 5 },
+      { day: now, metric: 'visitors', key: '', count: 3 },
+    ])
+    await db.insert(audienceDailyVisitors).values([
+      { day: before, visitorHash: 'cccccccccccccccc' },
+      { day: now, visitorHash: 'dddddddddddddddd' },
+    ])
+    expect((await dailySeries(db, now, now)).get(now)!.visitors).toBe(4)
+    expect(await closePastDays(db, now)).toBe(1)
+    const [closed] = await db
+      .select()
+      .from(audienceDailyCounts)
+      .where(and(eq(audienceDailyCounts.day, before), eq(audienceDailyCounts.metric, 'visitors')))
+    expect(closed.count).toBe(6)
   })
 
   it('deletes daily rows older than the retention, 13 months by default', async () => {

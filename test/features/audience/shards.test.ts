@@ -2,6 +2,7 @@ import {
   abortAllDurableObjects,
   createExecutionContext,
   createScheduledController,
+  runDurableObjectAlarm,
   runInDurableObject,
   waitOnExecutionContext,
 } from 'cloudflare:test'
@@ -212,6 +213,29 @@ describe('a flush to D1', () => {
     expect(await counted(closing)).toEqual({ views: 2, uniques: 1 })
     const stored = (await shardContents(env)).flatMap((shard) => shard.visitors)
     expect(stored.filter((row) => row.day === closing)).toEqual([])
+  })
+})
+
+describe('the shard’s alarm', () => {
+  it('flushes to D1 on its own, and forgets visitor hashes two days old even without housekeeping', async () => {
+    const sender = isolate()
+    await Promise.all([
+      sender.record(readerView('2031-04-01', 3)),
+      sender.record(readerView('2020-05-01', 3)),
+    ])
+    const stub = shardStub(env, shardOf(hashOf(3), SHARDS))
+    expect(await figures('2031-04-01')).toEqual({ views: 0, uniques: 0 })
+    expect(await runDurableObjectAlarm(stub)).toBe(true)
+    expect(await figures('2031-04-01')).toEqual({ views: 1, uniques: 1 })
+    expect(await figures('2020-05-01')).toEqual({ views: 1, uniques: 1 })
+    const days = await runInDurableObject(stub, (_shard, state) =>
+      state.storage.sql
+        .exec<{ day: string }>('SELECT DISTINCT day FROM visitors')
+        .toArray()
+        .map((row) => row.day),
+    )
+    expect(days).toContain('2031-04-01')
+    expect(days).not.toContain('2020-05-01')
   })
 })
 
