@@ -1,6 +1,6 @@
 import { jsonChunks } from '../../db/json-rows'
 import type { CountRow } from './shard-batch'
-import { flushDone, readOutbox, takeOutbox } from './shard-store'
+import { flushDone, forgetFlushedBatches, readOutbox, takeOutbox } from './shard-store'
 
 /** Rows per statement: a flush is normally one statement of counts, however busy the minute was. */
 const ROWS_PER_STATEMENT = 10_000
@@ -52,7 +52,10 @@ export async function flushShard(
 ): Promise<FlushResult> {
   const outbox =
     readOutbox(storage.sql) ?? storage.transactionSync(() => takeOutbox(storage.sql, now))
-  if (!outbox) return { seq: null, statements: 0 }
+  if (!outbox) {
+    storage.transactionSync(() => forgetFlushedBatches(storage.sql, now))
+    return { seq: null, statements: 0 }
+  }
   const statements = flushStatements(d1, shard, outbox.seq, outbox.rows, outbox.at)
   await d1.batch(statements)
   storage.transactionSync(() => flushDone(storage.sql, outbox.seq, now))

@@ -129,6 +129,11 @@ const REMEMBER_BATCH_MS = 120_000
 /** After D1 has the flush: the outbox goes, and so do batches flushed long enough ago. */
 export function flushDone(sql: SqlStorage, seq: number, now: number) {
   sql.exec('DELETE FROM outbox WHERE seq = ?', seq)
+  forgetFlushedBatches(sql, now)
+}
+
+/** Batches flushed over REMEMBER_BATCH_MS ago: no isolate will send them again. */
+export function forgetFlushedBatches(sql: SqlStorage, now: number) {
   sql.exec(
     'DELETE FROM received WHERE n <= ? AND at < ?',
     readMeta<number>(sql, 'taken_n', 0),

@@ -170,6 +170,26 @@ describe('a flush to D1', () => {
     expect(await counted(day)).toEqual({ views: 4, uniques: 2 })
   })
 
+  it('keeps a flushed batch’s id for two minutes, so a late retry is still recognised, then forgets it', async () => {
+    const sender = isolate()
+    await sender.record(readerView('2031-02-06', 4))
+    const stub = shardStub(env, shardOf(hashOf(4), SHARDS))
+    const received = () =>
+      runInDurableObject(stub, async (_shard, state) => {
+        await flushShard(state.storage, state.id.toString(), env.DB, Date.now() + 150_000)
+        return state.storage.sql.exec('SELECT id FROM received').toArray().length
+      })
+    await stub.flush()
+    expect(
+      await runInDurableObject(
+        stub,
+        (_shard, state) => state.storage.sql.exec('SELECT id FROM received').toArray().length,
+      ),
+    ).toBeGreaterThan(0)
+    expect(await received()).toBe(0)
+    expect(await figures('2031-02-06')).toEqual({ views: 1, uniques: 1 })
+  })
+
   it('puts views in the right days when the day turns during the flush, or within a batch', async () => {
     const [evening, morning] = ['2031-02-02', '2031-02-03']
     const sender = isolate()
