@@ -1,5 +1,6 @@
+import { DurableObject } from 'cloudflare:workers'
 import { Hono } from 'hono'
-import { audienceCounter } from './features/audience'
+import { audienceCounter, audienceShardClass } from './features/audience'
 import { redirectOldAddresses } from './features/redirects'
 import { pageCache } from './features/page-cache'
 import { securityHeaders } from './app/security-headers'
@@ -50,6 +51,8 @@ app.onError(onError)
 
 export { app }
 export { ImportWorkflow } from './features/import-export'
+// The audience counter's Durable Object, made from the runtime's base class (see its file).
+export const AudienceShard = audienceShardClass(DurableObject)
 
 export default {
   fetch: app.fetch,

@@ -12,6 +12,8 @@ declare namespace Cloudflare {
     IMPORT: Workflow<import('./features/import-export').ImportParams>
     /** Cloudflare Images, when the account has it (see wrangler.toml). */
     IMAGES?: ImagesBinding
+    /** The audience counter's shards (src/features/audience/shard.ts). */
+    AUDIENCE: DurableObjectNamespace<import('./features/audience').AudienceShard>
     SITE_NAME: string
     SITE_TAGLINE: string
     SITE_LOCALE: string
@@ -20,6 +22,7 @@ declare namespace Cloudflare {
     FEED_POSTS: string
     ANALYTICS_ENABLED: string
     ANALYTICS_RETENTION_MONTHS: string
+    ANALYTICS_SHARDS: string
     PAGE_CACHE: string
     MAIL_FROM: string
     ACCESS_TEAM_DOMAIN: string

@@ -1,4 +1,4 @@
-import { closePastDays, deleteCountsBefore } from '../features/audience'
+import { closePastDays, closeShardDays, deleteCountsBefore } from '../features/audience'
 import { createDb } from '../db/client'
 import { deleteOldLoginFailures } from '../features/auth'
 import { purgeTrash } from '../features/posts'
@@ -11,6 +11,7 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   const db = createDb(env.DB)
   const today = dayOf(now, env.SITE_TIMEZONE || 'UTC')
   const closedDays = await closePastDays(db, today)
+  const forgottenVisitors = await closeShardDays(env, today)
   const firstKeptDay = retentionCutoffDay(today, retentionMonths(env.ANALYTICS_RETENTION_MONTHS))
   const expiredRows = await deleteCountsBefore(db, firstKeptDay)
   const purged = await purgeTrash(db, now)
@@ -19,7 +20,7 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   // The audit log is kept 13 months.
   await deleteOldAuditRows(db, now)
   console.log(
-    `Housekeeping: ${closedDays} audience day(s) closed, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
+    `Housekeeping: ${closedDays} audience day(s) closed, ${forgottenVisitors} visitor hash(es) of past days forgotten, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
   )
 }
 

@@ -342,6 +342,17 @@ export const audienceSalts = sqliteTable('audience_salts', {
 })
 
 /**
+ * The last flush each audience shard (a Durable Object, by id) added to `audience_daily_counts`:
+ * a flush carries the next sequence number and is applied only if its number is higher, so a
+ * retried flush never counts twice. `flushed_at` (ms) is how far the dashboard's figures go.
+ */
+export const audienceShardFlushes = sqliteTable('audience_shard_flushes', {
+  shard: text().primaryKey(),
+  seq: integer().notNull(),
+  flushedAt: integer().notNull(),
+})
+
+/**
  * Old addresses that answer 301: a published post's former slug, or a link imported from another
  * engine (`/?p=12`, query string included). `to_path` is always a final address: chains are
  * collapsed when a redirect is added, so a reader never follows more than one hop.

@@ -34,9 +34,11 @@ describe('a reader in Chromium', () => {
     assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 })
     assert.deepEqual([...origins], [session.worker.url])
 
-    // The visit was counted all the same, inside the Worker, just after each answer was sent.
+    // The visit was counted all the same, inside the Worker, just after each answer was sent; the
+    // shards add it to D1 at their next flush, asked for at once here.
     const db = await session.worker.miniflare.getD1Database('DB')
     const countedRows = async () => {
+      await session.worker.flushAudience()
       const counted = await db
         .prepare(
           "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { knownSalt, recordView, saltForDay, type CountedView } from './queries'
+import { knownSalt, saltForDay, type CountedView } from './queries'
+import { senderFor } from './shards'
 import {
   canonicalPath,
   dayOf,
@@ -65,7 +66,9 @@ const logFailure = (error: unknown) =>
 
 /**
  * Counts readers' page views inside the Worker, after the response is sent: no cookie, no script,
- * nothing kept that identifies a person. A failed write is logged, never shown to the reader.
+ * nothing kept that identifies a person. The view goes to its shard (README, "Counting at scale")
+ * within `waitUntil`; a shard that cannot be reached is retried, and views that still could not
+ * be recorded are reported to the owner. Nothing of it is ever shown to the reader.
  */
 export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   await next()
@@ -84,10 +87,13 @@ export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!counted) return
   const { view, visitor } = counted
-  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
-  // Usually the day's salt is known: the view is added at once, and only the request that starts
-  // a write has anything to wait for.
+  const sender = senderFor(c.env)
+  const record = (salt: string) => sender.record(withVisitor(view, visitor, salt))
+  // Usually the day's salt is known: the view joins its shard's batch at once.
   const salt = visitor ? knownSalt(view.day) : ''
-  const written = salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record)
-  if (written) executionCtx.waitUntil(written.catch(logFailure))
+  const recorded =
+    salt !== undefined
+      ? record(salt)
+      : saltForDay(c.var.db, view.day).then(record, (error) => sender.lost(view, error))
+  executionCtx.waitUntil(recorded.catch(logFailure))
 })

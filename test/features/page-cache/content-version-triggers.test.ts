@@ -224,6 +224,7 @@ const NOT_SHOWN = [
   'audience_daily_counts',
   'audience_daily_visitors',
   'audience_salts',
+  'audience_shard_flushes',
   'audit_log',
   'content_versions',
   'import_jobs',
