@@ -1,4 +1,4 @@
-import { DurableObject } from 'cloudflare:workers'
+import { DurableObject, WorkflowEntrypoint } from 'cloudflare:workers'
 import { Hono } from 'hono'
 import { audienceCounter, audienceShardClass } from './features/audience'
 import { redirectOldAddresses } from './features/redirects'
@@ -10,6 +10,7 @@ import { authorRoutes } from './features/authors-editors'
 import { categoryRoutes } from './features/categories'
 import { notFound, onError } from './app/errors'
 import { feedRoutes } from './features/feeds'
+import { importWorkflowClass } from './features/import-export'
 import { homeRoutes } from './features/posts'
 import { noteRoutes } from './features/notes'
 import { mediaRoutes } from './features/media'
@@ -50,7 +51,7 @@ app.notFound(notFound)
 app.onError(onError)
 
 export { app }
-export { ImportWorkflow } from './features/import-export'
+export const ImportWorkflow = importWorkflowClass(WorkflowEntrypoint)
 // The audience counter's Durable Object, made from the runtime's base class (see its file).
 export const AudienceShard = audienceShardClass(DurableObject)
 

@@ -1,4 +1,3 @@
-import { NonRetryableError } from 'cloudflare:workflows'
 import type { WorkflowStep } from 'cloudflare:workers'
 import type { Db } from '../../../db/client'
 import { isImportJobRunning, markImportStepDone, noteImportStepError } from './job-recovery'
@@ -15,8 +14,12 @@ export const errorMessage = (error: unknown) =>
 export function jobStep(step: WorkflowStep, db: Db, jobId: string) {
   const run = <T extends Rpc.Serializable<T>>(name: string, body: () => Promise<T>): Promise<T> =>
     step.do(name, async () => {
-      if (!(await isImportJobRunning(db, jobId)))
+      if (!(await isImportJobRunning(db, jobId))) {
+        // Loaded here, in the Workflow: the command line loads this feature in Node, where
+        // `cloudflare:workflows` does not exist.
+        const { NonRetryableError } = await import('cloudflare:workflows')
         throw new NonRetryableError('the import was cancelled')
+      }
       let result: T
       try {
         result = await body()
