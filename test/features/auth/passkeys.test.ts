@@ -266,6 +266,18 @@ describe('turning the password off', () => {
     await logIn('off@blog.example')
   })
 
+  it('is turned back on by setting a new password (as a recovery link does)', async () => {
+    const { cookie } = await editorWithPasskey('new-password@blog.example')
+    expect((await request('/admin/account/password-off', { cookie, form: {} })).status).toBe(303)
+    const newPassword = 'another long enough password'
+    const changed = await request('/admin/account/password', {
+      cookie,
+      form: { currentPassword: PASSWORD, newPassword, repeatPassword: newPassword },
+    })
+    expect(changed.status).toBe(303)
+    await logIn('new-password@blog.example', newPassword)
+  })
+
   it('keeps the last passkey of an account whose password is off; removes others', async () => {
     const { cookie } = await editorWithPasskey('last@blog.example')
     const second = await SoftAuthenticator.create()
