@@ -10,6 +10,11 @@ import { addPasskey, listPasskeys } from './passkeys'
 import { relyingParty } from './relying-party'
 import { CHALLENGE_TTL_MS, consumeChallenge, issueChallenge } from './webauthn-challenges'
 
+/** The WebAuthn user handle: a stable one that names no one, the account id. */
+export function userHandleOf(userId: number) {
+  return Uint8Array.from(new TextEncoder().encode(String(userId)))
+}
+
 /** What the browser needs to create a discoverable, user-verified passkey for this editor. */
 export async function registrationOptions(db: Db, siteUrl: string, siteName: string, editor: User) {
   const { rpID } = relyingParty(siteUrl)
@@ -18,8 +23,7 @@ export async function registrationOptions(db: Db, siteUrl: string, siteName: str
   return generateRegistrationOptions({
     rpName: siteName,
     rpID,
-    // A stable handle that names no one: the account id.
-    userID: Uint8Array.from(new TextEncoder().encode(String(editor.id))),
+    userID: userHandleOf(editor.id),
     userName: editor.email,
     userDisplayName: editor.name,
     challenge,

@@ -6,7 +6,8 @@ import {
 } from '@simplewebauthn/server'
 import type { Context } from 'hono'
 import type { AdminEnv } from '../../types'
-import { base64UrlToBytes } from '../../lib/encoding'
+import { base64UrlToBytes, bytesToBase64Url } from '../../lib/encoding'
+import { userHandleOf } from './passkey-registration'
 import { findUserById } from './users'
 import { findPasskey, recordPasskeyUse } from './passkeys'
 import { relyingParty } from './relying-party'
@@ -63,6 +64,9 @@ export async function signInWithPasskey(
     return false
   }
   if (!verification.verified) return false
+  // The account the authenticator says the credential is for must be the one it was made for.
+  const { userHandle } = response.response
+  if (userHandle && userHandle !== bytesToBase64Url(userHandleOf(passkey.userId))) return false
   const { newCounter } = verification.authenticationInfo
   if (!(await recordPasskeyUse(db, passkey.id, passkey.counter, newCounter))) return false
   const user = await findUserById(db, passkey.userId)

@@ -204,6 +204,18 @@ describe('passkey sign-in', () => {
     expect(row.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(5 * 60_000)
   })
 
+  it('sweeps expired challenges as new ones are issued', async () => {
+    await db
+      .insert(webauthnChallenges)
+      .values({ challenge: 'stale', purpose: 'sign_in', expiresAt: new Date(Date.now() - 1) })
+    await signInOptions()
+    const stale = await db
+      .select()
+      .from(webauthnChallenges)
+      .where(eq(webauthnChallenges.challenge, 'stale'))
+    expect(stale).toEqual([])
+  })
+
   it('refuses an answer made for another origin or another RP ID', async () => {
     const { authenticator } = await editorWithPasskey('wrong-rp@blog.example')
     expect((await signIn(authenticator, { ...RP, origin: 'https://evil.example' })).status).toBe(
@@ -223,6 +235,12 @@ describe('passkey sign-in', () => {
     expect((await signIn(authenticator)).status).toBe(200)
     expect((await signIn(authenticator)).status).toBe(200)
     authenticator.counter = 0
+    expect((await signIn(authenticator)).status).toBe(401)
+  })
+
+  it('refuses an answer whose user handle names another account', async () => {
+    const { authenticator } = await editorWithPasskey('handle@blog.example')
+    authenticator.userHandle = new TextEncoder().encode('999999')
     expect((await signIn(authenticator)).status).toBe(401)
   })
 
