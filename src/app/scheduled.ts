@@ -4,6 +4,7 @@ import { deleteOldLoginFailures } from '../features/auth'
 import { purgeTrash } from '../features/posts'
 import { deleteExpiredSessions } from '../features/auth'
 import { deleteOldAuditRows } from '../features/auth'
+import { deleteExpiredChallenges } from '../features/auth'
 import { dayOf, retentionCutoffDay, retentionMonths } from '../features/audience'
 
 /** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
@@ -17,6 +18,7 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   const purged = await purgeTrash(db, now)
   await deleteExpiredSessions(db, now)
   await deleteOldLoginFailures(db, now)
+  await deleteExpiredChallenges(db, now)
   // The audit log is kept 13 months.
   await deleteOldAuditRows(db, now)
   console.log(

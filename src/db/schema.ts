@@ -151,6 +151,8 @@ export const users = sqliteTable('users', {
   ...timestamps,
   /** The author profile this editor writes as: new posts default to it. */
   authorId: integer().references(() => authors.id, { onDelete: 'set null' }),
+  /** Turned off by an editor who signs in with passkeys only; setting a password turns it on. */
+  passwordOff: integer({ mode: 'boolean' }).notNull().default(false),
 })
 
 /** Only the SHA-256 of a session token is kept: a leaked table opens no session. */
@@ -469,3 +471,40 @@ export const importJobs = sqliteTable('import_jobs', {
 })
 
 export type ImportJob = typeof importJobs.$inferSelect
+
+/** An editor's WebAuthn credentials (auth/passkeys.ts); the id is the credential id, base64url. */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text().notNull(),
+    counter: integer().notNull().default(0),
+    /** JSON array of the authenticator's transports, as the browser gave them. */
+    transports: text().notNull().default('[]'),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+)
+
+/**
+ * WebAuthn challenges, single-use: consumed by a DELETE … RETURNING, valid 5 minutes. A
+ * registration challenge belongs to the signed-in editor; a sign-in one to nobody yet.
+ */
+export const webauthnChallenges = sqliteTable(
+  'webauthn_challenges',
+  {
+    challenge: text().primaryKey(),
+    purpose: text({ enum: ['register', 'sign_in'] }).notNull(),
+    userId: integer().references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('webauthn_challenges_expires_idx').on(t.expiresAt)],
+)
+
+export type Passkey = typeof passkeys.$inferSelect

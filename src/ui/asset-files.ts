@@ -5,6 +5,8 @@ export const ASSET_FILES = {
   'js/editor.js': '/js/editor.d36d1a82.js',
   'js/htmx.min.js': '/js/htmx.min.a0abb04f.js',
   'js/media-editor.js': '/js/media-editor.7161cad5.js',
+  'js/passkeys.js': '/js/passkeys.3e4bea46.js',
   'js/reader.js': '/js/reader.a474fe8b.js',
+  'js/simplewebauthn-browser.js': '/js/simplewebauthn-browser.29bb0699.js',
   'js/visual-editor.js': '/js/visual-editor.bc9b203e.js',
 } as const

@@ -15,10 +15,11 @@ const root = path.resolve(import.meta.dirname, '../..')
  * Measured at 300 KiB gzipped once minified, with the importer (HTML parser, Markdown converter,
  * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those; 340 KiB with
  * invitations, recovery, the audit log, the mail layer and `jose` for Cloudflare Access (6 KiB of
- * the 21 added). Cloudflare allows 3 MB (free) and 10 MB (paid) compressed; the budget catches a
- * dependency pulled in by mistake.
+ * the 21 added); 444 KiB with passkeys, 99 KiB of them `@simplewebauthn/server` (its attestation
+ * verifiers bring X.509 and ASN.1 parsers). Cloudflare allows 3 MB (free) and 10 MB (paid)
+ * compressed; the budget catches a dependency pulled in by mistake.
  */
-const GZIP_BUDGET_BYTES = 360 * 1024
+const GZIP_BUDGET_BYTES = 460 * 1024
 
 test('the deployed bundle is minified and ships a source map', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'edge-blog-bundle-'))

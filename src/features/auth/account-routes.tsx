@@ -11,16 +11,26 @@ import { AccountPage } from './views/account-page'
 import { authPepper } from './login'
 import { claimPasswordCheck, passwordWasRight } from './password-attempt'
 import { auditRequest } from './audit-log'
+import { passkeyAccountRoutes } from './passkey-account-routes'
+import { passkeyNotice, passkeysOnPage } from './passkeys-on-page'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', lenientQuery(v.object({ changed: typedText })), (c) => {
-    const notice = c.req.valid('query').changed ? c.var.a.passwordChanged : null
-    return c.render(<AccountPage a={c.var.a} editor={c.var.editor} errors={{}} notice={notice} />, {
-      title: c.var.a.account,
-      admin: true,
-    })
+  .get('/', lenientQuery(v.object({ changed: typedText, passkey: typedText })), async (c) => {
+    const { changed, passkey } = c.req.valid('query')
+    const notice = changed ? c.var.a.passwordChanged : passkeyNotice(c, passkey)
+    return c.render(
+      <AccountPage
+        a={c.var.a}
+        editor={c.var.editor}
+        errors={{}}
+        notice={notice}
+        passkeys={await passkeysOnPage(c)}
+      />,
+      { title: c.var.a.account, admin: true },
+    )
   })
+  .route('/', passkeyAccountRoutes)
   .post('/password', typedForm(passwordChangeFields), async (c) => {
     const { a, db, editor } = c.var
     const { currentPassword, newPassword, repeatPassword } = c.req.valid('form')
@@ -32,10 +42,13 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       c.status(429)
       c.header('Retry-After', String(attempt.retryAfterSeconds))
       errors.currentPassword = a.tooManyAttempts(Math.ceil(attempt.retryAfterSeconds / 60))
-      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
-        title: a.account,
-        admin: true,
-      })
+      return c.render(
+        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
+        {
+          title: a.account,
+          admin: true,
+        },
+      )
     }
     if (await verifyPassword(currentPassword, editor.passwordHash, pepper)) {
       await passwordWasRight(db, attempt)
@@ -47,10 +60,13 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     else if (newPassword !== repeatPassword) errors.repeatPassword = a.passwordsDiffer
     if (Object.keys(errors).length > 0) {
       c.status(422)
-      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
-        title: a.account,
-        admin: true,
-      })
+      return c.render(
+        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
+        {
+          title: a.account,
+          admin: true,
+        },
+      )
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
     await setUserPassword(db, editor.id, await hashPassword(newPassword, pepper))

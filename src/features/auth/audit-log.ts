@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import { auditLog } from '../../db/schema'
 import { auditClientOf, type AuditClient } from './audit-client'
 
-/** What the audit log records; passkeys will add `passkey_added` and `passkey_removed`. */
+/** What the audit log records. */
 export const AUDIT_EVENTS = [
   'sign_in',
   'sign_in_failed',
@@ -15,11 +15,13 @@ export const AUDIT_EVENTS = [
   'recovery_link_created',
   'recovery_used',
   'password_changed',
+  'passkey_added',
+  'passkey_removed',
 ] as const
 export type AuditEvent = (typeof AUDIT_EVENTS)[number]
 
 /** How someone signed in, kept as the sign-in's detail. */
-export type SignInMethod = 'password' | 'invitation' | 'recovery' | 'access'
+export type SignInMethod = 'password' | 'invitation' | 'recovery' | 'access' | 'passkey'
 
 export type AuditEntry = {
   event: AuditEvent

@@ -40,13 +40,20 @@ export async function attemptLogin(
 
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH, pepper)
   // The attempt was counted as a failure up front; only a success takes it back.
-  if (!user || !valid || user.disabledAt) {
+  // An account whose password is off signs in with its passkeys only.
+  if (!user || !valid || user.disabledAt || user.passwordOff) {
     // Only checked attempts are recorded: the throttle bounds them, so the log cannot be flooded.
     await auditRequest(c, {
       event: 'sign_in_failed',
       userId: user?.id,
       email: user?.email,
-      detail: !user ? 'unknown account' : !valid ? 'wrong password' : 'account disabled',
+      detail: !user
+        ? 'unknown account'
+        : !valid
+          ? 'wrong password'
+          : user.disabledAt
+            ? 'account disabled'
+            : 'password turned off',
     })
     return { ok: false, reason: 'failed' }
   }

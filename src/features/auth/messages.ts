@@ -25,12 +25,15 @@ const en = {
     recovery_link_created: 'Recovery link made',
     recovery_used: 'Recovery link used',
     password_changed: 'Password changed',
+    passkey_added: 'Passkey added',
+    passkey_removed: 'Passkey removed',
   } satisfies Record<AuditEvent, string>,
   methods: {
     password: 'password',
     invitation: 'invitation link',
     recovery: 'recovery link',
     access: 'Cloudflare Access',
+    passkey: 'passkey',
   } satisfies Record<SignInMethod, string>,
 }
 
@@ -60,12 +63,15 @@ const fr: AuthMessages = {
     recovery_link_created: 'Lien de récupération créé',
     recovery_used: 'Lien de récupération utilisé',
     password_changed: 'Mot de passe changé',
+    passkey_added: 'Clé d’accès ajoutée',
+    passkey_removed: 'Clé d’accès retirée',
   },
   methods: {
     password: 'mot de passe',
     invitation: 'lien d’invitation',
     recovery: 'lien de récupération',
     access: 'Cloudflare Access',
+    passkey: 'clé d’accès',
   },
 }
 

@@ -232,12 +232,15 @@ const NOT_SHOWN = [
   'invitations',
   'login_failures',
   'mail_outbox',
+  // An editor's passkeys and their challenges: admin only.
+  'passkeys',
   'post_revisions',
   'recovery_links',
   // Preview addresses show drafts, never cached (page-cache skips /preview/).
   'preview_links',
   'sessions',
   'users',
+  'webauthn_challenges',
 ]
 
 const contentVersion = async () => (await readContentState(db, Date.now())).version

@@ -1,6 +1,8 @@
 import type { AdminMessages } from '../../../i18n/admin'
 import { Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
+import type { PasskeyMessages } from '../passkey-messages'
+import { PasskeySignIn } from './passkeys-section'
 
 type LoginPageProps = {
   a: AdminMessages
@@ -8,9 +10,10 @@ type LoginPageProps = {
   next: string
   error?: string | null
   forgotLink: string
+  passkeys: PasskeyMessages
 }
 
-export function LoginPage({ a, email, next, error, forgotLink }: LoginPageProps) {
+export function LoginPage({ a, email, next, error, forgotLink, passkeys }: LoginPageProps) {
   return (
     <section class="admin login">
       <h1>{a.loginTitle}</h1>
@@ -24,7 +27,7 @@ export function LoginPage({ a, email, next, error, forgotLink }: LoginPageProps)
             name="email"
             value={email}
             maxlength={FIELD_MAX.email}
-            autocomplete="username"
+            autocomplete="username webauthn"
             required
             autofocus
           />
@@ -41,6 +44,7 @@ export function LoginPage({ a, email, next, error, forgotLink }: LoginPageProps)
         </label>
         <button type="submit">{a.login}</button>
       </form>
+      <PasskeySignIn p={passkeys} next={next} />
       <p>
         <a href="/admin/recover">{forgotLink}</a>
       </p>
