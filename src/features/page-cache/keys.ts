@@ -34,6 +34,31 @@ export function pageKey(
   return `${url.origin}${PREFIX}/${deployment}/v${state.version}-${next}/${variant}${address}`
 }
 
+/**
+ * The one 404 entry shared by every address known to be no page (reader-routes.ts): by content
+ * state and variant as pages are, and by the header's current section, the only other thing the
+ * 404 page takes from its address besides its canonical URL (see not-found-page.ts).
+ */
+export function notFoundKey(
+  request: Request,
+  state: ContentState,
+  deployment: string,
+  navHref: string | null,
+) {
+  const url = new URL(request.url)
+  const variant = isFragmentRequest(request.headers) ? 'fragment' : 'page'
+  const next = state.nextPublicationAt ?? 'none'
+  return `${url.origin}${PREFIX}/${deployment}/v${state.version}-${next}/not-found/${variant}${navHref ?? ''}`
+}
+
+/**
+ * The known addresses of a content version (known-addresses.ts). Not keyed by the next
+ * publication: they include scheduled posts, so they stay right when one goes live.
+ */
+export function knownAddressesKey(url: URL, deployment: string, version: number) {
+  return `${url.origin}${PREFIX}/${deployment}/v${version}/known-addresses`
+}
+
 /** Seconds an entry may live: never past the next scheduled publication. */
 export function entryMaxAge(status: number, state: ContentState, now: number) {
   // Redirects live as long as pages: a new or changed one comes with a new content version.

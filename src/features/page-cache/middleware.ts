@@ -3,17 +3,28 @@ import { createMiddleware } from 'hono/factory'
 import { openD1Session } from '../../db/client'
 import { readContentState, type ContentState } from './content-version'
 import { etagOf, isNotModified } from '../../lib/etag'
-import { hotPage, keepHotPage } from './hot-pages'
+import { hotPage, keepHotPage, type HotPage } from './hot-pages'
 import {
   CONTENT_STATE_MAX_AGE_MS,
   CONTENT_STATE_REUSE_MS,
   contentStateKey,
   entryMaxAge,
+  knownAddressesKey,
+  notFoundKey,
   pageKey,
   shortHash,
 } from './keys'
+import {
+  cachedKnownAddresses,
+  keptKnownAddresses,
+  readAndKeepKnownAddresses,
+  type KnownAddresses,
+} from './known-addresses'
+import { fromNotFoundTemplate, toNotFoundTemplate } from './not-found-page'
 import { readerQuery } from './reader-query'
+import { decidingAddresses } from './reader-routes'
 import type { AppEnv } from '../../types'
+import { currentNavHref } from '../../ui/site-nav'
 import { carriesEditorSession } from '../auth'
 
 /**
@@ -158,6 +169,104 @@ function forReader(page: PageParts, request: Request, cacheStatus: string, dropp
 
 const openPages = () => caches.open('pages')
 
+/** An entry from this isolate's hot pages, or else from the Cache API; null if neither has it. */
+async function cachedEntry(cache: Cache, key: string, state: ContentState, now: number) {
+  const hot = hotPage(key, now)
+  if (hot) return hot
+  const hit = await cache.match(key)
+  if (!hit) return null
+  const body = await hit.arrayBuffer()
+  return keepHotPage(key, hit, body, now + entryMaxAge(hit.status, state, now) * 1000)
+}
+
+async function putEntry(
+  cache: Cache,
+  key: string,
+  state: ContentState,
+  page: { body: ArrayBuffer; status: number; headers: Headers },
+) {
+  const maxAge = entryMaxAge(page.status, state, Date.now())
+  if (maxAge < 1) return
+  const entry = new Response(page.body, { status: page.status, headers: page.headers })
+  entry.headers.set('Cache-Control', `max-age=${maxAge}`)
+  keepHotPage(key, entry, page.body, Date.now() + maxAge * 1000)
+  await cache.put(key, entry)
+}
+
+/** Certainly no page: none of the addresses that decide it (reader-routes.ts) is known. */
+const isNoPage = (deciding: string[] | null, known: KnownAddresses | undefined) =>
+  Boolean(deciding && known && !deciding.some((address) => known.has(address)))
+
+type NotFoundKeys = { shared: string; own: string }
+
+function notFoundKeys(c: Context<AppEnv>, state: ContentState, deployment: string, own: string) {
+  const shared = notFoundKey(c.req.raw, state, deployment, currentNavHref(c.req.path))
+  return { shared, own }
+}
+
+/**
+ * Keeps a 404 page rendered by the app's own `notFound` for this address: as the entry every
+ * address known to be no page shares, or, when the page cannot be shared (not-found-page.ts),
+ * as this address's own entry (unless `ownKept`).
+ */
+async function keepNotFound(
+  c: Context<AppEnv>,
+  cache: Cache,
+  state: ContentState,
+  keys: NotFoundKeys,
+  rendered: Response,
+  ownKept = false,
+) {
+  const body = await rendered.text()
+  const headers = new Headers(rendered.headers)
+  const template = toNotFoundTemplate(body, c.var.site, c.req.path)
+  const page = (text: string) => ({
+    body: new TextEncoder().encode(text).buffer as ArrayBuffer,
+    status: 404,
+    headers,
+  })
+  const written =
+    template !== null
+      ? putEntry(cache, keys.shared, state, page(template))
+      : ownKept
+        ? Promise.resolve()
+        : putEntry(cache, keys.own, state, page(body))
+  return { body, headers, written }
+}
+
+function sharedNotFound(c: Context<AppEnv>, entry: HotPage): PageParts {
+  const template = new TextDecoder().decode(entry.body)
+  return {
+    body: fromNotFoundTemplate(template, c.var.site, c.req.path),
+    status: entry.status,
+    // The body's length changed with the address.
+    headers: entry.headers.filter(([name]) => name.toLowerCase() !== 'content-length'),
+  }
+}
+
+/**
+ * The answer to an address known to be no page, with no D1 call: the shared 404 entry filled in
+ * with this address, or this address's own entry, or else the app's 404 page, rendered here
+ * (it reads nothing) and kept for the next ones.
+ */
+async function answerNoPage(
+  c: Context<AppEnv>,
+  cache: Cache,
+  state: ContentState,
+  keys: NotFoundKeys,
+  now: number,
+) {
+  const shared = await cachedEntry(cache, keys.shared, state, now)
+  if (shared) return forReader(sharedNotFound(c, shared), c.req.raw, 'hit')
+  const own = await cachedEntry(cache, keys.own, state, now)
+  if (own) return forReader(own, c.req.raw, 'hit')
+  const rendered = await c.notFound()
+  if (rendered.status !== 404) return rendered
+  const { body, headers, written } = await keepNotFound(c, cache, state, keys, rendered)
+  afterResponse(c, written)
+  return forReader({ body, status: 404, headers }, c.req.raw, 'miss')
+}
+
 /**
  * The page cache, for every reader GET and HEAD: pages, htmx fragments, feeds, the sitemap, 404s
  * and redirects. Entries are keyed by the content version (db/content-version.ts), so a write
@@ -177,6 +286,7 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
 
   const now = Date.now()
   let store: ((body: ArrayBuffer, status: number, headers: Headers) => Promise<void>) | null = null
+  let afterNotFound: (() => Promise<void>) | null = null
   let cacheStatus = 'off'
   let dropped = ''
   if (enabled) {
@@ -197,27 +307,41 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
     dropped = query.dropped
     c.set('cachedQuery', query.kept)
     const key = pageKey(c.req.raw, address, state, deployment)
-    const hot = hotPage(key, now)
-    if (hot) return forReader(hot, c.req.raw, 'hit', dropped)
-    const hit = await cache.match(key)
-    if (hit) {
-      const body = await hit.arrayBuffer()
-      const expiresAt = now + entryMaxAge(hit.status, state, now) * 1000
-      return forReader(keepHotPage(key, hit, body, expiresAt), c.req.raw, 'hit', dropped)
+    // A random address must not cost a render and a D1 lookup each: the addresses that can be
+    // pages are known (known-addresses.ts), and one 404 entry serves all others.
+    const deciding = decidingAddresses(c.req.path)
+    const knownKey = knownAddressesKey(url, deployment, state.version)
+    const keys = notFoundKeys(c, state, deployment, key)
+    if (isNoPage(deciding, keptKnownAddresses(knownKey))) {
+      return answerNoPage(c, cache, state, keys, now)
     }
+    const page = await cachedEntry(cache, key, state, now)
+    if (page) return forReader(page, c.req.raw, 'hit', dropped)
+    const known = deciding ? await cachedKnownAddresses(cache, knownKey) : null
+    if (isNoPage(deciding, known)) return answerNoPage(c, cache, state, keys, now)
     if (!written && state.bookmark) {
       // Render from at least the state the version was read at, never from an older replica.
       const { db, session } = openD1Session(c.env.DB, state.bookmark)
       c.set('db', db)
       c.set('d1Session', session)
     }
-    store = async (body, status, headers) => {
-      const maxAge = entryMaxAge(status, state, Date.now())
-      if (maxAge < 1) return
-      const entry = new Response(body, { status, headers })
-      entry.headers.set('Cache-Control', `max-age=${maxAge}`)
-      keepHotPage(key, entry, body, Date.now() + maxAge * 1000)
-      await cache.put(key, entry)
+    store = (body, status, headers) => putEntry(cache, key, state, { body, status, headers })
+    if (known === undefined) {
+      // This version's addresses are not known here yet: a 404 has them read, once, after it is
+      // sent, and leaves the shared 404 entry, so the next unknown address costs no D1 call.
+      const db = c.var.db
+      afterNotFound = async () => {
+        const work = [
+          readAndKeepKnownAddresses(db, cache, knownKey, (version) =>
+            knownAddressesKey(url, deployment, version),
+          ),
+        ]
+        if (!hotPage(keys.shared, Date.now())) {
+          const rendered = await c.notFound()
+          work.push((await keepNotFound(c, cache, state, keys, rendered, true)).written)
+        }
+        afterResponse(c, Promise.all(work))
+      }
     }
   }
 
@@ -229,5 +353,7 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   if (status === 200 && !headers.has('ETag')) headers.set('ETag', await etagOf(body))
   if (store && !headers.has('Set-Cookie')) afterResponse(c, store(body, status, headers))
   c.res = undefined
+  // After `c.res = undefined`: the shared 404 page is rendered afresh, with none of this answer's headers.
+  if (status === 404 && afterNotFound) await afterNotFound()
   c.res = forReader({ body, status, headers }, c.req.raw, cacheStatus, dropped)
 })
