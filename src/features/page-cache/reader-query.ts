@@ -1,11 +1,14 @@
 import { feedQuery } from '../posts'
 import { queryParts } from '../../lib/query-parts'
 import { searchQuerySchema } from '../search'
+import { categoriesQuery } from '../categories'
 import { isTrackingParam } from '../../lib/tracking-params'
 
 /** Parameters read by the lists (Load More, Back) and by the search page, from their schemas. */
 const LIST_PARAMS = Object.keys(feedQuery.entries)
 const SEARCH_PARAMS = Object.keys(searchQuerySchema.entries)
+/** `/categories` is paged by its own cursor (`?after=<slug>`). */
+const CATEGORY_INDEX_PARAMS = Object.keys(categoriesQuery.entries)
 const LIST_PATH = /^\/(?:notes|(?:categories|authors)\/[^/]+)?$/
 
 /**
@@ -14,6 +17,7 @@ const LIST_PATH = /^\/(?:notes|(?:categories|authors)\/[^/]+)?$/
  */
 export function routeParams(pathname: string): readonly string[] {
   if (pathname === '/search') return SEARCH_PARAMS
+  if (pathname === '/categories') return CATEGORY_INDEX_PARAMS
   return LIST_PATH.test(pathname) ? LIST_PARAMS : []
 }
 
