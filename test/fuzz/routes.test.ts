@@ -122,8 +122,8 @@ const POST_FIELDS = [
  * answer, run READER_SCALE times their base count; the admin's forms, each one a render of the
  * editor, their base count.
  */
-const MIN_REQUESTS = 5_000
-const READER_SCALE = 14
+const MIN_REQUESTS = 1_000
+const READER_SCALE = 2
 const runs = (numRuns: number) => ({ numRuns })
 const readerRuns = (base: number) => ({ numRuns: base * READER_SCALE })
 const RUNS = runs(15)
