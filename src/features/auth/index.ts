@@ -8,7 +8,7 @@ export {
   requireEditor,
   requireOwner,
 } from './editor-session'
-export { attemptLogin, authPepper } from './login'
+export { attemptLogin, authPepper, editorForSave } from './login'
 export type { LoginResult } from './login'
 export { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from './password'
 export { adminSessionRoutes } from './session-routes'

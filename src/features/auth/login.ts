@@ -69,3 +69,22 @@ export async function attemptLogin(
   })
   return { ok: true, user }
 }
+
+/**
+ * Who is saving a form: the signed-in editor, or, once their session has expired, whoever the
+ * login fields sent inside the form sign in (the session is renewed for this request on).
+ */
+export async function editorForSave(
+  c: Context<AdminEnv>,
+  loginEmail: string,
+  loginPassword: string,
+): Promise<
+  { ok: true; user: User } | { ok: false; result: Exclude<LoginResult, { ok: true }> | null }
+> {
+  if (c.var.editor) return { ok: true, user: c.var.editor }
+  const result =
+    loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
+  if (!result?.ok) return { ok: false, result }
+  c.set('editor', result.user)
+  return { ok: true, user: result.user }
+}

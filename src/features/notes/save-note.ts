@@ -24,7 +24,7 @@ import {
   type NoteErrors,
 } from './schemas'
 
-import { attemptLogin } from '../auth'
+import { editorForSave } from '../auth'
 
 import type { LoginResult } from '../auth'
 
@@ -60,14 +60,9 @@ export async function saveNote(
   const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
-  let editor = c.var.editor
-  if (!editor) {
-    const result =
-      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
-    if (!result?.ok) return { kind: 'relogin', result }
-    editor = result.user
-    c.set('editor', editor)
-  }
+  const signedIn = await editorForSave(c, loginEmail, loginPassword)
+  if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
+  const editor = signedIn.user
 
   const existing = noteId ? await findPostForEditing(db, noteId) : null
   if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)

@@ -25,7 +25,7 @@ import { checkPostImages } from './image-check'
 
 import type { AdminEnv } from '../../types'
 
-import { attemptLogin, type LoginResult } from '../auth'
+import { editorForSave, type LoginResult } from '../auth'
 
 import type { Db } from '../../db/client'
 import type { EditedPost } from './editor-form'
@@ -108,14 +108,9 @@ export async function savePost(
   const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
-  let editor = c.var.editor
-  if (!editor) {
-    const result =
-      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
-    if (!result?.ok) return { kind: 'relogin', result }
-    editor = result.user
-    c.set('editor', editor)
-  }
+  const signedIn = await editorForSave(c, loginEmail, loginPassword)
+  if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
+  const editor = signedIn.user
 
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && !existing) throw new HTTPException(404)
