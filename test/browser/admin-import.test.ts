@@ -34,7 +34,8 @@ before(async () => {
     exportFile,
     readFileSync(SAMPLE, 'utf8').replaceAll('http://127.0.0.1:8080', images.url),
   )
-  blog = await startNpmStart()
+  // Private addresses are refused to imports unless allowed on this machine, as here.
+  blog = await startNpmStart({ CURATION_ALLOW_HOSTS: new URL(images.url).host })
   browser = await launchChromium()
 })
 

@@ -86,8 +86,8 @@ after(async () => {
 
 describe('npm start: invite, read the outbox, join', () => {
   it('lets the demo owner invite an editor who joins with the link from the outbox', async () => {
-    const [, password] = await waitForOutput(/password: (\S+)/)
-    await waitForOutput(/Ready on http/)
+    const [, password] = await waitForOutput(/Password:\s+(\S+)/)
+    await waitForOutput(/The blog is running/)
 
     const owner = await browser.newContext()
     const page = await owner.newPage()

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPost } from '../../src/features/posts/writes'
 import { mediaUrl } from '../../src/features/media/url'
-import { createEditor, logIn, request as send } from '../admin-helpers'
+import { createEditor, logIn } from '../admin-helpers'
+import { requestHandler as send, settleHandlerWork } from '../handler-requests'
 import { createAuthorAndCategories, createPublishedPosts, db, postInput } from '../fixtures'
 import { storeSample } from '../media-helpers'
 import { pngWithMetadata } from '../media-samples'
@@ -122,8 +123,8 @@ const POST_FIELDS = [
  * answer, run READER_SCALE times their base count; the admin's forms, each one a render of the
  * editor, their base count.
  */
-const MIN_REQUESTS = 1_000
-const READER_SCALE = 2
+const MIN_REQUESTS = 5_000
+const READER_SCALE = 14
 const runs = (numRuns: number) => ({ numRuns })
 const readerRuns = (base: number) => ({ numRuns: base * READER_SCALE })
 const RUNS = runs(15)
@@ -140,7 +141,8 @@ async function request(...args: Parameters<typeof send>) {
   return response
 }
 
-afterAll(() => {
+afterAll(async () => {
+  await settleHandlerWork()
   console.log(`fuzz: ${requestsSent} requests, ${serverErrors} answered 5xx`)
   expect(requestsSent).toBeGreaterThanOrEqual(MIN_REQUESTS)
   expect(serverErrors).toBe(0)

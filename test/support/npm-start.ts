@@ -4,7 +4,7 @@
  * stay out of the working tree and clash with no other `npm start`.
  */
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -41,11 +41,14 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startNpmStart(): Promise<NpmStart> {
+/** `vars` go into the copy's `.dev.vars`, as an operator would set them on their machine. */
+export async function startNpmStart(vars: Record<string, string> = {}): Promise<NpmStart> {
   const dir = mkdtempSync(path.join(tmpdir(), 'edge-blog-npm-start-'))
   for (const name of PROJECT_FILES)
     cpSync(path.join(root, name), path.join(dir, name), { recursive: true })
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  const devVars = Object.entries(vars).map(([name, value]) => `${name}="${value}"\n`)
+  if (devVars.length > 0) writeFileSync(path.join(dir, '.dev.vars'), devVars.join(''))
   const port = await freePort()
   // Its own process group, so stopping it stops wrangler and workerd too.
   const child = spawn('npm', ['start'], {
@@ -74,18 +77,18 @@ export async function startNpmStart(): Promise<NpmStart> {
   try {
     for (;;) {
       if (!running) throw new Error(`npm start exited:\n${output}`)
-      if (Date.now() > deadline) throw new Error(`npm start did not answer:\n${output}`)
+      if (Date.now() > deadline)
+        throw new Error(`npm start did not answer or printed no demo owner:\n${output}`)
+      // The login box is printed after the server first answers, so both are awaited.
       const answered = await fetch(`http://127.0.0.1:${port}/`).then(
         (response) => response.ok,
         () => false,
       )
-      if (answered) break
+      const email = /Email:\s+(\S+)/.exec(output)?.[1]
+      const password = /Password:\s+(\S+)/.exec(output)?.[1]
+      if (answered && email && password) return { url, email, password, output: () => output, stop }
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
-    const email = /email:\s+(\S+)/.exec(output)?.[1]
-    const password = /password:\s+(\S+)/.exec(output)?.[1]
-    if (!email || !password) throw new Error(`npm start printed no demo owner:\n${output}`)
-    return { url, email, password, output: () => output, stop }
   } catch (error) {
     await stop()
     throw error
