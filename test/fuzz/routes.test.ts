@@ -185,7 +185,12 @@ function expectChecked(times: number, what: string) {
 }
 
 async function expectNo5xx(response: Response, what: string) {
-  const body = await response.text()
+  const textual = /^(text\/|application\/(json|xml|atom|rss))/.test(
+    response.headers.get('Content-Type') ?? 'text/plain',
+  )
+  const body = textual
+    ? await response.text()
+    : `(${(await response.arrayBuffer()).byteLength} bytes)`
   expect(response.status, `${what}\n${body.slice(0, 300)}`).toBeLessThan(500)
   return body
 }
