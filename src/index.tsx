@@ -1,5 +1,6 @@
+import { DurableObject, WorkflowEntrypoint } from 'cloudflare:workers'
 import { Hono } from 'hono'
-import { audienceCounter } from './features/audience'
+import { audienceCounter, audienceShardClass } from './features/audience'
 import { redirectOldAddresses } from './features/redirects'
 import { pageCache } from './features/page-cache'
 import { securityHeaders } from './app/security-headers'
@@ -9,10 +10,12 @@ import { authorRoutes } from './features/authors-editors'
 import { categoryRoutes } from './features/categories'
 import { notFound, onError } from './app/errors'
 import { feedRoutes } from './features/feeds'
+import { importWorkflowClass } from './features/import-export'
 import { homeRoutes } from './features/posts'
 import { noteRoutes } from './features/notes'
 import { mediaRoutes } from './features/media'
 import { postRoutes } from './features/posts'
+import { previewRoutes } from './features/posts'
 import { pageRoutes } from './features/pages'
 import { privacyRoutes } from './features/privacy'
 import { searchRoutes } from './features/search'
@@ -25,18 +28,20 @@ const app = new Hono<AppEnv>()
 
 app.use(securityHeaders)
 app.use(siteContext)
-app.use(redirectOldAddresses)
 app.use(layout)
 // The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
 app.use(pageCache)
-// Only what the cache did not answer needs the settings from D1.
+// Behind the cache: its lookups, and the 404s and redirects they decide, are cached with the pages.
+app.use(redirectOldAddresses)
+// Only what the cache did not answer needs the settings from D1 (a redirect needs none).
 app.use(siteSettings)
 
 app.route('/', homeRoutes)
 app.route('/', feedRoutes)
 app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
+app.route('/preview', previewRoutes)
 app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
 app.route('/authors', authorRoutes)
@@ -51,7 +56,9 @@ app.notFound(notFound)
 app.onError(onError)
 
 export { app }
-export { ImportWorkflow } from './features/import-export'
+export const ImportWorkflow = importWorkflowClass(WorkflowEntrypoint)
+// The audience counter's Durable Object, made from the runtime's base class (see its file).
+export const AudienceShard = audienceShardClass(DurableObject)
 
 export default {
   fetch: app.fetch,

@@ -52,6 +52,13 @@ export type AppEnv = {
     loadSite: () => Promise<Site>
     /** The content version the page cache keyed this request by, when it did. */
     contentVersion?: number
+    /** Set by the page cache on a miss: the only part of the query its entry may depend on. */
+    cachedQuery?: string
+    /**
+     * Set by an admin page that shows the result of a write made elsewhere (an import's
+     * Workflow): the page cache then reads this data centre's content state again, as after a POST.
+     */
+    contentChanged?: boolean
   }
 }
 
@@ -67,6 +74,8 @@ export type AdminEnv = {
     editor: User | null
     sessionTokenHash: string | null
     a: AdminMessages
+    /** See AppEnv: this admin page shows a write made elsewhere. */
+    contentChanged?: boolean
   }
 }
 

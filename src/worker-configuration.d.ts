@@ -12,6 +12,8 @@ declare namespace Cloudflare {
     IMPORT: Workflow<import('./features/import-export').ImportParams>
     /** Cloudflare Images, when the account has it (see wrangler.toml). */
     IMAGES?: ImagesBinding
+    /** The audience counter's shards (src/features/audience/shard.ts). */
+    AUDIENCE: DurableObjectNamespace<import('./features/audience').AudienceShard>
     SITE_NAME: string
     SITE_TAGLINE: string
     SITE_LOCALE: string
@@ -20,7 +22,13 @@ declare namespace Cloudflare {
     FEED_POSTS: string
     ANALYTICS_ENABLED: string
     ANALYTICS_RETENTION_MONTHS: string
+    ANALYTICS_SHARDS: string
     PAGE_CACHE: string
+    MAIL_FROM: string
+    ACCESS_TEAM_DOMAIN: string
+    ACCESS_AUD: string
+    /** Cloudflare Email Service, when bound (see wrangler.toml): src/lib/mail sends through it. */
+    EMAIL?: SendEmail
     AUTH_PEPPER: string
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
@@ -14,6 +15,9 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: migrations,
+          // The readers' stylesheet as the file holds it, read here rather than through the Text
+          // module rule the Worker imports it with (Vite's ?raw gives CSS files as empty).
+          TEST_SITE_CSS: readFileSync(path.join(root, 'src/ui/site.css'), 'utf8'),
           AUTH_PEPPER: 'pepper-used-only-by-the-tests',
           // The fixture pages and the importer's image server, both on this machine.
           CURATION_ALLOW_HOSTS: `127.0.0.1:${inject('fixturePort')},${new URL(inject('imageServer')).host}`,
@@ -21,6 +25,9 @@ export default defineConfig({
         // Cloudflare Images (Sharp locally) under another name: the app runs without IMAGES unless
         // a test hands this one in, so both paths are tested.
         images: { binding: 'TEST_IMAGES' },
+        // Cloudflare Email Service as Miniflare simulates it (it parses what it is given), under
+        // another name for the same reason: the app sends through EMAIL only when a test binds it.
+        email: { send_email: [{ name: 'TEST_EMAIL' }] },
       },
     })),
   ],
@@ -32,7 +39,7 @@ export default defineConfig({
     setupFiles: ['test/apply-migrations.ts'],
     // CommonJS packages whose extension-less imports workerd cannot resolve on its own.
     deps: {
-      optimizer: { ssr: { enabled: true, include: ['node-html-markdown', 'node-html-parser'] } },
+      optimizer: { ssr: { enabled: true, include: ['node-html-parser'] } },
     },
   },
 })

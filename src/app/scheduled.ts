@@ -1,8 +1,10 @@
-import { closePastDays, deleteCountsBefore } from '../features/audience'
+import { closePastDays, closeShardDays, deleteCountsBefore } from '../features/audience'
 import { createDb } from '../db/client'
 import { deleteOldLoginFailures } from '../features/auth'
 import { purgeTrash } from '../features/posts'
 import { deleteExpiredSessions } from '../features/auth'
+import { deleteOldAuditRows } from '../features/auth'
+import { deleteExpiredChallenges } from '../features/auth'
 import { dayOf, retentionCutoffDay } from '../features/audience'
 import { readSiteSettings } from '../features/settings'
 
@@ -12,13 +14,17 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   const { settings } = await readSiteSettings(db, env)
   const today = dayOf(now, settings.timeZone)
   const closedDays = await closePastDays(db, today)
+  const forgottenVisitors = await closeShardDays(env, today)
   const firstKeptDay = retentionCutoffDay(today, settings.retentionMonths)
   const expiredRows = await deleteCountsBefore(db, firstKeptDay)
   const purged = await purgeTrash(db, now)
   await deleteExpiredSessions(db, now)
   await deleteOldLoginFailures(db, now)
+  await deleteExpiredChallenges(db, now)
+  // The audit log is kept 13 months.
+  await deleteOldAuditRows(db, now)
   console.log(
-    `Housekeeping: ${closedDays} audience day(s) closed, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
+    `Housekeeping: ${closedDays} audience day(s) closed, ${forgottenVisitors} visitor hash(es) of past days forgotten, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
   )
 }
 

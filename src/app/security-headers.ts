@@ -1,15 +1,16 @@
+import { createMiddleware } from 'hono/factory'
 import { secureHeaders } from 'hono/secure-headers'
 import { SITE_CSS_HASH } from '../ui/site-css'
 
 /** Everything a page uses comes from this origin: no CDN, no font host, no analytics beacon. */
-export const securityHeaders = secureHeaders({
+const pageHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     // The stylesheet inside every page, by its hash: never 'unsafe-inline'.
     styleSrc: ["'self'", SITE_CSS_HASH],
-    // data: for the site's own icon only: post images are limited to https and this origin by
-    // the sanitizer (lib/markdown.ts).
+    // data: for the site's own icon only. No https: — readers' browsers call no third party: an
+    // image from another site in a post becomes a link to it (lib/offsite-images.ts).
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
@@ -24,4 +25,15 @@ export const securityHeaders = secureHeaders({
     geolocation: [],
     browsingTopics: [],
   },
+})
+
+/**
+ * The headers above on every answer, with one exception: uploaded images (`/media/…`) may be
+ * embedded by other origins (a feed reader shows a post's images from this site), so they are
+ * `Cross-Origin-Resource-Policy: cross-origin`; every page stays `same-origin`.
+ */
+export const securityHeaders = createMiddleware(async (c, next) => {
+  await pageHeaders(c, next)
+  if (c.req.path.startsWith('/media/'))
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin')
 })

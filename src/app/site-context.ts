@@ -9,6 +9,18 @@ import { readSiteSettings, seedSettings, siteFrom, type StoredSettings } from '.
 /** The D1 bookmark an editor's requests start from: read-your-writes across requests. */
 const BOOKMARK_COOKIE = 'd1-bookmark'
 
+/**
+ * What `getBookmark()` hands out: four dash-separated hex fields. Anything else in the cookie
+ * (edited, truncated, from another tool) would fail the request's first query, so it is ignored
+ * and the editor starts from the primary, which is never behind.
+ */
+const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/
+
+function bookmarkOf(c: Context<AppEnv>) {
+  const bookmark = getCookie(c, BOOKMARK_COOKIE, 'host')
+  return bookmark && BOOKMARK.test(bookmark) ? bookmark : null
+}
+
 function isAdminPath(path: string) {
   return path === '/admin' || path.startsWith('/admin/')
 }
@@ -57,10 +69,8 @@ export const siteContext = createMiddleware<AppEnv>(async (c, next) => {
     })
     return loading
   })
-  const editor = carriesEditorSession(c)
-  const start = editor
-    ? (getCookie(c, BOOKMARK_COOKIE, 'host') ?? 'first-primary')
-    : 'first-unconstrained'
+  const editor = await carriesEditorSession(c)
+  const start = editor ? (bookmarkOf(c) ?? 'first-primary') : 'first-unconstrained'
   const { db, session } = openD1Session(c.env.DB, start)
   c.set('db', db)
   c.set('d1Session', session)

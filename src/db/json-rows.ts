@@ -16,15 +16,18 @@ export const JSON_BYTES = 1_000_000
 
 const encoder = new TextEncoder()
 
-/** The rows as JSON arrays of at most `JSON_ROWS` rows and `JSON_BYTES` bytes (a larger row alone). */
-export function jsonChunks(rows: readonly unknown[]): string[] {
+/**
+ * The rows as JSON arrays of at most `maxRows` rows and `JSON_BYTES` bytes (a larger row alone).
+ * A caller whose statements are few and cheap per row may take more rows per statement.
+ */
+export function jsonChunks(rows: readonly unknown[], maxRows = JSON_ROWS): string[] {
   const chunks: string[] = []
   let part: string[] = []
   let bytes = 0
   for (const row of rows) {
     const json = JSON.stringify(row)
     const size = encoder.encode(json).byteLength + 1
-    if (part.length && (part.length === JSON_ROWS || bytes + size > JSON_BYTES)) {
+    if (part.length && (part.length === maxRows || bytes + size > JSON_BYTES)) {
       chunks.push(`[${part.join(',')}]`)
       part = []
       bytes = 0

@@ -159,6 +159,8 @@ export const users = sqliteTable('users', {
   ...timestamps,
   /** The author profile this editor writes as: new posts default to it. */
   authorId: integer().references(() => authors.id, { onDelete: 'set null' }),
+  /** Turned off by an editor who signs in with passkeys only; setting a password turns it on. */
+  passwordOff: integer({ mode: 'boolean' }).notNull().default(false),
 })
 
 /** Only the SHA-256 of a session token is kept: a leaked table opens no session. */
@@ -189,6 +191,84 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_idx').on(t.key, t.failedAt)],
 )
 
+/**
+ * Single-use links to `/admin/join/<token>`: the invitee sets a name and a password and becomes an
+ * editor with `role`. Only the SHA-256 of the token is kept. `role` takes any value of `USER_ROLES`
+ * at the time: SQLite keeps no list, so adding a role later needs no migration here.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tokenHash: text().notNull().unique(),
+    email: text().notNull(),
+    role: text({ enum: USER_ROLES }).notNull(),
+    invitedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer({ mode: 'timestamp_ms' }),
+    revokedAt: integer({ mode: 'timestamp_ms' }),
+    /** The account the invitation became. */
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('invitations_email_idx').on(t.email)],
+)
+
+/**
+ * One-time links to `/admin/recover/<token>` that let an editor set a new password: sent by the
+ * "forgot" form, made by the owner or by `npm run editor:recover`. Only the token's hash is kept.
+ */
+export const recoveryLinks = sqliteTable(
+  'recovery_links',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    tokenHash: text().notNull().unique(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('recovery_links_user_idx').on(t.userId, t.createdAt)],
+)
+
+/**
+ * Who signed in and how, failed sign-ins, invitations, recoveries and password changes, kept 13
+ * months. `email` is the account's address at the time, so a row still reads once the account is
+ * gone; the client is coarse (a browser family and a country), never an address.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+    event: text().notNull(),
+    userId: integer().references(() => users.id, { onDelete: 'set null' }),
+    email: text().notNull().default(''),
+    /** Who did it, when not the person concerned (the owner inviting, say). */
+    actorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** The sign-in method, the role given, the reason of a failure. */
+    detail: text().notNull().default(''),
+    browser: text().notNull().default(''),
+    country: text().notNull().default(''),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+)
+
+/**
+ * Messages sent while developing locally (`npm start`), as sent: `/admin/outbox` lists them and
+ * serves each as a `.eml`. A deployed Worker never writes here.
+ */
+export const mailOutbox = sqliteTable('mail_outbox', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  recipient: text().notNull(),
+  subject: text().notNull(),
+  /** The RFC 5322 message, byte for byte what was (or would have been) handed to the binding. */
+  raw: text().notNull(),
+  createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+})
+
 export const postRevisions = sqliteTable(
   'post_revisions',
   {
@@ -212,7 +292,25 @@ export const postRevisions = sqliteTable(
   (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
 )
 
+/**
+ * Addresses that show a draft or a scheduled post to someone without an account
+ * (`/preview/<token>`, features/preview-links). The token is signed; this row is what makes it
+ * valid, so deleting it revokes the address at once. One per post.
+ */
+export const previewLinks = sqliteTable('preview_links', {
+  postId: integer()
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  /** Random, in the token: a new link never revives an older address. */
+  nonce: text().notNull(),
+  expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+})
+
 export type User = typeof users.$inferSelect
+export type Invitation = typeof invitations.$inferSelect
+export type AuditRow = typeof auditLog.$inferSelect
 export type PostRevision = typeof postRevisions.$inferSelect
 
 /**
@@ -254,6 +352,17 @@ export const audienceSalts = sqliteTable('audience_salts', {
 })
 
 /**
+ * The last flush each audience shard (a Durable Object, by id) added to `audience_daily_counts`:
+ * a flush carries the next sequence number and is applied only if its number is higher, so a
+ * retried flush never counts twice. `flushed_at` (ms) is how far the dashboard's figures go.
+ */
+export const audienceShardFlushes = sqliteTable('audience_shard_flushes', {
+  shard: text().primaryKey(),
+  seq: integer().notNull(),
+  flushedAt: integer().notNull(),
+})
+
+/**
  * Old addresses that answer 301: a published post's former slug, or a link imported from another
  * engine (`/?p=12`, query string included). `to_path` is always a final address: chains are
  * collapsed when a redirect is added, so a reader never follows more than one hop.
@@ -269,6 +378,15 @@ export const redirects = sqliteTable(
   },
   (t) => [index('redirects_to_path_idx').on(t.toPath)],
 )
+
+/**
+ * The query parameter names of old addresses in `redirects` (`p` for `/?p=12`). Only a reader's
+ * address with one of them can be an old address with a query string, so the page cache ignores
+ * every other unknown parameter without asking D1. Never pruned: a stale name costs a lookup only.
+ */
+export const redirectQueryNames = sqliteTable('redirect_query_names', {
+  name: text().primaryKey(),
+})
 
 /**
  * A single row (id 1) whose `version` goes up with every write readers can see, raised by triggers
@@ -339,7 +457,7 @@ export const postsMedia = sqliteTable(
 
 export type Media = typeof media.$inferSelect
 
-export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed', 'cancelled'] as const
 
 /**
  * An import started from the admin: it runs as a Workflow, in steps, and writes its progress and
@@ -414,3 +532,40 @@ export const navigationMenus = sqliteTable('navigation_menus', {
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),
 })
+
+/** An editor's WebAuthn credentials (auth/passkeys.ts); the id is the credential id, base64url. */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text().notNull(),
+    counter: integer().notNull().default(0),
+    /** JSON array of the authenticator's transports, as the browser gave them. */
+    transports: text().notNull().default('[]'),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+)
+
+/**
+ * WebAuthn challenges, single-use: consumed by a DELETE … RETURNING, valid 5 minutes. A
+ * registration challenge belongs to the signed-in editor; a sign-in one to nobody yet.
+ */
+export const webauthnChallenges = sqliteTable(
+  'webauthn_challenges',
+  {
+    challenge: text().primaryKey(),
+    purpose: text({ enum: ['register', 'sign_in'] }).notNull(),
+    userId: integer().references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('webauthn_challenges_expires_idx').on(t.expiresAt)],
+)
+
+export type Passkey = typeof passkeys.$inferSelect

@@ -15,3 +15,9 @@ export function bytesToHex(bytes: Uint8Array): string {
 export function bytesToBase64Url(bytes: Uint8Array): string {
   return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
+
+/** The bytes of unpadded base64url text (`bytesToBase64Url`'s output). */
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
+  return base64ToBytes(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
+}

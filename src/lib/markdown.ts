@@ -2,6 +2,7 @@ import { Marked, type Token } from 'marked'
 import { parseFragment, serialize } from 'parse5'
 import { smartypants } from 'smartypants'
 import xssModule from 'xss'
+import { linkOffsiteImages } from './offsite-images'
 import { frenchSpacing, SMARTYPANTS_MODE } from './typography'
 
 // xss is CommonJS: under Vite its named exports only exist on the default one.
@@ -127,18 +128,24 @@ const sanitizer = new FilterXSS({
  * Parsed as a browser would parse it inside the post's `<div>` and written out again: every
  * element closed, so an unclosed `<table>` or `<a>` cannot swallow what follows the post.
  */
-function balanced(html: string): string {
+function balanced(html: string, offsiteImagesAsLinks: boolean): string {
   // Trailing blank text would make the parser reopen an unclosed inline tag just to hold it.
   const body = html.trimEnd()
-  return serialize(parseFragment(body)) + html.slice(body.length)
+  const fragment = parseFragment(body)
+  if (offsiteImagesAsLinks) linkOffsiteImages(fragment)
+  return serialize(fragment) + html.slice(body.length)
 }
 
-/** Removes everything that could run or restyle the page; only the tags readers need stay. */
-export function sanitizeHtml(html: string): string {
+/**
+ * Removes everything that could run or restyle the page; only the tags readers need stay.
+ * `offsiteImagesAsLinks` is for what readers get; the importer keeps the images to convert them.
+ */
+export function sanitizeHtml(html: string, { offsiteImagesAsLinks = false } = {}): string {
   const clean = sanitizer.process(html)
   // Absolute links leave the site: give them no access to this window and no referrer.
   return balanced(
     clean.replace(/<a href="(https?:\/\/[^"]*)"/gi, '<a href="$1" rel="noopener noreferrer"'),
+    offsiteImagesAsLinks,
   )
 }
 
@@ -153,7 +160,11 @@ export function renderMarkdown(markdown: string, language = 'en'): string {
   const walk = parser.defaults.walkTokens
   if (walk) parser.walkTokens(tokens, walk)
   const html = tokens
-    .map((token) => sanitizeHtml(parser.parser(Object.assign([token], { links: tokens.links }))))
+    .map((token) =>
+      sanitizeHtml(parser.parser(Object.assign([token], { links: tokens.links })), {
+        offsiteImagesAsLinks: true,
+      }),
+    )
     .join('')
   return smartPunctuation(html, language)
 }

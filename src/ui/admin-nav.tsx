@@ -12,6 +12,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       <a href="/admin/authors">{a.authors}</a>
       <a href="/admin/analytics">{a.analytics}</a>
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
+      {editor.role === 'owner' && <a href="/admin/audit">{a.audit}</a>}
       {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}
       {editor.role === 'owner' && <a href="/admin/settings">{a.settings}</a>}
       {editor.role === 'owner' && <a href="/admin/navigation">{a.navigation}</a>}

@@ -64,3 +64,18 @@ export function FooterNav({ site, path }: { site: Site; path: string }) {
     </nav>
   )
 }
+
+/**
+ * What the header and the footer take from the address at `path`: which of their links each
+ * marks as current, by position. Within one content version the links are fixed, so two
+ * addresses with the same marks get the same header and footer (the page cache shares one 404
+ * page between them).
+ */
+export function navMarks(site: Site, path: string): string {
+  const mark = (links: SiteNavLink[]) => {
+    const current = currentHref(links, path)
+    const all = links.flatMap((link) => [link, ...link.children])
+    return current === null ? '-' : String(all.findIndex((link) => link.href === current))
+  }
+  return `${mark(site.navigation.header)}.${mark(site.navigation.footer)}`
+}

@@ -2,10 +2,12 @@
  * `npm run bench`, part one: reader pages served by the bundled Worker in local workerd, in one
  * run, with the page cache on and off, against a static asset (the ceiling). Then the "far
  * database" mode: the same Worker with every D1 call delayed by 100 ms (test/bench/far-database.ts),
- * as a reader on another continent than the database sees it. Prints ratios, not verdicts.
+ * as a reader on another continent than the database sees it. Between the two, requests that
+ * could once skip the page cache, against the cached home. Prints ratios, not verdicts.
  */
 import { createDb } from '../../src/db/client'
 import { createPost } from '../../src/features/posts/writes'
+import { ADMIN_STYLESHEET_HREF } from '../../src/ui/assets'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 import { CONNECTIONS, formatRow, measure, ROUND_MS, ROUNDS, type Summary } from './load'
 
@@ -75,7 +77,7 @@ async function localRun() {
     const sixth = await nthLoadMore(off.url, 6)
     const post = await middlePost(off.url)
     const r = await measure([
-      { name: 'static asset', url: `${on.url}/css/admin-2.css` },
+      { name: 'static asset', url: `${on.url}${ADMIN_STYLESHEET_HREF}` },
       { name: 'home, cached', url: `${on.url}/` },
       { name: 'home, cache off', url: `${off.url}/` },
       { name: 'sixth Load More, cache off', url: sixth, headers: FRAGMENT },
@@ -105,6 +107,33 @@ async function localRun() {
   }
 }
 
+const random = () => Math.random().toString(36).slice(2, 10)
+
+/** Requests that once went to D1 every time, each against the cached home page. */
+async function bypassRun() {
+  const on = await start({ PAGE_CACHE: 'on' })
+  try {
+    const fakeSession = `__Host-session=${'A'.repeat(43)}`
+    const r = await measure([
+      { name: 'home, cached', url: `${on.url}/` },
+      { name: 'fake session cookie', url: `${on.url}/`, headers: { Cookie: fakeSession } },
+      { name: 'random query', url: () => `${on.url}/?x=${random()}` },
+      { name: 'random utm', url: () => `${on.url}/?utm_source=${random()}` },
+      { name: 'random 404 path', url: () => `${on.url}/no-such-${random()}`, status: 404 },
+      { name: 'same 404 repeated', url: `${on.url}/no-such-page`, status: 404 },
+      { name: 'HEAD', url: `${on.url}/`, method: 'HEAD' },
+    ])
+    console.log(`\nCache bypass attempts against the cached home`)
+    for (const [name, summary] of r) console.log(formatRow(name, summary))
+    const home = r.get('home, cached')!
+    for (const [name, summary] of r) {
+      if (name !== 'home, cached') ratio(`${name} / cached home`, summary, home, '≥ 0.8')
+    }
+  } finally {
+    await on.dispose()
+  }
+}
+
 async function farDatabaseRun() {
   const entry = 'test/bench/far-database.ts'
   const on = await start({ PAGE_CACHE: 'on' }, entry)
@@ -125,4 +154,5 @@ async function farDatabaseRun() {
 }
 
 await localRun()
+await bypassRun()
 await farDatabaseRun()

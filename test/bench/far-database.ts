@@ -4,8 +4,9 @@
  */
 import worker from '../../src/index'
 
-// wrangler checks that the entry exports the Workflows that wrangler.toml names.
-export { ImportWorkflow } from '../../src/features/import-export/import/workflow'
+// wrangler checks that the entry exports the Workflows and Durable Objects that wrangler.toml names.
+export { ImportWorkflow } from '../../src/index'
+export { AudienceShard } from '../../src/index'
 
 const DELAY_MS = 100
 

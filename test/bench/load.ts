@@ -8,11 +8,18 @@ const USER_AGENT =
 
 export type Sample = { requests: number; elapsedMs: number; latencies: number[] }
 
+/** A fixed address, or one made afresh for each request (a random query, a random path). */
+export type Address = string | (() => string)
+
+/** What a request sends besides its address, and the status every answer must have. */
+export type RequestShape = { method?: string; status?: number }
+
 /** Fetches `url` from CONNECTIONS loops until `durationMs` is over; bounded in time. */
 export async function load(
-  url: string,
+  url: Address,
   durationMs: number,
   headers: Record<string, string> = {},
+  { method = 'GET', status = 200 }: RequestShape = {},
 ): Promise<Sample> {
   const latencies: number[] = []
   const started = performance.now()
@@ -23,11 +30,13 @@ export async function load(
       const ip = `10.0.0.${++client}` // sent as a header only, so each loop is a distinct reader
       while (performance.now() < deadline) {
         const t0 = performance.now()
-        const response = await fetch(url, {
+        const address = typeof url === 'string' ? url : url()
+        const response = await fetch(address, {
+          method,
           headers: { 'User-Agent': USER_AGENT, 'CF-Connecting-IP': ip, ...headers },
         })
         await response.arrayBuffer()
-        if (response.status !== 200) throw new Error(`HTTP ${response.status} for ${url}`)
+        if (response.status !== status) throw new Error(`HTTP ${response.status} for ${address}`)
         latencies.push(performance.now() - t0)
       }
     }),
@@ -45,11 +54,15 @@ export function summarize(samples: Sample[]): Summary {
   return { rps: requests / seconds, p50: at(0.5), p99: at(0.99), requests }
 }
 
-export type Target = { name: string; url: string; headers?: Record<string, string> }
+export type Target = {
+  name: string
+  url: Address
+  headers?: Record<string, string>
+} & RequestShape
 
 /** Every target once to warm up, then ROUNDS rounds, each in a rotated order. */
 export async function measure(targets: Target[], roundMs = ROUND_MS, rounds = ROUNDS) {
-  for (const target of targets) await load(target.url, WARMUP_MS, target.headers)
+  for (const target of targets) await load(target.url, WARMUP_MS, target.headers, target)
   const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]))
   for (let round = 0; round < rounds; round++) {
     const order = [
@@ -57,7 +70,7 @@ export async function measure(targets: Target[], roundMs = ROUND_MS, rounds = RO
       ...targets.slice(0, round % targets.length),
     ]
     for (const target of order)
-      samples.get(target.name)!.push(await load(target.url, roundMs, target.headers))
+      samples.get(target.name)!.push(await load(target.url, roundMs, target.headers, target))
   }
   return new Map([...samples].map(([name, s]) => [name, summarize(s)]))
 }

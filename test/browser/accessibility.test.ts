@@ -66,6 +66,9 @@ async function adminPages(page: Page, url: string) {
     '/admin/users',
     '/admin/account',
     '/admin/analytics',
+    '/admin/audit',
+    '/admin/outbox',
+    '/admin/recover',
   ]
 }
 

@@ -14,6 +14,8 @@ describe('an editor in Chromium', () => {
     await logInAsEditor(page, /\/admin\/posts\/new$/)
     await page.waitForFunction(() => 'htmx' in window)
 
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('input[name=title]', 'Le goût du « fait maison »')
     await page
       .locator('#markdown')
@@ -41,10 +43,12 @@ describe('an editor in Chromium', () => {
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/admin-published-post.png' })
 
-    // The reader's page set no cookie of its own; only the admin's session and its D1 bookmark exist.
+    // The reader's page set no cookie of its own; only the admin's session, its D1 bookmark and
+    // the signed-in browser's known-device marker (all set by admin responses) exist.
     const cookies = await context.cookies()
     assert.deepEqual(cookies.map((cookie) => cookie.name).sort(), [
       '__Host-d1-bookmark',
+      '__Host-device',
       '__Host-session',
     ])
     await context.close()

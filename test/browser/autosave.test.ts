@@ -12,6 +12,8 @@ describe('autosave in Chromium', () => {
     await logIn(context, worker.url)
     const page = await context.newPage()
     await page.goto(`${worker.url}/admin/posts/new`)
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('input[name=title]', 'Notes from the market')
     await page.locator('#markdown').pressSequentially('Leeks, "new" potatoes -- and bread.', {
       delay: 10,
@@ -55,14 +57,11 @@ describe('autosave in Chromium', () => {
     await page.goto(`${worker.url}/admin/posts/new`)
     await page.waitForFunction(() => 'htmx' in window)
     await page.fill('input[name=title]', 'Unsaved')
-    let prompted = false
-    page.on('dialog', async (dialog) => {
-      prompted = dialog.type() === 'beforeunload'
-      await dialog.dismiss()
-    })
+    const prompt = page.waitForEvent('dialog', { timeout: 5_000 })
     await page.close({ runBeforeUnload: true })
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    assert.equal(prompted, true)
+    const dialog = await prompt
+    assert.equal(dialog.type(), 'beforeunload')
+    await dialog.dismiss()
     await context.close()
   })
 })

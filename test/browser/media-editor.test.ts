@@ -10,9 +10,13 @@ const session = useWorkerWithEditor()
 /** Sums layout shifts from the start of each page load (the Layout Instability API). */
 const CLS_OBSERVER = `
   window.__cls = 0
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value
-  }).observe({ type: 'layout-shift', buffered: true })
+  const add = (entries) => {
+    for (const entry of entries) if (!entry.hadRecentInput) window.__cls += entry.value
+  }
+  window.__clsObserver = new PerformanceObserver((list) => add(list.getEntries()))
+  window.__clsObserver.observe({ type: 'layout-shift', buffered: true })
+  // Shifts already measured but not yet handed to the callback, which runs in a later task.
+  window.__clsNow = () => (add(window.__clsObserver.takeRecords()), window.__cls)
 `
 
 /**
@@ -26,8 +30,17 @@ async function layoutShiftAfterImages(page: Page, scroll: boolean): Promise<numb
       .filter((img) => img.getBoundingClientRect().top < window.innerHeight)
       .every((img) => img.complete && img.naturalWidth > 0),
   )
-  await page.waitForTimeout(300)
-  return page.evaluate(() => (window as unknown as { __cls: number }).__cls)
+  // A frame drawn after the images arrived: any shift they caused has been measured by then.
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            resolve((window as unknown as { __clsNow: () => number }).__clsNow()),
+          ),
+        ),
+      ),
+  )
 }
 
 describe('images in Chromium', () => {
@@ -40,9 +53,18 @@ describe('images in Chromium', () => {
     })
     page.on('pageerror', (error) => problems.push(error.message))
     await page.addInitScript(CLS_OBSERVER)
-    // Images arrive late, as on a slow network: a box without a size would visibly jump.
+    // Images arrive late, as on a slow network, once the page has been drawn without them: a box
+    // without a size would visibly jump.
     await page.route('**/media/*', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400))
+      await route
+        .request()
+        .frame()
+        .waitForFunction(
+          () => performance.getEntriesByName('first-contentful-paint').length > 0,
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch(() => {}) // the page went away meanwhile: nobody waits for this image
       await route.continue()
     })
 
@@ -51,6 +73,8 @@ describe('images in Chromium', () => {
     await page.waitForFunction(() => 'htmx' in window)
 
     await page.fill('input[name=title]', 'Une rue à Montmartre')
+    // The Markdown source, behind the visual editor's Markdown button.
+    await page.getByRole('button', { name: 'Markdown', exact: true }).click()
     await page.fill('#markdown', 'Le matin, rue Lepic.\n\n')
     await page.locator('#markdown').focus()
     await page.evaluate(() => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { htmxReady, useWorkerAndBrowser } from './chromium'
+import { waitUntil } from './wait-until'
 
 const session = useWorkerAndBrowser({ demoContent: true })
 
@@ -33,9 +34,11 @@ describe('a reader in Chromium', () => {
     assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 })
     assert.deepEqual([...origins], [session.worker.url])
 
-    // The visit was counted all the same, inside the Worker, just after each answer was sent.
+    // The visit was counted all the same, inside the Worker, just after each answer was sent; the
+    // shards add it to D1 at their next flush, asked for at once here.
     const db = await session.worker.miniflare.getD1Database('DB')
     const countedRows = async () => {
+      await session.worker.flushAudience()
       const counted = await db
         .prepare(
           "SELECT metric, key, count FROM audience_daily_counts WHERE metric IN ('page', 'more') ORDER BY metric, key",
@@ -43,15 +46,15 @@ describe('a reader in Chromium', () => {
         .all<{ metric: string; key: string; count: number }>()
       return counted.results.map((row) => `${row.metric} ${row.key} ${row.count}`)
     }
-    let rows = await countedRows()
-    for (
-      let tries = 0;
-      tries < 50 && !rows.some((row) => row.startsWith('page /posts/'));
-      tries++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
+    let rows: string[] = []
+    await waitUntil('the three visits to be counted', async () => {
       rows = await countedRows()
-    }
+      return (
+        rows.includes('page / 1') &&
+        rows.includes('more / 1') &&
+        rows.some((row) => row.startsWith('page /posts/'))
+      )
+    }).catch(() => {}) // the assertions below say which one is missing
     assert.ok(rows.includes('page / 1'), rows.join('; '))
     assert.ok(rows.includes('more / 1'), rows.join('; '))
     assert.ok(

@@ -48,24 +48,39 @@ describe('search in Chromium', () => {
   it('never lets a slow, older answer replace a newer one', async () => {
     const context = await session.browser.newContext()
     const page = await context.newPage()
+    // The answer for "cles" is held back until the newer one is on screen: it comes last for sure.
+    let releaseSlow!: () => void
+    const slowReleased = new Promise<void>((resolve) => (releaseSlow = resolve))
     await page.route(/\/search\?q=cles$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await slowReleased
       await route.continue().catch(() => {}) // aborted by then: nothing to continue
     })
     await page.goto(session.worker.url + '/search')
     await htmxReady(page)
-    await page.type('#search-q', 'cles', { delay: 20 })
-    await page.waitForTimeout(500) // the debounced request for "cles" is now on its way, slowly
     await page.evaluate(() => {
-      const state = window as unknown as { staleShown: boolean }
+      const state = window as unknown as { staleShown: boolean; finished: string[] }
+      state.finished = []
+      // htmx's last event for a request, whether it was swapped in, dropped or aborted.
+      document.addEventListener('htmx:finally:request', (event) => {
+        const { ctx } = (event as CustomEvent<{ ctx: { request: { action: string } } }>).detail
+        state.finished.push(ctx.request.action)
+      })
       state.staleShown = false
       new MutationObserver(() => {
         if (document.querySelector('#search-results a[href="/posts/les-cles-en-laiton"]'))
           state.staleShown = true
       }).observe(document.querySelector('#search-results')!, { childList: true, subtree: true })
     })
+    const slowRequest = page.waitForRequest(/\/search\?q=cles$/)
+    await page.type('#search-q', 'cles', { delay: 20 })
+    await slowRequest // the debounced request for "cles" is on its way, and held
     await typeAndWaitFor(page, 'night porter', '/posts/designing-the-night-porter')
-    await page.waitForTimeout(2000) // long after the slow answer would have come
+    releaseSlow()
+    await page.waitForFunction(() =>
+      (window as unknown as { finished: string[] }).finished.some((action) =>
+        action.endsWith('?q=cles'),
+      ),
+    )
     const links = await resultLinks(page)
     assert.ok(links.includes('/posts/designing-the-night-porter'))
     assert.ok(!links.includes('/posts/les-cles-en-laiton'))

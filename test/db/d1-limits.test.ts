@@ -1,8 +1,10 @@
+import { env } from 'cloudflare:workers'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existingIds } from '../../src/features/posts/admin-queries'
 import { titlesForPaths } from '../../src/features/audience/page-titles'
-import { recordView, viewsByPath } from '../../src/features/audience/queries'
+import { viewsByPath } from '../../src/features/audience/queries'
+import { flushAudience, senderFor } from '../../src/features/audience/shards'
 import { createCategory } from '../../src/features/categories/queries'
 import { chunk, rowsPerStatement } from '../../src/db/d1-limits'
 import { createPost, updatePost } from '../../src/features/posts/writes'
@@ -58,13 +60,14 @@ describe('D1’s 100 bound parameters per statement', () => {
     expect((await viewsByPath(db, paths, '2020-01-01')).size).toBe(0)
   })
 
-  it('writes 60 counter rows at once in statements of 25', async () => {
+  it('writes 60 counter rows at once from a shard, in one statement of JSON rows', async () => {
     const paths = Array.from({ length: 60 }, (_, n) => `/posts/compte-${n}`)
-    await recordView(db, {
+    await senderFor(env).record({
       day: '2026-01-02',
       visitorHash: 'feedc0de00000001',
       counts: paths.map((key) => ({ metric: 'page' as const, key })),
     })
+    await flushAudience(env)
     const views = await viewsByPath(db, paths, '2026-01-01')
     expect(views.size).toBe(60)
     expect([...views.values()].every((count) => count === 1)).toBe(true)

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPost } from '../../src/features/posts/writes'
 import { mediaUrl } from '../../src/features/media/url'
-import { createEditor, logIn, request } from '../admin-helpers'
+import { createEditor, logIn } from '../admin-helpers'
+import { requestHandler as send, settleHandlerWork } from '../handler-requests'
 import { createAuthorAndCategories, createPublishedPosts, db, postInput } from '../fixtures'
 import { storeSample } from '../media-helpers'
 import { pngWithMetadata } from '../media-samples'
@@ -116,9 +117,36 @@ const POST_FIELDS = [
   'version',
 ]
 
-const RUNS = { numRuns: 15 }
-/** Routes added later share the time budget: fewer runs each, so the file stays about a minute. */
-const FEWER_RUNS = { numRuns: 8 }
+/**
+ * The whole file sends more than MIN_REQUESTS requests a run (checked at the end), every one of
+ * which must answer below 500. Readers' addresses, which anyone can send and which are cheap to
+ * answer, run READER_SCALE times their base count; the admin's forms, each one a render of the
+ * editor, their base count.
+ */
+const MIN_REQUESTS = 5_000
+const READER_SCALE = 14
+const runs = (numRuns: number) => ({ numRuns })
+const readerRuns = (base: number) => ({ numRuns: base * READER_SCALE })
+const RUNS = runs(15)
+/** Routes added later share the time budget: fewer runs each. */
+const FEWER_RUNS = runs(8)
+
+let requestsSent = 0
+let serverErrors = 0
+/** Every request of this file, counted, with its 5xx answers. */
+async function request(...args: Parameters<typeof send>) {
+  requestsSent++
+  const response = await send(...args)
+  if (response.status >= 500) serverErrors++
+  return response
+}
+
+afterAll(async () => {
+  await settleHandlerWork()
+  console.log(`fuzz: ${requestsSent} requests, ${serverErrors} answered 5xx`)
+  expect(requestsSent).toBeGreaterThanOrEqual(MIN_REQUESTS)
+  expect(serverErrors).toBe(0)
+})
 let cookie: string
 let postId: number
 let categoryId: string
@@ -148,13 +176,26 @@ function escaped(value: string) {
     .replace(/'/g, '&#39;')
 }
 
+/**
+ * A property whose main check sits behind an `if` on the answer passes vacuously if that branch
+ * is never taken (say, the route starts answering 400 instead of 422): it must have run at least once.
+ */
+function expectChecked(times: number, what: string) {
+  expect(times, `${what}: the property never reached its check`).toBeGreaterThan(0)
+}
+
 async function expectNo5xx(response: Response, what: string) {
-  const body = await response.text()
+  const textual = /^(text\/|application\/(json|xml|atom|rss))/.test(
+    response.headers.get('Content-Type') ?? 'text/plain',
+  )
+  const body = textual
+    ? await response.text()
+    : `(${(await response.arrayBuffer()).byteLength} bytes)`
   expect(response.status, `${what}\n${body.slice(0, 300)}`).toBeLessThan(500)
   return body
 }
 
-describe('no input gives a 5xx', { timeout: 120_000 }, () => {
+describe('no input gives a 5xx', { timeout: 300_000 }, () => {
   it.each([
     ['/', ['after']],
     ['/', ['through']],
@@ -167,7 +208,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       fc.asyncProperty(query(names), async (q) => {
         await expectNo5xx(await request(`${path}?${q}`), `${path}?${q.slice(0, 200)}`)
       }),
-      RUNS,
+      readerRuns(15),
     )
   })
 
@@ -180,7 +221,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
             prefix + (raw ? segment.replace(/[#?\s/]/g, '') : encodeURIComponent(segment))
           await expectNo5xx(await request(path.slice(0, 8000)), path.slice(0, 200))
         }),
-        RUNS,
+        readerRuns(15),
       )
     },
   )
@@ -203,14 +244,19 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
   })
 
   it('login form', async () => {
+    let refused = 0
     await fc.assert(
       fc.asyncProperty(form(['email', 'password', 'next']), async (fields) => {
         const response = await request('/admin/login', { form: fields })
         const html = await expectNo5xx(response, JSON.stringify(fields).slice(0, 300))
-        if (response.status === 401) expect(html).toContain(`value="${escaped(fields.email)}"`)
+        if (response.status === 401) {
+          refused++
+          expect(html).toContain(`value="${escaped(fields.email)}"`)
+        }
       }),
       RUNS,
     )
+    expectChecked(refused, 'refused logins')
   })
 
   it.each([['/admin/posts'], ['/admin/posts/ID']])(
@@ -221,6 +267,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
         categoryIds: fc.array(fc.oneof(number, fc.constant(categoryId)), { maxLength: 30 }),
         validAuthor: fc.boolean(),
       })
+      let refused = 0
       await fc.assert(
         fc.asyncProperty(fields, choices, async (typed, { categoryIds, validAuthor }) => {
           const sent = { ...typed, categoryIds, ...(validAuthor ? { authorId } : {}) }
@@ -230,12 +277,14 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           })
           const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
           if ([409, 422].includes(response.status)) {
+            refused++
             expect(html).toContain(`value="${escaped(typed.title)}"`)
             expect(html).toContain(`${escaped(typed.markdown.replace(/\r\n/g, '\n'))}</textarea>`)
           }
         }),
         RUNS,
       )
+      expectChecked(refused, 'refused post forms')
     },
   )
 
@@ -252,15 +301,19 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
   })
 
   it('new editor form comes back as typed when refused', async () => {
+    let refused = 0
     await fc.assert(
       fc.asyncProperty(form(['email', 'name', 'role', 'password']), async (fields) => {
         const response = await request('/admin/users', { cookie, form: fields })
         const html = await expectNo5xx(response, JSON.stringify(fields).slice(0, 300))
-        if (response.status === 422)
+        if (response.status === 422) {
+          refused++
           expect(html).toContain(`value="${escaped(fields.name.trim())}"`)
+        }
       }),
       RUNS,
     )
+    expectChecked(refused, 'refused editor forms')
   })
 
   it('password change form', async () => {
@@ -291,7 +344,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           path,
         )
       }),
-      { numRuns: 5 },
+      runs(5),
     )
   })
 
@@ -312,7 +365,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       fc.asyncProperty(query(names), async (q) => {
         await expectNo5xx(await request(`${path}?${q}`, { headers }), `${path}?${q.slice(0, 200)}`)
       }),
-      FEWER_RUNS,
+      readerRuns(8),
     )
   })
 
@@ -336,7 +389,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           )
         },
       ),
-      { numRuns: 5 },
+      readerRuns(5),
     )
   })
 
@@ -349,7 +402,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           JSON.stringify(headers).slice(0, 300),
         )
       }),
-      FEWER_RUNS,
+      readerRuns(8),
     )
   })
 
@@ -358,7 +411,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       fc.asyncProperty(oddPath, async (path) => {
         await expectNo5xx(await request(path), path.slice(0, 200))
       }),
-      { numRuns: 30 },
+      readerRuns(30),
     )
   })
 
@@ -376,7 +429,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           `/media/${key.slice(0, 100)}?${q.slice(0, 200)} ${String(etag).slice(0, 100)}`,
         )
       }),
-      { numRuns: 15 },
+      readerRuns(15),
     )
   })
 
@@ -401,6 +454,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
     'author form at %s comes back as typed when refused',
     async (path) => {
       const choices = fc.record({ validEditor: fc.boolean() })
+      let refused = 0
       await fc.assert(
         fc.asyncProperty(
           form(['name', 'slug', 'bio', 'userId']),
@@ -410,13 +464,19 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
             const response = await request(path.replace('ID', authorId), { cookie, form: sent })
             const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
             if (response.status === 422) {
+              refused++
               expect(html).toContain(`value="${escaped(sent.name)}"`)
               expect(html).toContain(`value="${escaped(sent.slug)}"`)
             }
           },
         ),
-        FEWER_RUNS,
+        // One refusal for sure (an empty name), however the draw goes.
+        {
+          ...FEWER_RUNS,
+          examples: [[{ name: '', slug: 'x', bio: '', userId: '' }, { validEditor: true }]],
+        },
       )
+      expectChecked(refused, 'refused author forms')
     },
   )
 
@@ -438,16 +498,21 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
       'timeZone',
       'intent',
     ])
+    let refused = 0
     await fc.assert(
       fc.asyncProperty(fields, fc.boolean(), async (typed, validAuthor) => {
         // No image is fetched: only the form's own rules and the database are exercised.
         const sent = { ...typed, keepImage: '', imageUrl: '', ...(validAuthor ? { authorId } : {}) }
         const response = await request('/admin/notes', { cookie, form: sent })
         const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
-        if (response.status === 422) expect(html).toContain(`value="${escaped(typed.title)}"`)
+        if (response.status === 422) {
+          refused++
+          expect(html).toContain(`value="${escaped(typed.title)}"`)
+        }
       }),
       FEWER_RUNS,
     )
+    expectChecked(refused, 'refused note forms')
   })
 
   it('share target with arbitrary url, title and text', async () => {
@@ -463,16 +528,22 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
   })
 
   it('media upload form without a file comes back with the alt text as typed', async () => {
+    let asPage = 0
     await fc.assert(
       fc.asyncProperty(form(['alt', 'file', 'x']), fc.boolean(), async (fields, json) => {
         const headers: Record<string, string> = json ? { Accept: 'application/json' } : {}
         const response = await request('/admin/media', { cookie, form: fields, headers })
         const body = await expectNo5xx(response, JSON.stringify(fields).slice(0, 300))
         expect(response.status).toBeGreaterThanOrEqual(400)
-        if (!json) expect(body).toContain(`value="${escaped(fields.alt)}"`)
+        if (!json) {
+          asPage++
+          expect(body).toContain(`value="${escaped(fields.alt)}"`)
+        }
       }),
-      FEWER_RUNS,
+      // One answer as a page for sure: `json` is a coin toss.
+      { ...FEWER_RUNS, examples: [[{ alt: 'Les toits', file: '', x: '' }, false]] },
     )
+    expectChecked(asPage, 'refused uploads answered as a page')
   })
 
   it.each([['/admin/posts/autosave'], ['/admin/posts/ID/autosave']])(
@@ -514,7 +585,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
           const run = prefix === '/admin/import/' ? `${base}/run` : `${base}/delete`
           await expectNo5xx(await request(run, { cookie, form: { x: q } }), run.slice(0, 200))
         }),
-        { numRuns: 6 },
+        runs(6),
       )
     },
   )
@@ -528,7 +599,7 @@ describe('no input gives a 5xx', { timeout: 120_000 }, () => {
         fc.asyncProperty(form(['version', 'x']), async (fields) => {
           await expectNo5xx(await request(path, { cookie: session, form: fields }), path)
         }),
-        { numRuns: 3 },
+        runs(3),
       )
     },
   )

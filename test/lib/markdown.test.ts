@@ -159,9 +159,39 @@ describe('sanitizing Markdown', () => {
     expect(html).toContain('<a href="mailto:hello@example.org">mail</a>')
     expect(html).toContain('<a href="/posts/x">interne</a>')
     expect(html).toContain(
-      '<img src="https://images.example.org/p.jpg" alt="photo" title="Légende">',
+      '<a href="https://images.example.org/p.jpg" rel="noopener noreferrer">photo</a>',
     )
     expect(html).toContain('const x = 1 &lt; 2')
+  })
+
+  it('links to an image from another site instead of showing it, as the CSP would block it', () => {
+    const html = renderMarkdown(
+      [
+        '![Une rue](https://images.example.org/rue.jpg) ![](https://images.example.org/b.png)',
+        '',
+        '[![Plan](https://images.example.org/plan.png)](https://example.org/plan)',
+        '',
+        '<img src="https://old.example/wp-content/a.jpg" title="Importée">',
+        '',
+        '![Ici](/media/' + 'a'.repeat(64) + '.jpg)',
+      ].join('\n'),
+    )
+    expect(html).not.toMatch(/<img[^>]+src="https:/)
+    expect(html).toContain(
+      '<a href="https://images.example.org/rue.jpg" rel="noopener noreferrer">Une rue</a>',
+    )
+    expect(html).toContain(
+      '<a href="https://images.example.org/b.png" rel="noopener noreferrer">https://images.example.org/b.png</a>',
+    )
+    expect(html).toContain('<a href="https://example.org/plan" rel="noopener noreferrer">Plan</a>')
+    expect(html).toContain(
+      '<a href="https://old.example/wp-content/a.jpg" rel="noopener noreferrer">Importée</a>',
+    )
+    expect(html).toContain(`<img src="/media/${'a'.repeat(64)}.jpg" alt="Ici">`)
+    // The importer converts HTML through the sanitizer: it keeps the image to convert it.
+    expect(sanitizeHtml('<img src="https://old.example/a.jpg" alt="a">')).toBe(
+      '<img src="https://old.example/a.jpg" alt="a">',
+    )
   })
 
   it('drops images that are not https', () => {

@@ -41,6 +41,8 @@ const PAGES: Record<string, string> = {
     <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
       {"@type":"WebSite","name":"Site"},
       {"@type":"NewsArticle","headline":"Avec JSON-LD","datePublished":"2023-11-02T10:00:00Z"}]}</script>`),
+  '/locale-left-default.html': html(`<title>Une page en français</title>
+    <meta property="og:locale" content="en_US">`),
   '/relative-image.html': html(`<title>Relative image</title>
     <meta property="og:image" content="images/cover.png">`),
   '/hostile.html': html(`<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>

@@ -12,7 +12,8 @@ import type { TestProject } from 'vitest/node'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../features/import-export/import/fixtures')
 
-export default async function setup(project: TestProject) {
+/** The server on a free loopback port; `url` is its origin, `/requests` lists what was asked. */
+export async function serveFixtureImages() {
   const requested: string[] = []
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://x')
@@ -36,8 +37,16 @@ export default async function setup(project: TestProject) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('no address')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await serveFixtureImages()
   // Typed for the tests in test/env.d.ts (ProvidedContext), which this Node config does not load.
   const provide = project.provide as (key: string, value: string) => void
-  provide('imageServer', `http://127.0.0.1:${address.port}`)
-  return () => new Promise<void>((resolve) => server.close(() => resolve()))
+  provide('imageServer', server.url)
+  return server.close
 }

@@ -20,6 +20,42 @@ const XMP =
   '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,51.494N"/>' +
   '</rdf:RDF></x:xmpmeta>'
 
+/** A GIF extension block: introducer, label, then the data in sub-blocks of at most 255 bytes. */
+function gifExtension(label: number, data: Buffer): Buffer {
+  const parts: Uint8Array[] = [Buffer.from([0x21, label])]
+  for (let at = 0; at < data.length; at += 255) {
+    const chunk = data.subarray(at, at + 255)
+    parts.push(Buffer.from([chunk.length]), chunk)
+  }
+  return Buffer.concat([...parts, Buffer.from([0])])
+}
+
+/**
+ * Sharp writes no metadata into a GIF, so it is added as other programs do, after the colour
+ * table: XMP as the "XMP DataXMP" application extension (raw bytes, then its "magic trailer"), a
+ * comment, and a few bytes after the end.
+ */
+function gifWithMetadata(gif: Buffer): Buffer {
+  const flags = gif[10]
+  const afterTable = 13 + (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0)
+  const magicTrailer = Buffer.from([1, ...Array.from({ length: 256 }, (_, i) => 255 - i), 0])
+  const xmp = Buffer.concat([
+    Buffer.from([11]),
+    Buffer.from('XMP DataXMP'),
+    Buffer.from(XMP),
+    magicTrailer,
+  ])
+  return Buffer.concat([
+    gif.subarray(0, afterTable),
+    // The XMP packet is written whole (not in sub-blocks): its bytes read as their own lengths.
+    Buffer.from([0x21, 0xff]),
+    xmp,
+    gifExtension(0xfe, Buffer.from('AcmeCam Pocket 7 GPS 48,51.494N')),
+    gif.subarray(afterTable),
+    Buffer.from('Exif'),
+  ])
+}
+
 const picture = (width: number, height: number, background: string) =>
   sharp({ create: { width, height, channels: 3, background } })
 
@@ -41,7 +77,14 @@ const samples: Record<string, Buffer> = {
     .withXmp(XMP)
     .toBuffer(),
   avif: await picture(16, 12, '#7030a0').avif().toBuffer(),
+  /** HEIF keeps EXIF and XMP as items of their own, beside the picture's. */
+  avifWithMetadata: await picture(16, 12, '#7030a0')
+    .avif()
+    .withExif(GPS_EXIF)
+    .withXmp(XMP)
+    .toBuffer(),
   gif: await picture(16, 12, '#30a0a0').gif().toBuffer(),
+  gifWithMetadata: gifWithMetadata(await picture(16, 12, '#30a0a0').gif().toBuffer()),
   /** A 1200 × 800 photo-like picture for the reader pages. */
   wideJpeg: await picture(1200, 800, '#d08040').jpeg({ quality: 60 }).toBuffer(),
 }

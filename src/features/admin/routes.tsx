@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { createMiddleware } from 'hono/factory'
-import { loadEditor, noStore } from '../auth'
+import { accessSignIn, adminAuditRoutes, loadEditor, noStore } from '../auth'
 import { streamingBodyLimit } from '../../lib/body-limit'
 import type { AdminEnv } from '../../types'
 import { MAX_UPLOAD_MB } from '../import-export'
@@ -20,6 +20,10 @@ import { adminPageRoutes } from '../pages'
 import { adminSessionRoutes } from '../auth'
 import { adminShareRoutes } from '../notes'
 import { adminUserRoutes } from '../authors-editors'
+import { adminOutboxRoutes } from '../mail'
+import { joinRoutes, recoverRoutes } from '../account-links'
+import { adminVisualEditorRoutes } from '../visual-editor'
+import { adminPreviewLinkRoutes } from '../preview-links'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -38,7 +42,7 @@ const limitBody = createMiddleware<AdminEnv>((c, next) => {
  * bodies bounded, the session read once.
  */
 export const adminRoutes = new Hono<AdminEnv>()
-  .use(noStore, csrf(), limitBody, loadEditor)
+  .use(noStore, csrf(), limitBody, loadEditor, accessSignIn)
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
   .route('/media', adminMediaRoutes)
@@ -54,3 +58,9 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/navigation', adminNavigationRoutes)
   .route('/pages', adminPageRoutes)
   .route('/manifest.webmanifest', adminManifestRoute)
+  .route('/audit', adminAuditRoutes)
+  .route('/outbox', adminOutboxRoutes)
+  .route('/join', joinRoutes)
+  .route('/recover', recoverRoutes)
+  .route('/editor', adminVisualEditorRoutes)
+  .route('/preview-links', adminPreviewLinkRoutes)

@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono'
-import { countsInRange, dailySeries, topKeys } from './queries'
+import { countedUpTo, countsInRange, dailySeries, topKeys } from './queries'
+import { audienceMessagesFor } from './messages'
 import { titlesForPaths } from './page-titles'
 import { dayOf, retentionCutoffDay } from './visitor'
-import { formatDay } from '../../lib/dates'
+import { epochToZonedInputs, formatDateTime, formatDay } from '../../lib/dates'
 import { isLocalRequest } from '../../lib/local-request'
 import { toCsv } from '../../lib/csv'
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
+import type { Locale } from '../../i18n/site'
 import * as v from 'valibot'
 import { addDays, analyticsQuery, RANGE_PRESETS, readRange } from './schemas'
 import { lenientQuery } from '../../lib/validation/form'
@@ -17,6 +19,14 @@ function rangeOf(c: Context<EditorEnv>, query: v.InferOutput<typeof analyticsQue
   const today = dayOf(Date.now(), c.var.site.timeZone)
   const firstKept = retentionCutoffDay(today, c.var.site.audience.retentionMonths)
   return readRange(query, today, firstKept)
+}
+
+/** "12:41" today, a date and time before. */
+function countedTime(at: number, locale: Locale, timeZone: string) {
+  const { date, time } = epochToZonedInputs(at, timeZone)
+  return date === dayOf(Date.now(), timeZone)
+    ? time
+    : formatDateTime(new Date(at), locale, timeZone)
 }
 
 function daysBetween(from: string, to: string) {
@@ -34,15 +44,18 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
   .get('/', lenientQuery(analyticsQuery), async (c) => {
     const { db, a, site } = c.var
     const range = rangeOf(c, c.req.valid('query'))
-    const [series, pages, referrers, countries, devices, more, bots] = await Promise.all([
-      dailySeries(db, range.from, range.to),
-      topKeys(db, 'page', range.from, range.to),
-      topKeys(db, 'referrer', range.from, range.to),
-      topKeys(db, 'country', range.from, range.to),
-      topKeys(db, 'device', range.from, range.to),
-      topKeys(db, 'more', range.from, range.to, 1000),
-      topKeys(db, 'bot', range.from, range.to),
-    ])
+    const [series, pages, referrers, countries, devices, more, bots, unrecorded, upTo] =
+      await Promise.all([
+        dailySeries(db, range.from, range.to),
+        topKeys(db, 'page', range.from, range.to),
+        topKeys(db, 'referrer', range.from, range.to),
+        topKeys(db, 'country', range.from, range.to),
+        topKeys(db, 'device', range.from, range.to),
+        topKeys(db, 'more', range.from, range.to, 1000),
+        topKeys(db, 'bot', range.from, range.to),
+        topKeys(db, 'unrecorded', range.from, range.to),
+        countedUpTo(db),
+      ])
     const rows = daysBetween(range.from, range.to).map(
       (day) => series.get(day) ?? { day, views: 0, visitors: 0 },
     )
@@ -71,9 +84,14 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
     // wrangler dev gives every request a placeholder country: say so rather than show it.
     const local = isLocalRequest(c.req.url)
     const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
+    const m = audienceMessagesFor(site.locale)
+    const unrecordedViews = unrecorded.reduce((total, row) => total + row.count, 0)
     return c.render(
       <AnalyticsPage
         a={a}
+        m={m}
+        countedUpTo={upTo === null ? null : countedTime(upTo, site.locale, site.timeZone)}
+        unrecordedViews={c.var.editor.role === 'owner' ? unrecordedViews : 0}
         editor={c.var.editor}
         range={range}
         presets={RANGE_PRESETS}

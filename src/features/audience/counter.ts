@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { knownSalt, recordView, saltForDay, type CountedView } from './queries'
+import { knownSalt, saltForDay, type CountedView } from './queries'
+import { senderFor } from './shards'
 import {
   canonicalPath,
   dayOf,
@@ -31,6 +32,8 @@ function countedView(
   const url = new URL(req.url)
   const path = canonicalPath(url.pathname)
   if (path === '/admin' || path.startsWith('/admin/')) return null
+  // A shared preview of a draft is not a reader's view of the blog.
+  if (path.startsWith('/preview/')) return null
   const userAgent = headers.get('User-Agent') ?? ''
   const anonymous = (metric: 'bot' | 'more', key: string) => ({
     view: { day, visitorHash: null, counts: [{ metric, key }] },
@@ -62,7 +65,7 @@ const logFailure = (error: unknown) =>
 
 /**
  * Records the view, if the settings (read after the response, and usually known to the isolate
- * already) have the counter on. Usually the day's salt is known: the view is added at once.
+ * already) have the counter on.
  */
 async function count(c: Context<AppEnv>, now: number) {
   const site = await c.var.loadSite()
@@ -70,9 +73,13 @@ async function count(c: Context<AppEnv>, now: number) {
   const counted = countedView(c, dayOf(now, site.timeZone))
   if (!counted) return
   const { view, visitor } = counted
-  const record = (salt: string) => recordView(c.var.db, withVisitor(view, visitor, salt))
+  const sender = senderFor(c.env)
+  const record = (salt: string) => sender.record(withVisitor(view, visitor, salt))
+  // Usually the day's salt is known: the view joins its shard's batch at once.
   const salt = visitor ? knownSalt(view.day) : ''
-  await (salt !== undefined ? record(salt) : saltForDay(c.var.db, view.day).then(record))
+  await (salt !== undefined
+    ? record(salt)
+    : saltForDay(c.var.db, view.day).then(record, (error) => sender.lost(view, error)))
 }
 
 /** Whether the answer can be a reader's page view at all, before any setting is read. */
@@ -87,7 +94,9 @@ function mayBeView(c: Context<AppEnv>) {
 
 /**
  * Counts readers' page views inside the Worker, after the response is sent: no cookie, no script,
- * nothing kept that identifies a person. A failed write is logged, never shown to the reader.
+ * nothing kept that identifies a person. The view goes to its shard (README, "Counting at scale")
+ * within `waitUntil`; a shard that cannot be reached is retried, and views that still could not
+ * be recorded are reported to the owner. Nothing of it is ever shown to the reader.
  */
 export const audienceCounter = createMiddleware<AppEnv>(async (c, next) => {
   await next()

@@ -1,11 +1,21 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, sum } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, max, sql, sum } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
-import { chunk, queryInChunks, rowsPerStatement } from '../../db/d1-limits'
-import { audienceDailyCounts, audienceDailyVisitors, audienceSalts } from '../../db/schema'
+import { queryInChunks } from '../../db/d1-limits'
+import {
+  audienceDailyCounts,
+  audienceDailyVisitors,
+  audienceSalts,
+  audienceShardFlushes,
+} from '../../db/schema'
 import { bytesToBase64Url } from '../../lib/encoding'
 
-export type Metric = 'page' | 'more' | 'referrer' | 'country' | 'device' | 'bot' | 'visitors'
+/**
+ * `visitors` is a day's unique visitors, added by the shards as they meet new ones; `unrecorded`
+ * the views that could not be handed to a shard (only ever written when that happens).
+ */
+export type Metric =
+  'page' | 'more' | 'referrer' | 'country' | 'device' | 'bot' | 'visitors' | 'unrecorded'
 
 export type CountedView = {
   day: string
@@ -20,120 +30,31 @@ const saltCache = new Map<string, string>()
 /** The day's salt if this isolate already has it: most views need no D1 read for it. */
 export const knownSalt = (day: string) => saltCache.get(day)
 
-/** The day's salt, created by whichever request needs it first. */
+const readSalt = async (db: Db, day: string) =>
+  (await db.select().from(audienceSalts).where(eq(audienceSalts.day, day)))[0]
+
+/** The day's salt, created by whichever request needs it first; the other isolates only read it. */
 export async function saltForDay(db: Db, day: string): Promise<string> {
   const cached = saltCache.get(day)
   if (cached) return cached
-  await db
-    .insert(audienceSalts)
-    .values({ day, salt: bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32))) })
-    .onConflictDoNothing()
-  const [row] = await db.select().from(audienceSalts).where(eq(audienceSalts.day, day))
+  let row = await readSalt(db, day)
+  if (!row) {
+    await db
+      .insert(audienceSalts)
+      .values({ day, salt: bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32))) })
+      .onConflictDoNothing()
+    row = await readSalt(db, day)
+  }
   saltCache.clear()
   saltCache.set(day, row.salt)
   return row.salt
 }
 
-type PendingCounts = {
-  counts: Map<string, { day: string; metric: Metric; key: string; count: number }>
-  visitors: Map<string, { day: string; visitorHash: string }>
-}
-
-const emptyPending = (): PendingCounts => ({ counts: new Map(), visitors: new Map() })
-let pending = emptyPending()
-let flushing = false
-
-/** Adds what was pending, atomically: `count = count + n`, never a read followed by a write. */
-async function writeCounts(db: Db, batch: PendingCounts) {
-  const statements: BatchItem<'sqlite'>[] = []
-  const counts = [...batch.counts.values()]
-  const visitors = [...batch.visitors.values()]
-  for (const rows of chunk(counts, rowsPerStatement(4))) {
-    statements.push(
-      db
-        .insert(audienceDailyCounts)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [audienceDailyCounts.day, audienceDailyCounts.metric, audienceDailyCounts.key],
-          set: { count: sql`${audienceDailyCounts.count} + excluded.count` },
-        }),
-    )
-  }
-  for (const rows of chunk(visitors, rowsPerStatement(2))) {
-    statements.push(db.insert(audienceDailyVisitors).values(rows).onConflictDoNothing())
-  }
-  if (statements.length > 0)
-    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
-}
-
-const COALESCE_MS = 100
-/** Past this, a busy writer stops pausing and only drains what is left (see recordView). */
-const PAUSING_WRITER_MS = 10_000
-
-// Rows per batch: each statement holds 25 counter rows (D1's 100 parameters), a batch many of them.
-const MAX_ROWS_PER_WRITE = 2000
-
-function takePending(): PendingCounts {
-  if (pending.counts.size <= MAX_ROWS_PER_WRITE && pending.visitors.size <= MAX_ROWS_PER_WRITE) {
-    const taken = pending
-    pending = emptyPending()
-    return taken
-  }
-  const taken = emptyPending()
-  for (const [id, row] of pending.counts) {
-    if (taken.counts.size >= MAX_ROWS_PER_WRITE) break
-    taken.counts.set(id, row)
-    pending.counts.delete(id)
-  }
-  for (const [id, row] of pending.visitors) {
-    if (taken.visitors.size >= MAX_ROWS_PER_WRITE) break
-    taken.visitors.set(id, row)
-    pending.visitors.delete(id)
-  }
-  return taken
-}
-
 /**
- * Records a view. The first view while nothing is being written starts a writer, which writes
- * what has gathered every COALESCE_MS until nothing is left, so a busy isolate sends ten writes a
- * second instead of one per view. Returns what the caller must hand to `waitUntil`: the writer for
- * the request that starts it, null for the others (their view is in its next write). A writer
- * that has been busy for PAUSING_WRITER_MS writes back to back until it is done, so it ends well
- * within the time `waitUntil` gives it.
- */
-export function recordView(db: Db, view: CountedView): Promise<void> | null {
-  for (const { metric, key } of view.counts) {
-    const id = `${view.day}\u0000${metric}\u0000${key}`
-    const row = pending.counts.get(id)
-    if (row) row.count++
-    else pending.counts.set(id, { day: view.day, metric, key, count: 1 })
-  }
-  if (view.visitorHash) {
-    pending.visitors.set(`${view.day}\u0000${view.visitorHash}`, {
-      day: view.day,
-      visitorHash: view.visitorHash,
-    })
-  }
-  if (flushing) return null
-  flushing = true
-  return (async () => {
-    const started = Date.now()
-    try {
-      while (pending.counts.size > 0 || pending.visitors.size > 0) {
-        // A short pause lets the views of concurrent requests join the same write.
-        if (Date.now() - started < PAUSING_WRITER_MS)
-          await new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
-        await writeCounts(db, takePending())
-      }
-    } finally {
-      flushing = false
-    }
-  })()
-}
-
-/**
- * Closes every day before `today`: its unique visitors become one number, then its hashes and its
- * salt are deleted, so nothing links a reader across days. Returns the days closed.
+ * Closes every day before `today` in D1: its salt is deleted, so nothing links a reader across
+ * days. The shards keep their own hashes and forget them in `closeShardDays`; hashes kept in D1
+ * (by the counter before the shards) are added to their day's unique visitors, then deleted.
+ * Returns the days whose hashes were closed.
  */
 export async function closePastDays(db: Db, today: string) {
   const days = await db
@@ -147,7 +68,7 @@ export async function closePastDays(db: Db, today: string) {
       .values({ day, metric: 'visitors', key: '', count: visitors })
       .onConflictDoUpdate({
         target: [audienceDailyCounts.day, audienceDailyCounts.metric, audienceDailyCounts.key],
-        set: { count: visitors },
+        set: { count: sql`${audienceDailyCounts.count} + ${visitors}` },
       }),
   )
   statements.push(db.delete(audienceDailyVisitors).where(lt(audienceDailyVisitors.day, today)))
@@ -167,7 +88,10 @@ export async function deleteCountsBefore(db: Db, firstKeptDay: string) {
 
 export type DailyRow = { day: string; views: number; visitors: number }
 
-/** Views and unique visitors for each day of the range; today's visitors are counted live. */
+/**
+ * Views and unique visitors for each day of the range: the shards' flushed figures, plus the
+ * hashes still kept in D1 for a day not yet closed (counted by the counter before the shards).
+ */
 export async function dailySeries(
   db: Db,
   from: string,
@@ -202,7 +126,7 @@ export async function dailySeries(
     if (total.metric === 'page') row(total.day).views = Number(total.total)
     else row(total.day).visitors = Number(total.total)
   }
-  for (const today of live) row(today.day).visitors = today.visitors
+  for (const today of live) row(today.day).visitors += today.visitors
   return series
 }
 
@@ -256,4 +180,12 @@ export async function countsInRange(db: Db, from: string, to: string) {
       asc(audienceDailyCounts.metric),
       asc(audienceDailyCounts.key),
     )
+}
+
+/** When the newest flush was taken: the dashboard's figures include every view counted before. */
+export async function countedUpTo(db: Db): Promise<number | null> {
+  const [row] = await db
+    .select({ at: max(audienceShardFlushes.flushedAt) })
+    .from(audienceShardFlushes)
+  return row?.at ?? null
 }

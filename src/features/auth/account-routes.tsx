@@ -1,25 +1,36 @@
 import { Hono } from 'hono'
 import { setUserPassword } from './users'
 import * as v from 'valibot'
-import { typedForm } from '../../lib/validation/form'
+import { lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import { passwordChangeFields, passwordSchema } from './user-schemas'
-import { hashPassword } from '../auth/password'
-import { verifyPassword } from '../auth/verify-password'
-import { openSession, requireEditor } from '../auth/editor-session'
+import { hashPassword } from './password'
+import { verifyPassword } from './verify-password'
+import { openSession, requireEditor } from './editor-session'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { AccountPage } from './views/account-page'
-import { authPepper } from '../auth/login'
-import { claimPasswordCheck, passwordWasRight } from '../auth/password-attempt'
+import { authPepper } from './login'
+import { claimPasswordCheck, passwordWasRight } from './password-attempt'
+import { auditRequest } from './audit-log'
+import { passkeyAccountRoutes } from './passkey-account-routes'
+import { passkeyNotice, passkeysOnPage } from './passkeys-on-page'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', (c) => {
-    const notice = c.req.query('changed') ? c.var.a.passwordChanged : null
-    return c.render(<AccountPage a={c.var.a} editor={c.var.editor} errors={{}} notice={notice} />, {
-      title: c.var.a.account,
-      admin: true,
-    })
+  .get('/', lenientQuery(v.object({ changed: typedText, passkey: typedText })), async (c) => {
+    const { changed, passkey } = c.req.valid('query')
+    const notice = changed ? c.var.a.passwordChanged : passkeyNotice(c, passkey)
+    return c.render(
+      <AccountPage
+        a={c.var.a}
+        editor={c.var.editor}
+        errors={{}}
+        notice={notice}
+        passkeys={await passkeysOnPage(c)}
+      />,
+      { title: c.var.a.account, admin: true },
+    )
   })
+  .route('/', passkeyAccountRoutes)
   .post('/password', typedForm(passwordChangeFields), async (c) => {
     const { a, db, editor } = c.var
     const { currentPassword, newPassword, repeatPassword } = c.req.valid('form')
@@ -31,10 +42,13 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       c.status(429)
       c.header('Retry-After', String(attempt.retryAfterSeconds))
       errors.currentPassword = a.tooManyAttempts(Math.ceil(attempt.retryAfterSeconds / 60))
-      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
-        title: a.account,
-        admin: true,
-      })
+      return c.render(
+        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
+        {
+          title: a.account,
+          admin: true,
+        },
+      )
     }
     if (await verifyPassword(currentPassword, editor.passwordHash, pepper)) {
       await passwordWasRight(db, attempt)
@@ -46,13 +60,17 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     else if (newPassword !== repeatPassword) errors.repeatPassword = a.passwordsDiffer
     if (Object.keys(errors).length > 0) {
       c.status(422)
-      return c.render(<AccountPage a={a} editor={editor} errors={errors} />, {
-        title: a.account,
-        admin: true,
-      })
+      return c.render(
+        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
+        {
+          title: a.account,
+          admin: true,
+        },
+      )
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
     await setUserPassword(db, editor.id, await hashPassword(newPassword, pepper))
     await openSession(c, db, editor.id)
+    await auditRequest(c, { event: 'password_changed', userId: editor.id, email: editor.email })
     return c.redirect('/admin/account?changed=1', 303)
   })

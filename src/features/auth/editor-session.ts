@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import { SESSION_ABSOLUTE_MS, createSession, findSessionUser } from './sessions'
 import { adminMessagesFor } from '../../i18n/admin'
-import { randomToken, sha256Hex } from '../../lib/tokens'
+import { sha256Hex } from '../../lib/tokens'
+import { isSignedSessionToken, newSessionToken } from './session-token'
 import type { Db } from '../../db/client'
 import type { User } from '../../db/schema'
 import type { AdminEnv, EditorEnv } from '../../types'
@@ -12,12 +13,29 @@ import type { AdminEnv, EditorEnv } from '../../types'
 /** Sent as `__Host-session`: Secure, Path=/ and no Domain, so no other host can set or read it. */
 const SESSION_COOKIE = 'session'
 
+const signedTokens = new WeakMap<Request, Promise<string | null>>()
+
+/** The request's session token if this server signed it (checked once per request), else null. */
+function signedSessionToken(c: Context): Promise<string | null> {
+  let signed = signedTokens.get(c.req.raw)
+  if (!signed) {
+    const token = getCookie(c, SESSION_COOKIE, 'host')
+    const pepper = (c.env as Env | undefined)?.AUTH_PEPPER
+    signed = token
+      ? isSignedSessionToken(token, pepper).then((valid) => (valid ? token : null))
+      : Promise.resolve(null)
+    signedTokens.set(c.req.raw, signed)
+  }
+  return signed
+}
+
 /**
- * Whether the request carries an editor's session cookie, valid or not: such requests bypass the
- * page cache and read from the primary. Checked without D1, so reader requests stay cheap.
+ * Whether the request carries a session cookie this server signed, live or expired: such
+ * requests bypass the page cache and read from the primary. Checked without D1, so a made-up
+ * cookie costs no more than a reader's request: it is one.
  */
-export function carriesEditorSession(c: Context) {
-  return getCookie(c, SESSION_COOKIE, 'host') !== undefined
+export async function carriesEditorSession(c: Context) {
+  return (await signedSessionToken(c)) !== null
 }
 
 function setSessionCookie(c: Context, token: string) {
@@ -31,11 +49,19 @@ function setSessionCookie(c: Context, token: string) {
   })
 }
 
-/** A new session for this editor: a random token in the cookie, only its hash in D1. */
+/**
+ * A new session for this editor: a signed random token in the cookie, only its hash in D1
+ * (returned, for the request that opened it).
+ */
 export async function openSession(c: Context, db: Db, userId: number, now = Date.now()) {
-  const token = randomToken()
-  await createSession(db, await sha256Hex(token), userId, now)
+  const pepper = (c.env as Env).AUTH_PEPPER
+  if (!pepper)
+    throw new Error('The AUTH_PEPPER secret is not set: `wrangler secret put AUTH_PEPPER`.')
+  const token = await newSessionToken(pepper)
+  const tokenHash = await sha256Hex(token)
+  await createSession(db, tokenHash, userId, now)
   setSessionCookie(c, token)
+  return tokenHash
 }
 
 export function clearSessionCookie(c: Context) {
@@ -53,7 +79,8 @@ export const noStore = createMiddleware(async (c, next) => {
 export const loadEditor = createMiddleware<AdminEnv>(async (c, next) => {
   c.set('a', adminMessagesFor(c.var.site.locale))
   const token = getCookie(c, SESSION_COOKIE, 'host')
-  const tokenHash = token ? await sha256Hex(token) : null
+  const signed = await signedSessionToken(c)
+  const tokenHash = signed ? await sha256Hex(signed) : null
   const editor = tokenHash ? await findSessionUser(c.var.db, tokenHash) : null
   c.set('editor', editor)
   c.set('sessionTokenHash', editor ? tokenHash : null)
@@ -77,7 +104,11 @@ export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
   throw new HTTPException(401, { message: c.var.a.loginRequired })
 })
 
-export const requireOwner = createMiddleware<EditorEnv>(async (c, next) => {
-  if (c.var.editor.role === 'owner') return next()
-  throw new HTTPException(403, { message: c.var.a.ownerOnly })
-})
+/** For the owner only; anyone else is refused with `refusal`, which names what they cannot do. */
+export const ownerOnly = (refusal: (c: Context<EditorEnv>) => string) =>
+  createMiddleware<EditorEnv>(async (c, next) => {
+    if (c.var.editor.role === 'owner') return next()
+    throw new HTTPException(403, { message: refusal(c) })
+  })
+
+export const requireOwner = ownerOnly((c) => c.var.a.ownerOnly)

@@ -4,14 +4,15 @@ export {
   carriesEditorSession,
   loadEditor,
   noStore,
+  openSession,
   requireEditor,
   requireOwner,
 } from './editor-session'
-export { attemptLogin, authPepper } from './login'
+export { attemptLogin, authPepper, editorForSave } from './login'
 export type { LoginResult } from './login'
 export { MIN_PASSWORD_LENGTH, generatePassword, hashPassword } from './password'
 export { adminSessionRoutes } from './session-routes'
-export { newEditorErrors, newEditorFields } from './user-schemas'
+export { newEditorErrors, newEditorFields, passwordSchema } from './user-schemas'
 export {
   countOtherActiveOwners,
   countUsers,
@@ -22,7 +23,15 @@ export {
   listUsers,
   normalizeEmail,
   setUserDisabled,
+  setUserPassword,
 } from './users'
 export { InlineLogin } from './views/login-page'
 export { deleteOldLoginFailures } from './lockout'
 export { deleteExpiredSessions } from './sessions'
+export { ownerOnly } from './editor-session'
+export { accessSignIn } from './access-sign-in'
+export { adminAuditRoutes } from './audit-routes'
+export { auditRequest, deleteOldAuditRows, recordAudit } from './audit-log'
+export type { AuditEntry, AuditEvent, SignInMethod } from './audit-log'
+export { markKnownDevice } from './known-device'
+export { deleteExpiredChallenges } from './webauthn-challenges'

@@ -4,6 +4,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from './verify-password'
 import { openSession } from './editor-session'
 import { markKnownDevice } from './known-device'
 import { claimPasswordCheck, passwordWasRight } from './password-attempt'
+import { auditRequest } from './audit-log'
 import type { AdminEnv } from '../../types'
 import type { User } from '../../db/schema'
 
@@ -39,10 +40,51 @@ export async function attemptLogin(
 
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH, pepper)
   // The attempt was counted as a failure up front; only a success takes it back.
-  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'failed' }
+  // An account whose password is off signs in with its passkeys only.
+  if (!user || !valid || user.disabledAt || user.passwordOff) {
+    // Only checked attempts are recorded: the throttle bounds them, so the log cannot be flooded.
+    await auditRequest(c, {
+      event: 'sign_in_failed',
+      userId: user?.id,
+      email: user?.email,
+      detail: !user
+        ? 'unknown account'
+        : !valid
+          ? 'wrong password'
+          : user.disabledAt
+            ? 'account disabled'
+            : 'password turned off',
+    })
+    return { ok: false, reason: 'failed' }
+  }
 
   await passwordWasRight(db, attempt)
   await openSession(c, db, user.id, now)
   await markKnownDevice(c, pepper, user.id)
+  await auditRequest(c, {
+    event: 'sign_in',
+    userId: user.id,
+    email: user.email,
+    detail: 'password',
+  })
   return { ok: true, user }
+}
+
+/**
+ * Who is saving a form: the signed-in editor, or, once their session has expired, whoever the
+ * login fields sent inside the form sign in (the session is renewed for this request on).
+ */
+export async function editorForSave(
+  c: Context<AdminEnv>,
+  loginEmail: string,
+  loginPassword: string,
+): Promise<
+  { ok: true; user: User } | { ok: false; result: Exclude<LoginResult, { ok: true }> | null }
+> {
+  if (c.var.editor) return { ok: true, user: c.var.editor }
+  const result =
+    loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
+  if (!result?.ok) return { ok: false, result }
+  c.set('editor', result.user)
+  return { ok: true, user: result.user }
 }

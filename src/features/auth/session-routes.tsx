@@ -6,15 +6,20 @@ import { clearSessionCookie } from './editor-session'
 import type { AdminEnv } from '../../types'
 import { LoginPage } from './views/login-page'
 import { attemptLogin } from './login'
+import { authMessagesFor } from './messages'
+import { passkeyLoginRoutes } from './passkey-login-routes'
+import { passkeyMessagesFor } from './passkey-messages'
 
 export const adminSessionRoutes = new Hono<AdminEnv>()
   .get('/', lenientQuery(loginQuery), (c) => {
     const { next } = c.req.valid('query')
     if (c.var.editor) return c.redirect(next, 303)
-    return c.render(<LoginPage a={c.var.a} email="" next={next} />, {
-      title: c.var.a.loginTitle,
-      admin: true,
-    })
+    const { forgotLink } = authMessagesFor(c.var.site.locale)
+    const passkeys = passkeyMessagesFor(c.var.site.locale)
+    return c.render(
+      <LoginPage a={c.var.a} email="" next={next} forgotLink={forgotLink} passkeys={passkeys} />,
+      { title: c.var.a.loginTitle, admin: true },
+    )
   })
   // Someone who types the form's address lands on the form.
   .get('/login', (c) => c.redirect('/admin', 303))
@@ -32,11 +37,23 @@ export const adminSessionRoutes = new Hono<AdminEnv>()
     } else {
       c.status(401)
     }
-    return c.render(<LoginPage a={a} email={email} next={next} error={error} />, {
-      title: a.loginTitle,
-      admin: true,
-    })
+    const { forgotLink } = authMessagesFor(c.var.site.locale)
+    return c.render(
+      <LoginPage
+        a={a}
+        email={email}
+        next={next}
+        error={error}
+        forgotLink={forgotLink}
+        passkeys={passkeyMessagesFor(c.var.site.locale)}
+      />,
+      {
+        title: a.loginTitle,
+        admin: true,
+      },
+    )
   })
+  .route('/passkey', passkeyLoginRoutes)
   .post('/logout', async (c) => {
     if (c.var.sessionTokenHash) await deleteSession(c.var.db, c.var.sessionTokenHash)
     clearSessionCookie(c)

@@ -41,9 +41,13 @@ export async function createUser(
 }
 
 /** A new password ends every session of that user, in the same batch. */
+/** A new password is one to sign in with: it turns password sign-in back on (recovery included). */
 export async function setUserPassword(db: Db, userId: number, passwordHash: string) {
   await db.batch([
-    db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ passwordHash, passwordOff: false, updatedAt: new Date() })
+      .where(eq(users.id, userId)),
     db.delete(sessions).where(eq(sessions.userId, userId)),
   ])
 }

@@ -1,4 +1,6 @@
 import { sValidator } from '@hono/standard-validator'
+import * as v from 'valibot'
+import { idParam, idParams, lenientQuery, typedText } from '../../lib/validation/form'
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { isAuthorSlugTaken, listAuthorProfiles, saveAuthorProfile } from './author-profiles'
@@ -43,9 +45,9 @@ async function renderAuthors(c: AdminContext, extra: Partial<AuthorsPageProps> =
 function authorId(c: AdminContext): number | null {
   const param = c.req.param('id')
   if (param === undefined) return null
-  const id = Number(param)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
-  return id
+  const parsed = v.safeParse(idParam, param)
+  if (!parsed.success) throw new HTTPException(404)
+  return parsed.output
 }
 
 /** A refused form comes back as typed, with the message by its field. */
@@ -89,6 +91,8 @@ async function save(c: AdminContext, form: AuthorForm) {
 /** Author profiles: the names, addresses and biographies readers see, and who writes as whom. */
 export const adminAuthorRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', (c) => renderAuthors(c, { notice: c.req.query('saved') ? c.var.a.authorSaved : null }))
+  .get('/', lenientQuery(v.object({ saved: typedText })), (c) =>
+    renderAuthors(c, { notice: c.req.valid('query').saved ? c.var.a.authorSaved : null }),
+  )
   .post('/', validForm, (c) => save(c, c.req.valid('form')))
-  .post('/:id{[0-9]+}', validForm, (c) => save(c, c.req.valid('form')))
+  .post('/:id{[0-9]+}', idParams, validForm, (c) => save(c, c.req.valid('form')))

@@ -47,10 +47,6 @@ export type CategoryWithCount = {
  * Categories that have listed posts, with how many, by name. Counts the covering index of listed
  * links only, so it reads one row per listed post in a category, never a post row.
  */
-export async function listCategoriesWithCounts(db: Db, now: number): Promise<CategoryWithCount[]> {
-  return categoriesWithCountsQuery(db, now)
-}
-
 export function categoriesWithCountsQuery(db: Db, now: number) {
   return db
     .select({

@@ -1,26 +1,36 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { findCategoryBySlug, listCategoriesWithCounts } from './queries'
+import { findCategoryBySlug } from './queries'
+import { listCategoryPage, topCategoriesQuery } from './page-queries'
 import { feedLinks } from '../../lib/feed-links'
 import { metaDescription } from '../../lib/seo'
 import type { AppEnv } from '../../types'
 import { CategoriesPage } from './views/categories-page'
 import { renderFeed } from '../posts'
-import { lenientQuery } from '../../lib/validation/form'
+import { lenientQuery, slugParams } from '../../lib/validation/form'
 import { feedQuery } from '../posts'
 import { categoryPath } from '../../lib/addresses'
+import { categoriesQuery } from './schemas'
 
 export const categoryRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', lenientQuery(categoriesQuery), async (c) => {
     const { site, db } = c.var
-    const categories = await listCategoriesWithCounts(db, Date.now())
-    return c.render(<CategoriesPage site={site} categories={categories} />, {
-      title: site.t.allCategories,
-      description: metaDescription(site.t.categoriesIntro),
-    })
+    const { after } = c.req.valid('query')
+    const now = Date.now()
+    const page = await listCategoryPage(db, now, after)
+    // The most used lead the first page of a list too long for one.
+    const top = !after && page.next ? await topCategoriesQuery(db, now) : null
+    const nextHref = page.next ? `/categories?after=${encodeURIComponent(page.next)}` : null
+    return c.render(
+      <CategoriesPage site={site} categories={page.categories} top={top} nextHref={nextHref} />,
+      {
+        title: site.t.allCategories,
+        description: metaDescription(site.t.categoriesIntro),
+      },
+    )
   })
-  .get('/:slug', lenientQuery(feedQuery), async (c) => {
-    const category = await findCategoryBySlug(c.var.db, c.req.param('slug'))
+  .get('/:slug', slugParams, lenientQuery(feedQuery), async (c) => {
+    const category = await findCategoryBySlug(c.var.db, c.req.valid('param').slug)
     if (!category) throw new HTTPException(404)
     const { t, name } = c.var.site
     const heading = t.categoryHeading(category.name)

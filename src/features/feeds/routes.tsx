@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { slugParams } from '../../lib/validation/form'
 import { HTTPException } from 'hono/http-exception'
 import { findAuthorBySlug } from '../authors-editors'
 import { findCategoryBySlug } from '../categories'
@@ -84,9 +85,9 @@ const wholeBlog = (site: Site): Scope => ({
   description: site.tagline,
 })
 
-async function categoryScope(c: Context<AppEnv>): Promise<Scope> {
+async function categoryScope(c: Context<AppEnv>, slug: string): Promise<Scope> {
   const { site, db } = c.var
-  const category = await findCategoryBySlug(db, c.req.param('slug') ?? '')
+  const category = await findCategoryBySlug(db, slug)
   if (!category) throw new HTTPException(404)
   return {
     filter: { kind: 'category', categoryId: category.id },
@@ -96,9 +97,9 @@ async function categoryScope(c: Context<AppEnv>): Promise<Scope> {
   }
 }
 
-async function authorScope(c: Context<AppEnv>): Promise<Scope> {
+async function authorScope(c: Context<AppEnv>, slug: string): Promise<Scope> {
   const { site, db } = c.var
-  const author = await findAuthorBySlug(db, c.req.param('slug') ?? '')
+  const author = await findAuthorBySlug(db, slug)
   if (!author) throw new HTTPException(404)
   return {
     filter: { kind: 'author', authorId: author.id },
@@ -117,6 +118,10 @@ for (const format of FEED_FORMATS) {
   const file = FEED_FILES[format]
   feedRoutes
     .get(`/${file}`, (c) => serveFeed(c, wholeBlog(c.var.site), format))
-    .get(`/categories/:slug/${file}`, async (c) => serveFeed(c, await categoryScope(c), format))
-    .get(`/authors/:slug/${file}`, async (c) => serveFeed(c, await authorScope(c), format))
+    .get(`/categories/:slug/${file}`, slugParams, async (c) =>
+      serveFeed(c, await categoryScope(c, c.req.valid('param').slug), format),
+    )
+    .get(`/authors/:slug/${file}`, slugParams, async (c) =>
+      serveFeed(c, await authorScope(c, c.req.valid('param').slug), format),
+    )
 }

@@ -29,6 +29,18 @@ const en = {
   changed: 'Changed',
   skipped: 'Skipped',
   notes: 'Notes',
+  ownerOnly: 'Only the owner can import or export the blog.',
+  stoppedHeading: 'Imports that stopped',
+  stoppedHelp:
+    'Retry starts the import again from its file; Cancel drops it. What it already wrote stays.',
+  dryRun: 'dry run',
+  stuckSince: (when: string) => `Stuck: no progress since ${when}.`,
+  retrying: 'A step failed and is being tried again:',
+  retry: 'Retry',
+  cancel: 'Cancel',
+  cancelled: 'This import was cancelled.',
+  notStopped: 'This import has not stopped: it is still moving, or it is over.',
+  over: 'This import is over already.',
 }
 
 const fr: typeof en = {
@@ -60,6 +72,18 @@ const fr: typeof en = {
   changed: 'Modifiés',
   skipped: 'Ignorés',
   notes: 'Remarques',
+  ownerOnly: 'Seul le propriétaire peut importer ou exporter le blog.',
+  stoppedHeading: 'Imports arrêtés',
+  stoppedHelp:
+    'Réessayer relance l’import depuis son fichier ; Annuler l’abandonne. Ce qu’il a déjà écrit reste.',
+  dryRun: 'essai',
+  stuckSince: (when: string) => `Bloqué : aucun progrès depuis le ${when}.`,
+  retrying: 'Une étape a échoué, elle est retentée :',
+  retry: 'Réessayer',
+  cancel: 'Annuler',
+  cancelled: 'Cet import a été annulé.',
+  notStopped: 'Cet import ne s’est pas arrêté : il avance encore, ou il est terminé.',
+  over: 'Cet import est déjà terminé.',
 }
 
 export type ImportMessages = typeof en

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { validator } from 'hono/validator'
+import { sValidator } from '@hono/standard-validator'
 import * as v from 'valibot'
 import {
   MEDIA_PAGE_SIZE,
@@ -15,6 +15,7 @@ import { MAX_MEDIA_BYTES, mediaUrl, storeMedia, type StoreMediaResult } from './
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { mediaIdParam, mediaListQuery, uploadForm } from './schemas'
+import { lenientQuery, validParams } from '../../lib/validation/form'
 import { MediaPage, type UploadFormValues } from './views/media-page'
 import { MediaLibrary } from './views/media-library'
 import type { MediaUse } from './queries'
@@ -92,10 +93,8 @@ export const adminMediaRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
   .get(
     '/',
-    validator('query', (value) => {
-      const parsed = v.safeParse(mediaListQuery, value)
-      return parsed.success ? parsed.output : {}
-    }),
+    // A query that does not fit is ignored: the library's first page.
+    lenientQuery(v.fallback(mediaListQuery, {})),
     async (c) => {
       const m = mediaMessagesFor(c.var.site.locale)
       const { before, uploaded, deleted } = c.req.valid('query')
@@ -121,20 +120,19 @@ export const adminMediaRoutes = new Hono<AdminEnv>()
           { alt: '' },
         ),
     }),
-    validator('form', (value, c) => {
-      const parsed = v.safeParse(uploadForm, value)
-      return parsed.success ? parsed.output : { invalid: parsed.issues[0].message, value }
+    sValidator('form', uploadForm, (result, c: MediaContext) => {
+      if (result.success) return
+      // The only field that can be refused is the alt text: it comes back as typed.
+      const m = mediaMessagesFor(c.var.site.locale)
+      const alt = (result.data as { alt?: unknown }).alt
+      const form = { alt: typeof alt === 'string' ? alt : '' }
+      if (wantsJson(c))
+        return c.json({ ok: false, code: 'altTooLong', message: m.errors.altTooLong }, 422)
+      c.status(422)
+      return renderMediaPage(c, { form, errors: { alt: m.errors.altTooLong } })
     }),
     async (c) => {
-      const m = mediaMessagesFor(c.var.site.locale)
       const input = c.req.valid('form')
-      if ('invalid' in input) {
-        const form = { alt: String(input.value.alt ?? '') }
-        if (wantsJson(c))
-          return c.json({ ok: false, code: 'altTooLong', message: m.errors.altTooLong }, 422)
-        c.status(422)
-        return renderMediaPage(c, { form, errors: { alt: m.errors.altTooLong } })
-      }
       const form = { alt: input.alt }
       const file = input.file instanceof File ? input.file : null
       const bytes = file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array()
@@ -145,27 +143,19 @@ export const adminMediaRoutes = new Hono<AdminEnv>()
       return uploadResponse(c, result, form)
     },
   )
-  .post(
-    '/:id/delete',
-    validator('param', (value) => {
-      const parsed = v.safeParse(mediaIdParam, value)
-      if (!parsed.success) throw new HTTPException(404)
-      return parsed.output
-    }),
-    async (c) => {
-      const { db } = c.var
-      const { id } = c.req.valid('param')
-      const media = await findMediaById(db, id)
-      if (!media) throw new HTTPException(404)
-      const deleted = await deleteMediaIfUnused(db, id)
-      if (!deleted) {
-        c.status(409)
-        return renderMediaPage(c, {
-          refused: { key: media.key, uses: await whereMediaIsUsed(db, id) },
-        })
-      }
-      // The same bytes may be uploaded again later: they get a new record and a new put.
-      await c.env.MEDIA.delete(deleted.key)
-      return c.redirect('/admin/media?deleted=1', 303)
-    },
-  )
+  .post('/:id/delete', validParams(mediaIdParam), async (c) => {
+    const { db } = c.var
+    const { id } = c.req.valid('param')
+    const media = await findMediaById(db, id)
+    if (!media) throw new HTTPException(404)
+    const deleted = await deleteMediaIfUnused(db, id)
+    if (!deleted) {
+      c.status(409)
+      return renderMediaPage(c, {
+        refused: { key: media.key, uses: await whereMediaIsUsed(db, id) },
+      })
+    }
+    // The same bytes may be uploaded again later: they get a new record and a new put.
+    await c.env.MEDIA.delete(deleted.key)
+    return c.redirect('/admin/media?deleted=1', 303)
+  })

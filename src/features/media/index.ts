@@ -6,7 +6,6 @@ export {
   findMediaByKey,
   findMediaByKeys,
   imagesByKey,
-  imagesOfPost,
   mediaKeysIn,
   postMediaLinks,
 } from './queries'
@@ -19,3 +18,4 @@ export { MEDIA_KEY, mediaUrl } from './url'
 export { FeaturedImageField } from './views/featured-image-field'
 export { ImageAltDialog, ImageUploader } from './views/image-upload'
 export { MediaImage } from './views/media-image'
+export { postImagesQuery, toPostImages } from './queries'

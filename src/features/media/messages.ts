@@ -42,6 +42,8 @@ const en = {
       'This file is not a JPEG, PNG, WebP, AVIF or GIF image (SVG is not accepted: it can carry scripts).',
     tooManyPixels: 'This image is larger than 8,000 pixels on a side.',
     malformed: 'This image file is damaged and cannot be read.',
+    metadataKept:
+      'This image carries camera or location details that cannot be removed from it. Export it again without them, or as JPEG, and upload that.',
     altTooLong: 'The alt text may be 500 characters at most.',
   },
 }
@@ -90,6 +92,8 @@ const fr: MediaMessages = {
       'Ce fichier n’est pas une image JPEG, PNG, WebP, AVIF ou GIF (le SVG est refusé\u00a0: il peut contenir des scripts).',
     tooManyPixels: 'Cette image dépasse 8\u202f000 pixels de côté.',
     malformed: 'Ce fichier image est endommagé et illisible.',
+    metadataKept:
+      'Cette image contient des informations d’appareil ou de lieu impossibles à retirer. Exportez-la à nouveau sans elles, ou en JPEG, puis envoyez-la.',
     altTooLong: 'Le texte alternatif ne peut dépasser 500\u00a0caractères.',
   },
 }

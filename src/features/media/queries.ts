@@ -201,9 +201,12 @@ export type PostImages = {
   featured: FeaturedImage | null
 }
 
-/** Everything a post page needs to draw a post's images, in one query. */
-export async function imagesOfPost(db: Db, postId: number): Promise<PostImages> {
-  const rows = await db
+/**
+ * Everything a post page needs to draw a post's images, as one statement for the page's D1 batch
+ * (`postId` may be a subquery: the batch does not know the id yet). `toPostImages` reads its rows.
+ */
+export function postImagesQuery(db: Db, postId: SQL) {
+  return db
     .select({
       key: media.key,
       width: media.width,
@@ -215,6 +218,9 @@ export async function imagesOfPost(db: Db, postId: number): Promise<PostImages> 
     .innerJoin(media, eq(media.id, postsMedia.mediaId))
     .innerJoin(posts, eq(posts.id, postsMedia.postId))
     .where(eq(postsMedia.postId, postId))
+}
+
+export function toPostImages(rows: Awaited<ReturnType<typeof postImagesQuery>>): PostImages {
   const byKey = new Map<string, Pick<Media, 'key' | 'width' | 'height'>>()
   let featured: FeaturedImage | null = null
   for (const { role, featuredAlt, ...image } of rows) {

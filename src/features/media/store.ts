@@ -2,7 +2,9 @@ import type { Db } from '../../db/client'
 import { insertMedia } from './queries'
 import type { Media } from '../../db/schema'
 import { bytesToHex } from '../../lib/encoding'
-import { IMAGE_TYPES, readImageInfo, type ImageType } from './image-info'
+import { IMAGE_TYPES, readImageInfo, type ImageInfo, type ImageType } from './image-info'
+import { stripGifMetadata } from './strip-gif-metadata'
+import { MetadataNotRemovable, stripHeifMetadata } from './strip-heif-metadata'
 import { MalformedImage, stripMetadata } from './strip-metadata'
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024
@@ -21,7 +23,7 @@ export type StoreMediaInput = {
 export type StoreMediaError = {
   ok: false
   status: 413 | 415 | 422
-  code: 'tooLarge' | 'unsupportedType' | 'tooManyPixels' | 'malformed' | 'empty'
+  code: 'tooLarge' | 'unsupportedType' | 'tooManyPixels' | 'malformed' | 'metadataKept' | 'empty'
   message: string
 }
 
@@ -33,6 +35,8 @@ const MESSAGES: Record<StoreMediaError['code'], string> = {
   unsupportedType: 'Only JPEG, PNG, WebP, AVIF and GIF images can be uploaded.',
   tooManyPixels: 'Images may be at most 8,000 pixels on each side.',
   malformed: 'This image file is damaged and cannot be read.',
+  metadataKept:
+    'This image carries camera or location details that cannot be removed from it. Export it again without them, or as JPEG, and upload that.',
 }
 
 function refuse(status: StoreMediaError['status'], code: StoreMediaError['code']): StoreMediaError {
@@ -50,9 +54,32 @@ function withoutMetadata(
   bytes: Uint8Array,
   orientation: number,
 ): Uint8Array<ArrayBuffer> {
-  return type === 'jpg' || type === 'png' || type === 'webp'
-    ? stripMetadata(type, bytes, orientation)
-    : bytes.slice()
+  if (type === 'avif') return stripHeifMetadata(bytes)
+  if (type === 'gif') return stripGifMetadata(bytes)
+  return stripMetadata(type, bytes, orientation)
+}
+
+/**
+ * An upload checked by its bytes and without its metadata (location, camera, XMP), or why it is
+ * refused. Nothing is stored: storeMedia does that with what this accepts.
+ */
+export function cleanUpload(
+  bytes: Uint8Array,
+): { ok: true; info: ImageInfo; clean: Uint8Array<ArrayBuffer> } | StoreMediaError {
+  if (bytes.byteLength === 0) return refuse(422, 'empty')
+  if (bytes.byteLength > MAX_MEDIA_BYTES) return refuse(413, 'tooLarge')
+  const info = readImageInfo(bytes)
+  if (!info) return refuse(415, 'unsupportedType')
+  if (info.width > MAX_MEDIA_SIDE || info.height > MAX_MEDIA_SIDE) {
+    return refuse(422, 'tooManyPixels')
+  }
+  try {
+    return { ok: true, info, clean: withoutMetadata(info.type, bytes, info.orientation) }
+  } catch (error) {
+    if (error instanceof MalformedImage) return refuse(422, 'malformed')
+    if (error instanceof MetadataNotRemovable) return refuse(422, 'metadataKept')
+    throw error
+  }
 }
 
 /**
@@ -62,21 +89,9 @@ function withoutMetadata(
  * refused.
  */
 export async function storeMedia(env: MediaEnv, input: StoreMediaInput): Promise<StoreMediaResult> {
-  const { bytes } = input
-  if (bytes.byteLength === 0) return refuse(422, 'empty')
-  if (bytes.byteLength > MAX_MEDIA_BYTES) return refuse(413, 'tooLarge')
-  const info = readImageInfo(bytes)
-  if (!info) return refuse(415, 'unsupportedType')
-  if (info.width > MAX_MEDIA_SIDE || info.height > MAX_MEDIA_SIDE) {
-    return refuse(422, 'tooManyPixels')
-  }
-  let clean: Uint8Array<ArrayBuffer>
-  try {
-    clean = withoutMetadata(info.type, bytes, info.orientation)
-  } catch (error) {
-    if (error instanceof MalformedImage) return refuse(422, 'malformed')
-    throw error
-  }
+  const checked = cleanUpload(input.bytes)
+  if (!checked.ok) return checked
+  const { info, clean } = checked
   const { contentType, ext } = IMAGE_TYPES[info.type]
   const hash = await sha256Hex(clean)
   const key = `${hash}.${ext}`

@@ -40,14 +40,17 @@ function need(bytes: Uint8Array, end: number) {
   if (end > bytes.length) throw new MalformedImage('truncated image')
 }
 
-// JPEG markers kept before the image data: JFIF (APP0), ICC profile (APP2 "ICC_PROFILE") and
-// Adobe (APP14, which says how to read CMYK). Everything else APPn and COM goes.
+// JPEG markers kept before the image data: JFIF (APP0 "JFIF", not the JFXX thumbnail, which may be
+// a whole JPEG with its own EXIF), ICC profile (APP2 "ICC_PROFILE") and Adobe (APP14 "Adobe",
+// which says how to read CMYK). Everything else APPn and COM goes.
 const APP0 = 0xe0
 const APP2 = 0xe2
 const APP14 = 0xee
 const SOS = 0xda
 const EOI = 0xd9
 const ICC_PROFILE = 'ICC_PROFILE\0'
+const JFIF = 'JFIF\0'
+const ADOBE = 'Adobe'
 
 function ascii(bytes: Uint8Array, start: number, length: number) {
   return String.fromCharCode(...bytes.subarray(start, start + length))
@@ -87,11 +90,13 @@ function stripJpeg(bytes: Uint8Array, orientation: number): Uint8Array<ArrayBuff
     const end = at + 2 + ((bytes[at + 2] << 8) | bytes[at + 3])
     need(bytes, end)
     const isApp = marker >= 0xe0 && marker <= 0xef
+    const startsWith = (name: string) =>
+      end - (at + 4) >= name.length && ascii(bytes, at + 4, name.length) === name
     const keep =
       !isApp ||
-      marker === APP0 ||
-      marker === APP14 ||
-      (marker === APP2 && ascii(bytes, at + 4, ICC_PROFILE.length) === ICC_PROFILE)
+      (marker === APP0 && startsWith(JFIF)) ||
+      (marker === APP14 && startsWith(ADOBE)) ||
+      (marker === APP2 && startsWith(ICC_PROFILE))
     if (!orientationWritten && marker !== APP0) {
       out.push(orientationExif(orientation))
       orientationWritten = true

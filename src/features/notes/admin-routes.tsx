@@ -1,34 +1,23 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as v from 'valibot'
-import { curationAllowedHosts } from './curation/local-setting'
-import { displayHost } from './curation/shared-link'
-import { keepSourceImage, type SourceImageFailure } from './curation/source-image'
-import { existingIds, findPostForEditing, listAuthors, listCategories } from '../posts'
-import { freeSlug } from '../posts'
-import { createPost, updatePost, type PostInput } from '../posts'
-import type { PostStatus } from '../../db/schema'
+
+import { findPostForEditing, listAuthors, listCategories } from '../posts'
+
 import { bookmarkletHref } from './bookmarklet'
-import { epochToZonedInputs, zonedDateTimeToEpoch } from '../../lib/dates'
+import { epochToZonedInputs } from '../../lib/dates'
+import { savedStatusText } from './save-message'
 import { imageFailureText, noteMessagesFor } from './messages'
-import { renderMarkdown } from '../../lib/markdown'
-import { slugify } from '../../lib/slug'
+
 import { timeZoneChoices } from '../../lib/time-zones'
 import { requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
-import { typedForm } from '../../lib/validation/form'
-import {
-  loadedNoteVersion,
-  noteErrors,
-  noteFormSchema,
-  typedNoteForm,
-  type NoteErrors,
-  type NoteFormValues,
-} from './schemas'
+import { idParams, lenientQuery, typedForm, typedText } from '../../lib/validation/form'
+import { typedNoteForm, type NoteErrors, type NoteFormValues } from './schemas'
 import { NoteFormPage, type NoteFormProps } from './views/note-form-page'
-import { attemptLogin } from '../auth'
 import { postPath } from '../../lib/addresses'
 
+import { saveNote, type NoteSaveOutcome } from './save-note'
 type NoteContext = Context<AdminEnv> | Context<EditorEnv>
 type TypedNoteForm = v.InferOutput<typeof typedNoteForm>
 
@@ -54,7 +43,10 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
   }
 }
 
-export async function firstAuthorId(c: NoteContext) {
+/** The editor's own author profile, as for posts; the first author for an editor without one. */
+export async function defaultNoteAuthorId(c: Context<EditorEnv>) {
+  const own = c.var.editor.authorId
+  if (own) return own
   const [first] = await listAuthors(c.var.db)
   return first?.id
 }
@@ -84,36 +76,25 @@ export async function renderNoteForm(
       timeZones={timeZoneChoices(site.timeZone)}
       errors={errors}
       bookmarklet={bookmarklet}
+      locale={site.locale}
       {...props}
     />,
     { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },
   )
 }
 
-/** The primary button publishes (or schedules, for a future date); the second keeps a draft. */
-function statusAndDate(
-  intent: 'publish' | 'draft',
-  at: number | null,
-  now: number,
-): { status: PostStatus; publishedAt: Date | null } {
-  if (intent === 'draft') return { status: 'draft', publishedAt: at === null ? null : new Date(at) }
-  if (at !== null && at > now) return { status: 'scheduled', publishedAt: new Date(at) }
-  return { status: 'published', publishedAt: new Date(at ?? now) }
-}
-
-/**
- * Creates (noteId null) or updates a note. A rejected form comes back as typed, each error by its
- * field; an expired session is renewed from the login fields shown inside the form.
- */
-async function saveNote(c: Context<AdminEnv>, noteId: number | null, typed: TypedNoteForm) {
-  const { db, a } = c.var
+/** The response to a note's save: the saved note, the form again, or the conflict. */
+function respondToNoteSave(
+  c: Context<AdminEnv>,
+  noteId: number | null,
+  typed: TypedNoteForm,
+  outcome: NoteSaveOutcome,
+) {
+  const { a } = c.var
   const { loginEmail, loginPassword, ...values } = typed
-
-  let editor = c.var.editor
-  if (!editor) {
-    const result =
-      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
-    if (!result?.ok) {
+  switch (outcome.kind) {
+    case 'relogin': {
+      const { result } = outcome
       c.status(result?.reason === 'blocked' ? 429 : 401)
       if (result?.reason === 'blocked') c.header('Retry-After', String(result.retryAfterSeconds))
       const loginError =
@@ -124,86 +105,16 @@ async function saveNote(c: Context<AdminEnv>, noteId: number | null, typed: Type
             : null
       return renderNoteForm(c, { noteId, values, loginError })
     }
-    editor = result.user
-    c.set('editor', editor)
-  }
-
-  const existing = noteId ? await findPostForEditing(db, noteId) : null
-  if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
-  // Someone saved this note after the form was loaded: never overwrite that silently. Checked
-  // here to spare the work below; the save itself is conditioned on the version too.
-  const version = loadedNoteVersion(values)
-  if (existing && version !== existing.version) return renderNoteConflict(c, existing.id, values)
-
-  const parsed = v.safeParse(noteFormSchema, values)
-  const errors: NoteErrors = parsed.success ? {} : noteErrors(parsed.issues)
-  let at: number | null = null
-  if (parsed.success) {
-    const note = parsed.output
-    if (note.publishDate || note.publishTime) {
-      at = zonedDateTimeToEpoch(note.publishDate, note.publishTime || '00:00', note.timeZone)
-      if (at === null) errors.publishDate = 'dateInvalid'
+    case 'conflict':
+      return renderNoteConflict(c, outcome.noteId, values)
+    case 'invalid':
+      c.status(422)
+      return renderNoteForm(c, { noteId, values, formErrors: outcome.errors })
+    case 'saved': {
+      const imageQuery = outcome.imageFailure ? `&image=${outcome.imageFailure}` : ''
+      return c.redirect(`/admin/notes/${outcome.noteId}?saved=${outcome.status}${imageQuery}`, 303)
     }
-    const [authorIds, categoryIds] = await Promise.all([
-      existingIds(db, 'authors', [note.authorId]),
-      existingIds(db, 'categories', note.categoryIds),
-    ])
-    if (!authorIds.has(note.authorId)) errors.authorId = 'unknownAuthor'
-    if (note.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
   }
-  if (!parsed.success || Object.keys(errors).length > 0) {
-    c.status(422)
-    return renderNoteForm(c, { noteId, values, formErrors: errors })
-  }
-
-  const note = parsed.output
-  const editorId = editor.id
-  let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
-  let imageFailure: SourceImageFailure | null = null
-  if (note.keepImage === 'keep' && note.imageUrl) {
-    const kept = await keepSourceImage(
-      { db, bucket: c.env.MEDIA, images: c.env.IMAGES },
-      note.imageUrl,
-      {
-        allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
-        createdBy: editorId,
-        alt: note.title,
-      },
-    )
-    // The note is saved either way; the editor is told why the image is missing.
-    if (kept.ok) featured = { featuredMediaId: kept.mediaId, featuredImageAlt: note.title }
-    else imageFailure = kept.reason
-  }
-  const { status, publishedAt } = statusAndDate(note.intent, at, Date.now())
-  const newCategorySlug = note.newCategory ? slugify(note.newCategory) : ''
-  const input: PostInput = {
-    kind: 'note',
-    slug: existing?.slug ?? (await freeSlug(db, slugify(note.title) || 'note')),
-    title: note.title,
-    excerpt: note.quote,
-    markdown: note.comment,
-    html: renderMarkdown(note.comment, note.language),
-    status,
-    language: note.language,
-    publishedAt,
-    authorId: note.authorId,
-    categoryIds: [...new Set(note.categoryIds)],
-    newCategory: newCategorySlug ? { slug: newCategorySlug, name: note.newCategory } : null,
-    sourceUrl: note.sourceUrl,
-    sourceSiteName: note.siteName || displayHost(note.sourceUrl),
-    sourcePublishedAt: note.sourcePublishedAt,
-    ...featured,
-  }
-  let id: number
-  if (existing && version) {
-    const result = await updatePost(db, existing.id, version, input, editorId)
-    if (!result.saved) return renderNoteConflict(c, existing.id, values)
-    id = existing.id
-  } else {
-    id = await createPost(db, input, editorId)
-  }
-  const imageQuery = imageFailure ? `&image=${imageFailure}` : ''
-  return c.redirect(`/admin/notes/${id}?saved=${status}${imageQuery}`, 303)
 }
 
 /** 409: the form as typed, carrying the stored version, so saving again replaces it knowingly. */
@@ -219,31 +130,32 @@ async function renderNoteConflict(c: NoteContext, noteId: number, values: NoteFo
   })
 }
 
-function noteIdParam(c: NoteContext): number {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
-  return id
-}
+/** What a note's edit page says after a save: `?saved=1`, and why its image was not kept. */
+const noteEditQuery = v.object({ saved: typedText, image: typedText })
 
 export const adminNoteRoutes = new Hono<AdminEnv>()
-  .post('/', typedForm(typedNoteForm), (c) => saveNote(c, null, c.req.valid('form')))
-  .post('/:id{[0-9]+}', typedForm(typedNoteForm), (c) =>
-    saveNote(c, noteIdParam(c), c.req.valid('form')),
-  )
+  .post('/', typedForm(typedNoteForm), async (c) => {
+    const form = c.req.valid('form')
+    return respondToNoteSave(c, null, form, await saveNote(c, null, form))
+  })
+  .post('/:id{[0-9]+}', idParams, typedForm(typedNoteForm), async (c) => {
+    const [id, form] = [c.req.valid('param').id, c.req.valid('form')]
+    return respondToNoteSave(c, id, form, await saveNote(c, id, form))
+  })
   .use(requireEditor)
   .get('/', async (c) =>
-    renderNoteForm(c, { noteId: null, values: blankNote(c, await firstAuthorId(c)) }),
+    renderNoteForm(c, { noteId: null, values: blankNote(c, await defaultNoteAuthorId(c)) }),
   )
-  .get('/:id{[0-9]+}', async (c) => {
+  .get('/:id{[0-9]+}', idParams, lenientQuery(noteEditQuery), async (c) => {
     const { site, a } = c.var
     const n = noteMessagesFor(site.locale)
-    const note = await findPostForEditing(c.var.db, noteIdParam(c))
+    const note = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!note || note.kind !== 'note') throw new HTTPException(404)
     const when = note.publishedAt
       ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
       : null
-    const saved = c.req.query('saved')
-    const imageFailure = imageFailureText(n, c.req.query('image') ?? '')
+    const { saved, image } = c.req.valid('query')
+    const imageFailure = imageFailureText(n, image)
     const listed = note.status !== 'draft' && !note.deletedAt
     return renderNoteForm(c, {
       noteId: note.id,
@@ -264,7 +176,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
         : saved
-          ? { message: `${a.saved} ${a.statusLabel[note.status]}.`, tone: 'info' }
+          ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
           : null,
       viewHref: listed ? postPath(note.slug) : null,
     })

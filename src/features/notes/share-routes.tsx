@@ -1,11 +1,14 @@
 import { Hono } from 'hono'
+import * as v from 'valibot'
+import { lenientQuery, typedText } from '../../lib/validation/form'
 import { createMiddleware } from 'hono/factory'
 import { curationAllowedHosts } from './curation/local-setting'
 import { displayHost, readSharedLink, readSourcePage } from './curation/shared-link'
 import { noteMessagesFor } from './messages'
 import { requireEditor } from '../auth'
 import type { AdminEnv } from '../../types'
-import { blankNote, firstAuthorId, renderNoteForm } from './admin-routes'
+import { declaredLanguage } from './curation/declared-language'
+import { blankNote, defaultNoteAuthorId, renderNoteForm } from './admin-routes'
 
 /**
  * The session cookie is SameSite=Strict, so a navigation started on another site (the bookmarklet
@@ -35,16 +38,26 @@ const sameSiteHop = createMiddleware<AdminEnv>(async (c, next) => {
  * The share target (`GET /admin/share?url=…&title=…&text=…`), used by the installed admin on a
  * phone and by the bookmarklet. It reads the page once and fills only what was not shared.
  */
+/** What a share target or the bookmarklet sends: each field as typed, '' when missing. */
+const sharedLinkQuery = v.object({
+  url: typedText,
+  title: typedText,
+  text: typedText,
+  lang: typedText,
+})
+
 export const adminShareRoutes = new Hono<AdminEnv>()
   .use(sameSiteHop, requireEditor)
-  .get('/', async (c) => {
+  .get('/', lenientQuery(sharedLinkQuery), async (c) => {
     const n = noteMessagesFor(c.var.site.locale)
-    const shared = readSharedLink(c.req.query())
+    const shared = readSharedLink(c.req.valid('query'))
+    const blank = blankNote(c, await defaultNoteAuthorId(c))
     const values = {
-      ...blankNote(c, await firstAuthorId(c)),
+      ...blank,
       sourceUrl: shared.url,
       title: shared.title,
       quote: shared.text,
+      language: declaredLanguage(shared.lang) ?? blank.language,
     }
     if (!shared.url) return renderNoteForm(c, { noteId: null, values })
 
@@ -57,7 +70,6 @@ export const adminShareRoutes = new Hono<AdminEnv>()
       return renderNoteForm(c, { noteId: null, values, notice: { message, tone: 'error' } })
     }
     const page = source.metadata
-    const language = page.language === 'fr' || page.language === 'en' ? page.language : null
     return renderNoteForm(c, {
       noteId: null,
       values: {
@@ -69,7 +81,8 @@ export const adminShareRoutes = new Hono<AdminEnv>()
         sourcePublishedAt: page.publishedAt,
         imageUrl: page.imageUrl,
         keepImage: page.imageUrl ? 'keep' : '',
-        language: language ?? values.language,
+        language:
+          declaredLanguage(shared.lang) ?? declaredLanguage(page.language) ?? values.language,
       },
       notice: { message: n.filledFrom(displayHost(shared.url)), tone: 'info' },
     })

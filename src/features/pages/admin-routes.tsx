@@ -2,11 +2,10 @@ import { Hono } from 'hono'
 import { lenientQuery } from '../../lib/validation/form'
 import { typeset } from '../../lib/typography'
 import type { AdminEnv } from '../../types'
-import { imagesOfPost } from '../media'
 import { isPageInNavigation, showPageInNavigation } from '../navigation'
 import { editorRoutes, findPostForEditing, PAGE_EDITOR, type EditorHooks } from '../posts'
 import { Notice } from '../../ui/admin-nav'
-import { listAdminPages } from './queries'
+import { listAdminPages, pageImages } from './queries'
 import { adminPagesQuery } from './schemas'
 import { PageView } from './views/page-view'
 import { PagesPage } from './views/pages-page'
@@ -26,7 +25,7 @@ const pageHooks: EditorHooks = {
     return c.render(
       <>
         <Notice message={a.previewPageNotice} />
-        <PageView site={site} page={page} images={await imagesOfPost(db, page.id)} />
+        <PageView site={site} page={page} images={await pageImages(db, page.id)} />
       </>,
       { title: `${a.previewPost}: ${typeset(page.title, page.language)}`, admin: true },
     )

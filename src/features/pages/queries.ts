@@ -2,26 +2,35 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { isPage, isPublishedPage } from '../../db/listing'
 import { posts } from '../../db/schema'
+import { postImagesQuery, toPostImages } from '../media'
 
 export type PublishedPage = Awaited<ReturnType<typeof findPublishedPage>>
 
-/** A page readers may open, by its slug: one seek of the unique slug index. */
+/** A page readers may open, by its slug, with its images: one round trip, seeks of the slug index. */
 export async function findPublishedPage(db: Db, slug: string) {
-  const [page] = await db
-    .select({
-      id: posts.id,
-      slug: posts.slug,
-      title: posts.title,
-      excerpt: posts.excerpt,
-      html: posts.html,
-      language: posts.language,
-      publishedAt: posts.publishedAt,
-      updatedAt: posts.updatedAt,
-    })
-    .from(posts)
-    .where(and(eq(posts.slug, slug), isPublishedPage))
-    .limit(1)
-  return page ?? null
+  const [[page], images] = await db.batch([
+    db
+      .select({
+        id: posts.id,
+        slug: posts.slug,
+        title: posts.title,
+        excerpt: posts.excerpt,
+        html: posts.html,
+        language: posts.language,
+        publishedAt: posts.publishedAt,
+        updatedAt: posts.updatedAt,
+      })
+      .from(posts)
+      .where(and(eq(posts.slug, slug), isPublishedPage))
+      .limit(1),
+    postImagesQuery(db, sql`(SELECT ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug})`),
+  ])
+  return page ? { ...page, images: toPostImages(images) } : null
+}
+
+/** A page's images (an editor's preview of a page not yet published). */
+export async function pageImages(db: Db, pageId: number) {
+  return toPostImages(await postImagesQuery(db, sql`${pageId}`))
 }
 
 /** How many pages the admin list shows: a site has a handful, not thousands. */

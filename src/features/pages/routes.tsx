@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception'
 import { isReservedRootSlug } from '../../lib/root-addresses'
 import { typeset } from '../../lib/typography'
 import type { AppEnv } from '../../types'
-import { imagesOfPost } from '../media'
 import { pageMeta } from './page-meta'
 import { findPublishedPage } from './queries'
 import { PageView } from './views/page-view'
@@ -17,8 +16,7 @@ export const pageRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
   if (isReservedRootSlug(slug)) throw new HTTPException(404)
   const page = await findPublishedPage(c.var.db, slug)
   if (!page) throw new HTTPException(404)
-  const images = await imagesOfPost(c.var.db, page.id)
-  return c.render(<PageView site={c.var.site} page={page} images={images} />, {
+  return c.render(<PageView site={c.var.site} page={page} images={page.images} />, {
     title: typeset(page.title, page.language),
     ...pageMeta(c.var.site, page),
   })

@@ -11,7 +11,7 @@ import {
   listCategories,
 } from './admin-queries'
 import { restorePostFromTrash, trashPost, updatePost } from './writes'
-import { findMediaById, imagesByKey, imagesOfPost } from '../media'
+import { findMediaById, imagesByKey } from '../media'
 
 import { findAutosave } from './autosaves'
 import { findPublishedPost } from './queries'
@@ -22,12 +22,14 @@ import { formatDateTime } from '../../lib/dates'
 import { FRAGMENT_VARY, isFragmentRequest } from '../../lib/htmx'
 
 import { excerptFromMarkdown, renderMarkdown } from '../../lib/markdown'
-import { typedForm, lenientQuery } from '../../lib/validation/form'
+import * as v from 'valibot'
+import { idParam, idParams, lenientQuery, typedForm, validParams } from '../../lib/validation/form'
 import { adminPostsQuery, isBodyTooLarge, postFormFields, previewForm } from './schemas'
 
 import { decorateImages } from '../media'
 
-import { requireEditor } from '../auth'
+import { authPepper, requireEditor } from '../auth'
+import { findPreviewLink, isNotLiveYet, previewLinkMessagesFor } from '../preview-links'
 import type { AdminEnv } from '../../types'
 import { DeletePostPage } from './views/delete-post-page'
 import { ExcerptSource } from './views/post-editor-page'
@@ -45,11 +47,7 @@ import type { EditorEnv } from '../../types'
 import type { Context } from 'hono'
 import { postPath } from '../../lib/addresses'
 
-function postIdParam(c: AdminContext): number {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
-  return id
-}
+const revisionParams = validParams(v.object({ id: idParam, revisionId: idParam }))
 
 type EditedPost = NonNullable<Awaited<ReturnType<typeof findPostForEditing>>>
 
@@ -64,8 +62,8 @@ export type EditorHooks = {
 }
 
 /** The post in this editor, or 404 (a page is not opened in the posts' editor, nor the reverse). */
-async function editedPost(c: AdminContext, editorKind: EditorKind) {
-  const post = await findPostForEditing(c.var.db, postIdParam(c))
+async function editedPost(c: AdminContext, id: number, editorKind: EditorKind) {
+  const post = await findPostForEditing(c.var.db, id)
   if (!post || !belongsIn(editorKind, post)) throw new HTTPException(404)
   return post
 }
@@ -84,8 +82,8 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
       if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
       return respondToSave(c, null, form, outcome, editorKind)
     })
-    .post('/:id{[0-9]+}', typedForm(postFormFields), async (c) => {
-      const [id, form] = [postIdParam(c), c.req.valid('form')]
+    .post('/:id{[0-9]+}', idParams, typedForm(postFormFields), async (c) => {
+      const [id, form] = [c.req.valid('param').id, c.req.valid('form')]
       const outcome = await savePost(c, id, form, editorKind)
       if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
       return respondToSave(c, id, form, outcome, editorKind)
@@ -97,10 +95,10 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
         editorKind,
       ),
     )
-    .post('/:id{[0-9]+}/autosave', typedForm(postFormFields), async (c) =>
+    .post('/:id{[0-9]+}/autosave', idParams, typedForm(postFormFields), async (c) =>
       respondToAutosave(
         c,
-        await autosavePost(c, postIdParam(c), c.req.valid('form'), editorKind),
+        await autosavePost(c, c.req.valid('param').id, c.req.valid('form'), editorKind),
         editorKind,
       ),
     )
@@ -132,9 +130,9 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
         </>,
       )
     })
-    .get('/:id{[0-9]+}', lenientQuery(adminPostsQuery), async (c) => {
+    .get('/:id{[0-9]+}', idParams, lenientQuery(adminPostsQuery), async (c) => {
       const { a, db } = c.var
-      const post = await findPostForEditing(db, postIdParam(c))
+      const post = await findPostForEditing(db, c.req.valid('param').id)
       if (!post) throw new HTTPException(404)
       if (post.kind === 'note' && editorKind.kind === 'post')
         return c.redirect(`/admin/notes/${post.id}`, 303)
@@ -151,20 +149,32 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
         Object.assign(values, { title: autosave.title, excerpt: autosave.excerpt })
         values.markdown = autosave.markdown
       }
+      const shared = previewLinkMessagesFor(c.var.site.locale)
       const notice = query.saved
         ? savedMessage(c, post)
-        : query.restored
-          ? a.revisionRestored
-          : query.untrashed
-            ? a.restored
-            : post.deletedAt
-              ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
-              : null
+        : query.preview === 'shared'
+          ? shared.shared
+          : query.preview === 'revoked'
+            ? shared.revoked
+            : query.restored
+              ? a.revisionRestored
+              : query.untrashed
+                ? a.restored
+                : post.deletedAt
+                  ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
+                  : null
+      const now = Date.now()
+      // Shared previews show a post as readers will see it at /posts/…: pages have none.
+      const previewShare =
+        editorKind.kind === 'post' && !post.deletedAt && isNotLiveYet(post, now)
+          ? { link: await findPreviewLink(db, authPepper(c.env), post.id, now) }
+          : null
       return renderEditor(c, {
         editorKind,
         postId: post.id,
         values,
         notice,
+        previewShare,
         postLink: post.deletedAt ? null : postLink(c, post, editorKind),
         autosave:
           autosave && !query.autosave
@@ -172,42 +182,42 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
             : null,
       })
     })
-    .get('/:id{[0-9]+}/preview', async (c) => {
+    .get('/:id{[0-9]+}/preview', idParams, async (c) => {
       const { db, site, a } = c.var
-      const found = await editedPost(c, editorKind)
+      const found = await editedPost(c, c.req.valid('param').id, editorKind)
       if (hooks.preview) return hooks.preview(c, found)
       const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
       if (!post) throw new HTTPException(404)
       return c.render(
         <>
           <Notice message={a.previewNotice} />
-          <PostPage site={site} post={post} images={await imagesOfPost(db, post.id)} />
+          <PostPage site={site} post={post} images={post.images} />
         </>,
         { title: `${a.previewPost}: ${post.title}`, admin: true },
       )
     })
-    .get('/:id{[0-9]+}/delete', async (c) => {
-      const post = await editedPost(c, editorKind)
+    .get('/:id{[0-9]+}/delete', idParams, async (c) => {
+      const post = await editedPost(c, c.req.valid('param').id, editorKind)
       return c.render(
         <DeletePostPage a={c.var.a} editor={c.var.editor} post={post} basePath={basePath} />,
         { title: c.var.a.delete, admin: true },
       )
     })
-    .post('/:id{[0-9]+}/delete', async (c) => {
-      const { id } = await editedPost(c, editorKind)
+    .post('/:id{[0-9]+}/delete', idParams, async (c) => {
+      const { id } = await editedPost(c, c.req.valid('param').id, editorKind)
       await trashPost(c.var.db, id)
       return c.redirect(`${basePath}?trashed=${id}`, 303)
     })
-    .post('/:id{[0-9]+}/restore', async (c) => {
-      const { id } = await editedPost(c, editorKind)
+    .post('/:id{[0-9]+}/restore', idParams, async (c) => {
+      const { id } = await editedPost(c, c.req.valid('param').id, editorKind)
       await restorePostFromTrash(c.var.db, id)
       return c.redirect(`${basePath}/${id}?untrashed=1`, 303)
     })
-    .post('/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore', async (c) => {
+    .post('/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore', revisionParams, async (c) => {
       const { db } = c.var
-      const post = await editedPost(c, editorKind)
+      const post = await editedPost(c, c.req.valid('param').id, editorKind)
       const id = post.id
-      const revision = await findRevision(db, id, Number(c.req.param('revisionId')))
+      const revision = await findRevision(db, id, c.req.valid('param').revisionId)
       if (!revision) throw new HTTPException(404)
       if (post.deletedAt) return c.redirect(`${basePath}/${id}`, 303)
       const result = await updatePost(

@@ -65,7 +65,8 @@ export function postLink(c: AdminContext, post: EditedPost, editorKind: EditorKi
 export function savedMessage(c: AdminContext, post: EditedPost) {
   const { a, site } = c.var
   if (post.status === 'draft') return a.savedDraft
-  if (post.status === 'scheduled' && post.publishedAt)
+  // What readers see decides: any post whose date is still to come is not live yet.
+  if (post.publishedAt && post.publishedAt.getTime() > Date.now())
     return a.savedScheduled(formatScheduledFor(post.publishedAt, site.locale, site.timeZone))
   return post.kind === 'page' ? a.savedPagePublished : a.savedPublished
 }

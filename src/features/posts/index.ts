@@ -22,6 +22,7 @@ export { renderFeed } from './list-response'
 export { feedQuery } from './list-schemas'
 export type { PublishedPost } from './queries'
 export { postRoutes } from './routes'
+export { previewRoutes } from './preview-routes'
 export {
   CategoryFields,
   LanguageAuthorFields,

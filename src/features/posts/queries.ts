@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { isListed } from '../../db/listing'
-import { authors, categories, posts, postsCategories, type Language, type PostKind } from '../../db/schema'
+import { postImagesQuery, toPostImages, type PostImages } from '../media'
+import {
+  authors,
+  categories,
+  posts,
+  postsCategories,
+  type Language,
+  type PostKind,
+} from '../../db/schema'
 
 export type PostLink = { slug: string; title: string }
 
@@ -35,21 +43,25 @@ const feedPlaceOf = (slug: string, visible: ReturnType<typeof listed>) =>
 
 const feedPlace = sql`(${posts.publishedAt}, ${posts.feedOrderId})`
 
+/** The id of the post with this slug, for the statements batched with the post's own. */
+const idOfSlug = (slug: string) =>
+  sql`(SELECT ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug})`
+
 /**
- * A post readers may see now, with its categories and its neighbours in the feed, in one round
- * trip whose reads do not depend on the number of posts; null for drafts and future posts,
- * unless `preview` (editors only) asks for any post that is not in the trash.
+ * A post readers may see now, with its categories, its neighbours in the feed and its images, in
+ * one round trip whose reads do not depend on the number of posts; null for drafts and future
+ * posts, unless `preview` (editors only) asks for any post that is not in the trash.
  */
 export async function findPublishedPost(
   db: Db,
   slug: string,
   now: number,
   { preview = false } = {},
-): Promise<PublishedPost | null> {
+): Promise<(PublishedPost & { images: PostImages }) | null> {
   const link = { slug: posts.slug, title: posts.title }
   const visible = preview ? isNull(posts.deletedAt) : listed(now)
   const place = feedPlaceOf(slug, visible)
-  const [[row], postCategories, older, newer] = await db.batch([
+  const [[row], postCategories, older, newer, images] = await db.batch([
     db
       .select({
         id: posts.id,
@@ -75,12 +87,7 @@ export async function findPublishedPost(
       .select({ slug: categories.slug, name: categories.name })
       .from(postsCategories)
       .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
-      .where(
-        eq(
-          postsCategories.postId,
-          sql`(SELECT ${posts.id} FROM ${posts} WHERE ${posts.slug} = ${slug})`,
-        ),
-      )
+      .where(eq(postsCategories.postId, idOfSlug(slug)))
       .orderBy(asc(postsCategories.sortOrder)),
     db
       .select(link)
@@ -94,6 +101,7 @@ export async function findPublishedPost(
       .where(and(listed(now), sql`${feedPlace} > ${place}`))
       .orderBy(asc(posts.publishedAt), asc(posts.feedOrderId))
       .limit(1),
+    postImagesQuery(db, idOfSlug(slug)),
   ])
   if (!row || (!row.publishedAt && !preview)) return null
 
@@ -113,5 +121,6 @@ export async function findPublishedPost(
     kind: row.kind,
     sourceUrl: row.sourceUrl,
     sourceSiteName: row.sourceSiteName,
+    images: toPostImages(images),
   }
 }

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { imagesOfPost } from '../media'
 import { findPublishedPost } from './queries'
 import { metaDescription } from '../../lib/seo'
 import { postPageMeta } from './structured-data'
@@ -8,11 +7,12 @@ import { mediaUrl } from '../media'
 import { typeset } from '../../lib/typography'
 import type { AppEnv } from '../../types'
 import { PostPage } from './views/post-page'
+import { slugParams } from '../../lib/validation/form'
 
-export const postRoutes = new Hono<AppEnv>().get('/:slug', async (c) => {
-  const post = await findPublishedPost(c.var.db, c.req.param('slug'), Date.now())
+export const postRoutes = new Hono<AppEnv>().get('/:slug', slugParams, async (c) => {
+  const post = await findPublishedPost(c.var.db, c.req.valid('param').slug, Date.now())
   if (!post) throw new HTTPException(404)
-  const images = await imagesOfPost(c.var.db, post.id)
+  const { images } = post
   return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
     title: typeset(post.title, post.language),
     description: metaDescription(post.excerpt) || undefined,

@@ -25,7 +25,7 @@ import { checkPostImages } from './image-check'
 
 import type { AdminEnv } from '../../types'
 
-import { attemptLogin, type LoginResult } from '../auth'
+import { editorForSave, type LoginResult } from '../auth'
 
 import type { Db } from '../../db/client'
 import type { EditedPost } from './editor-form'
@@ -113,14 +113,9 @@ export async function savePost(
   const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
-  let editor = c.var.editor
-  if (!editor) {
-    const result =
-      loginEmail || loginPassword ? await attemptLogin(c, loginEmail, loginPassword) : null
-    if (!result?.ok) return { kind: 'relogin', result }
-    editor = result.user
-    c.set('editor', editor)
-  }
+  const signedIn = await editorForSave(c, loginEmail, loginPassword)
+  if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
+  const editor = signedIn.user
 
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && (!existing || !belongsIn(editorKind, existing))) throw new HTTPException(404)
@@ -131,7 +126,11 @@ export async function savePost(
   try {
     if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
     const version = loadedVersion(values)
-    const result = version ? await updatePost(db, existing.id, version, input, editor.id) : null
+    // A save that changes none of what a revision holds adds none.
+    const revision = !sameRevisionContent(existing, input)
+    const result = version
+      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      : null
     if (result?.saved) return { kind: 'saved', postId: existing.id }
   } catch (error) {
     if (!isDatabaseFailure(error)) throw error
@@ -187,4 +186,15 @@ export async function autosavePost(
   const id = await createPost(db, input, editor.id)
   const saved = await findPostForEditing(db, id)
   return { kind: 'saved', version: saved?.version, newPostId: id }
+}
+
+function sameRevisionContent(
+  stored: { title: string; excerpt: string; markdown: string },
+  input: { title: string; excerpt: string; markdown: string },
+) {
+  return (
+    stored.title === input.title &&
+    stored.excerpt === input.excerpt &&
+    stored.markdown === input.markdown
+  )
 }

@@ -167,8 +167,14 @@ export function validatePostForm(
   if (kind === 'page' && publishedAt && publishedAt.getTime() > now) publishedAt = new Date(now)
 
   if (!fields || Object.keys(errors).length > 0) return { errors, post: null }
+  // Readers see a post only once its date has passed: "Published" with a date still to come is a
+  // schedule, and is stored and announced as one.
+  const status =
+    fields.status === 'published' && publishedAt && publishedAt.getTime() > now
+      ? 'scheduled'
+      : fields.status
   const categories = kind === 'page' ? { categoryIds: [], newCategory: '' } : {}
-  return { errors, post: { ...fields, ...categories, slug, publishedAt } }
+  return { errors, post: { ...fields, ...categories, status, slug, publishedAt } }
 }
 
 /** The version a form was loaded from, or null when it names none (a form from before versions). */
@@ -220,6 +226,8 @@ export const adminPostsQuery = v.object({
   saved: typedText,
   restored: typedText,
   untrashed: typedText,
+  /** `shared` or `revoked`: what the preview link panel just did. */
+  preview: typedText,
 })
 
 export const previewForm = v.object({

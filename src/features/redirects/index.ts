@@ -2,3 +2,4 @@
 export { redirectOldAddresses } from './middleware'
 export { slugChangeRedirectStatements } from './queries'
 export { MAX_REDIRECT_PATH } from './schemas'
+export { redirectSource, redirectTarget } from './schemas'

@@ -1,9 +1,11 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
+import { redirectQueryNamesStatement } from '../../db/redirect-query-names'
 import { posts, redirects } from '../../db/schema'
+import { isSameSitePath } from './schemas'
 
-/** How many redirects `addRedirects` writes per D1 batch (three small statements each). */
+/** How many redirects `addRedirects` writes per D1 batch (three or four small statements each). */
 const REDIRECTS_PER_BATCH = 50
 
 /**
@@ -24,9 +26,11 @@ export function redirectStatements(
       .values({ fromPath, toPath })
       .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, createdAt: new Date() } }),
     db.delete(redirects).where(eq(redirects.fromPath, toPath)),
+    ...redirectQueryNamesStatement(db, fromPath),
   ]
 }
 
+/** Cached reader pages include redirects and the 404s they replace: the version goes up too. */
 export async function addRedirect(db: Db, fromPath: string, toPath: string) {
   const [first, ...rest] = redirectStatements(db, fromPath, toPath)
   await db.batch([first, ...rest])
@@ -56,7 +60,8 @@ export async function findRedirect(db: Db, path: string | string[]): Promise<str
   const paths = Array.isArray(path) ? path : [path]
   if (paths.length === 0) return null
   const [row] = await findRedirectQuery(db, paths)
-  return row?.toPath ?? null
+  // A target stored before targets were checked (a crafted archive) is never sent as a Location.
+  return row && isSameSitePath(row.toPath) ? row.toPath : null
 }
 
 /** Where a post of this row lives: a page at the root, anything else under /posts/. */

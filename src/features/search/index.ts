@@ -1,2 +1,3 @@
 // The feature's public surface: the app and other features import only this file.
 export { searchRoutes } from './routes'
+export { searchQuerySchema } from './schemas'

@@ -13,15 +13,25 @@ const BASE = 'https://blog.example'
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`${BASE}${path}`, init)
 
 /** The app with Cloudflare Images bound, as in production when the account has it. */
-async function getWithImages(path: string) {
+async function getWithImages(path: string, images: ImagesBinding = env.TEST_IMAGES) {
   const ctx = createExecutionContext()
-  const response = await app.fetch(
-    new Request(`${BASE}${path}`),
-    { ...env, IMAGES: env.TEST_IMAGES },
-    ctx,
-  )
+  const response = await app.fetch(new Request(`${BASE}${path}`), { ...env, IMAGES: images }, ctx)
   await waitOnExecutionContext(ctx)
   return response
+}
+
+/** Cloudflare Images, counting the images it is asked to read. */
+function countingImages() {
+  const counted = { inputs: 0 }
+  const images = {
+    ...env.TEST_IMAGES,
+    input: (...args: Parameters<ImagesBinding['input']>) => {
+      counted.inputs++
+      return env.TEST_IMAGES.input(...args)
+    },
+    info: (...args: Parameters<ImagesBinding['info']>) => env.TEST_IMAGES.info(...args),
+  } as ImagesBinding
+  return { images, counted }
 }
 
 function imgTags(html: string): string[] {
@@ -102,6 +112,24 @@ describe('/media/…', () => {
     await other.arrayBuffer()
   })
 
+  it('may be shown by other sites (feed readers), while pages stay same-origin', async () => {
+    const image = await get(`/media/${photo.key}`)
+    await image.arrayBuffer()
+    expect(image.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    const etag = image.headers.get('ETag')!
+    const unchanged = await get(`/media/${photo.key}`, { headers: { 'If-None-Match': etag } })
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    const resized = await getWithImages(`/media/${wide.key}?w=320`)
+    await resized.arrayBuffer()
+    expect(resized.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    for (const path of ['/', '/posts/with-featured', '/feed', '/mediator']) {
+      const page = await get(path)
+      await page.arrayBuffer()
+      expect(page.headers.get('Cross-Origin-Resource-Policy'), path).toBe('same-origin')
+    }
+  })
+
   it('answers 404 for an unknown image and for names that are not content hashes', async () => {
     const unknown = await get(`/media/${'0'.repeat(64)}.jpg`)
     expect(unknown.status).toBe(404)
@@ -119,6 +147,33 @@ describe('/media/…', () => {
     expect(resized.headers.get('Content-Type')).toBe('image/jpeg')
     expect(resized.headers.get('ETag')).toBe(`"${wide.hash}-w320"`)
     expect(readImageInfo(new Uint8Array(await resized.arrayBuffer()))?.width).toBe(320)
+  })
+})
+
+describe('/media/…?w= with Cloudflare Images', () => {
+  it('resizes an image once per width and serves the copy kept in the cache after that', async () => {
+    const { images, counted } = countingImages()
+    const first = await getWithImages(`/media/${wide.key}?w=640`, images)
+    const firstBytes = new Uint8Array(await first.arrayBuffer())
+    expect(readImageInfo(firstBytes)?.width).toBe(640)
+    expect(counted.inputs).toBe(1)
+
+    // The same width again, and with another parameter: the kept copy, not a new resize.
+    for (const path of [`/media/${wide.key}?w=640`, `/media/${wide.key}?w=640&utm=feed`]) {
+      const again = await getWithImages(path, images)
+      expect(again.status).toBe(200)
+      expect(again.headers.get('Content-Type')).toBe('image/jpeg')
+      expect(again.headers.get('ETag')).toBe(`"${wide.hash}-w640"`)
+      expect(again.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+      expect(again.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+      expect(new Uint8Array(await again.arrayBuffer())).toEqual(firstBytes)
+    }
+    expect(counted.inputs).toBe(1)
+
+    // Another width is another copy.
+    const wider = await getWithImages(`/media/${wide.key}?w=960`, images)
+    expect(readImageInfo(new Uint8Array(await wider.arrayBuffer()))?.width).toBe(960)
+    expect(counted.inputs).toBe(2)
   })
 })
 

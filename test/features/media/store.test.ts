@@ -71,6 +71,24 @@ describe('storeMedia', () => {
     }
   })
 
+  it('removes GPS, camera and XMP metadata from AVIF and GIF, keeping the picture', async () => {
+    for (const [sample, type] of [
+      [samples.avifWithMetadata, 'avif'],
+      [samples.gifWithMetadata, 'gif'],
+    ] as const) {
+      const original = fromBase64(sample)
+      expect(includesBytes(original, 'AcmeCam'), type).toBe(true)
+      expect(includesBytes(original, 'xmpmeta'), type).toBe(true)
+      const result = await store(original)
+      if (!result.ok) throw new Error(result.code)
+      const stored = await storedBytes(result.media.key)
+      expect(readImageInfo(stored), type).toMatchObject({ type, width: 16, height: 12 })
+      for (const text of ['AcmeCam', 'Pocket 7', 'Exif', 'xmpmeta', 'GPS']) {
+        expect(includesBytes(stored, text), `${type} still has ${JSON.stringify(text)}`).toBe(false)
+      }
+    }
+  })
+
   it('keeps a photo upright: the orientation stays, its sides are stored as displayed', async () => {
     const original = fromBase64(samples.jpegTurned)
     expect(readImageInfo(original)?.orientation).toBe(6)

@@ -38,6 +38,10 @@ describe('metadata from fixture pages', () => {
     })
   })
 
+  it('takes the language <html lang> declares over an og:locale left at its default', async () => {
+    expect((await metadataOf('/locale-left-default.html')).language).toBe('fr')
+  })
+
   it('falls back to <title>, <meta name=description> and a relative canonical link', async () => {
     expect(await metadataOf('/plain.html')).toMatchObject({
       title: 'Une page & rien d’autre',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { posts } from '../../../src/db/schema'
+import { posts, users } from '../../../src/db/schema'
 import { NOTE_LIMITS } from '../../../src/features/notes/schemas'
 import { createEditor, logIn, PASSWORD, postFields, request } from '../../admin-helpers'
 import { createAuthorAndCategories, db } from '../../fixtures'
@@ -128,6 +128,19 @@ describe('the share target', () => {
     expect(field(html, 'siteName')).toBe('')
   })
 
+  it('takes the language the page declares, even when the page cannot be read', async () => {
+    const read = await (
+      await localRequest(shareQuery({ url: `${fixtures}/locale-left-default.html` }), { cookie })
+    ).text()
+    expect(read).toMatch(/<option value="fr" selected="">/)
+    // Deployed, the fixture server is refused: the bookmarklet's `lang` still counts.
+    const unread = await (
+      await request(shareQuery({ url: `${fixtures}/twitter.html`, lang: 'fr-CA' }), { cookie })
+    ).text()
+    expect(unread).toContain('you can still write the note by hand')
+    expect(unread).toMatch(/<option value="fr" selected="">/)
+  })
+
   it('says clearly when the address is not a page', async () => {
     const html = await (
       await localRequest(shareQuery({ url: `${fixtures}/report.pdf` }), { cookie })
@@ -149,6 +162,24 @@ describe('the share target', () => {
 })
 
 describe('the notes page', () => {
+  it('writes as the editor’s own author by default, like the post editor', async () => {
+    const james = await createEditor('james@blog.example')
+    await db.update(users).set({ authorId: ids.otherAuthor.id }).where(eq(users.id, james.id))
+    const jamesCookie = await logIn('james@blog.example')
+    const selected = (html: string) =>
+      /<select name="authorId"[^>]*>.*?<option value="(\d+)" selected=""/s.exec(html)?.[1]
+    const blank = await (await request('/admin/notes', { cookie: jamesCookie })).text()
+    expect(selected(blank)).toBe(String(ids.otherAuthor.id))
+    const shared = await (
+      await localRequest(shareQuery({ url: `${fixtures}/opengraph.html` }), { cookie: jamesCookie })
+    ).text()
+    expect(selected(shared)).toBe(String(ids.otherAuthor.id))
+    // An editor without a profile of their own writes as the first author.
+    expect(selected(await (await request('/admin/notes', { cookie })).text())).toBe(
+      String(ids.author.id),
+    )
+  })
+
   it('offers the bookmarklet, which opens the share form with the page, title and selection', async () => {
     const html = await (await request('/admin/notes', { cookie })).text()
     const href = /class="bookmarklet-link" href="([^"]+)"/
@@ -162,6 +193,7 @@ describe('the notes page', () => {
     )
     expect(href).toContain("'&title='+encodeURIComponent(document.title)")
     expect(href).toContain("'&text='+encodeURIComponent(String(getSelection()))")
+    expect(href).toContain("'&lang='+encodeURIComponent(document.documentElement.lang)")
   })
 
   it('publishes with the primary button and keeps a draft with the second', async () => {
@@ -218,6 +250,23 @@ describe('saving a note', () => {
     expect(body).toContain('<strong>chiffre</strong>')
   })
 
+  it('shows no empty “Categories:” for a note without a category', async () => {
+    await savedNoteId(
+      await request('/admin/notes', {
+        cookie,
+        form: noteForm({ title: 'Sans catégorie', categoryIds: [], language: 'en' }),
+      }),
+    )
+    const page = await (await request('/posts/sans-categorie')).text()
+    const byline = /<p class="byline">[\s\S]*?<\/p>/.exec(page)![0]
+    expect(byline).toMatch(/<\/time><\/p>$/)
+    expect(byline).not.toContain('Categories')
+    const home = await (await request('/')).text()
+    const summary = /<article class="post-summary note-summary"[\s\S]*?<\/article>/.exec(home)![0]
+    expect(summary).toContain('Sans catégorie')
+    expect(summary).not.toContain('Categories')
+  })
+
   it('keeps a draft off the site', async () => {
     const id = await savedNoteId(
       await request('/admin/notes', {
@@ -240,6 +289,8 @@ describe('saving a note', () => {
     const [note] = await db.select().from(posts).where(eq(posts.id, id))
     expect(note.status).toBe('scheduled')
     expect((await request('/posts/note-future')).status).toBe(404)
+    const page = await (await request(`/admin/notes/${id}?saved=scheduled`, { cookie })).text()
+    expect(page).toContain('Saved. Scheduled for 1 January 2099 at 09:00, Paris time.')
   })
 
   it('gives a second note with the same title its own address', async () => {

@@ -7,6 +7,7 @@ import { updateCategory } from '../../../src/features/categories/queries'
 import { createPost } from '../../../src/features/posts/writes'
 import { audienceDailyCounts, posts } from '../../../src/db/schema'
 import { dayOf } from '../../../src/features/audience/visitor'
+import { flushAudience } from '../../../src/features/audience/shards'
 import { readContentState } from '../../../src/features/page-cache/content-version'
 import {
   CONTENT_STATE_MAX_AGE_MS,
@@ -253,6 +254,7 @@ describe('the audience counter and the cache', () => {
   it('counts every view of a cached page, exactly', async () => {
     const path = '/posts/post-9'
     const countOf = async () => {
+      await flushAudience(env)
       const [row] = await db
         .select()
         .from(audienceDailyCounts)

@@ -146,7 +146,7 @@ describe('autosave', () => {
   it('is wired into the editor page', async () => {
     const html = await (await request('/admin/posts/new', { cookie })).text()
     expect(html).toContain('data-autosave="/admin/posts/autosave"')
-    expect(html).toContain('<script src="/js/editor-1.js" defer=""></script>')
+    expect(html).toMatch(/<script src="\/js\/editor\.[0-9a-f]{8}\.js" defer=""><\/script>/)
   })
 })
 
@@ -226,6 +226,57 @@ describe('after saving', () => {
     expect(page).toContain('readers cannot see this post yet')
     expect((await request(`/admin/posts/${id}/preview`)).status).toBe(303)
     expect((await request('/posts/later')).status).toBe(404)
+  })
+
+  it('schedules a post set to Published with a date still to come, and says when it goes live', async () => {
+    const id = await saved(
+      await request('/admin/posts', {
+        cookie,
+        form: postForm({
+          title: 'Not yet',
+          status: 'published',
+          publishDate: '2099-12-02',
+          publishTime: '09:00',
+        }),
+      }),
+    )
+    expect((await post(id)).status).toBe('scheduled')
+    const html = await (await request(`/admin/posts/${id}?saved=1`, { cookie })).text()
+    expect(html).toContain('Scheduled for 2 December 2099 at 09:00, Paris time.')
+    expect(html).not.toContain('the post is live')
+    expect(html).toContain(`<a href="/admin/posts/${id}/preview">Preview</a>`)
+    expect((await request('/posts/not-yet')).status).toBe(404)
+  })
+
+  it('shows readers only images their Content-Security-Policy allows', async () => {
+    await saved(
+      await request('/admin/posts', {
+        cookie,
+        form: postForm({
+          title: 'Elsewhere',
+          status: 'published',
+          markdown: 'Before.\n\n![A street](https://images.example.org/street.jpg)\n\nAfter.',
+        }),
+      }),
+    )
+    const response = await request('/posts/elsewhere')
+    const html = await response.text()
+    const imgSrc = /img-src ([^;]+)/.exec(response.headers.get('Content-Security-Policy')!)![1]
+    const allows = (src: string) =>
+      imgSrc
+        .split(' ')
+        .some((source) =>
+          source === "'self'"
+            ? src.startsWith('/') && !src.startsWith('//')
+            : source.endsWith(':') && src.startsWith(source),
+        )
+    const body = /<div class="post-body"[\s\S]*?<\/div>/.exec(html)![0]
+    for (const [, src] of body.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) {
+      expect(allows(src), src).toBe(true)
+    }
+    expect(body).toContain(
+      '<a href="https://images.example.org/street.jpg" rel="noopener noreferrer">A street</a>',
+    )
   })
 
   it('links a published post to its page and says it is live', async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../../src/index'
 import { createPost } from '../../../src/features/posts/writes'
 import { createAuthorAndCategories, db, postInput } from '../../fixtures'
+import { flushAudience } from '../../../src/features/audience/shards'
 
 const BASE = 'https://blog.example'
 const search = (q: string, headers: Record<string, string> = {}) =>
@@ -49,6 +50,7 @@ describe('/search', () => {
     const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx)
     await response.text()
     await waitOnExecutionContext(ctx)
+    await flushAudience(env)
     const counted = await env.DB.prepare('SELECT metric, key FROM audience_daily_counts').all<{
       metric: string
       key: string

@@ -3,11 +3,17 @@ import type { User } from '../../../db/schema'
 import type { AdminMessages } from '../../../i18n/admin'
 import { AdminNav, Notice } from '../../../ui/admin-nav'
 import { DailyChart } from './daily-chart'
+import type { AudienceMessages } from '../messages'
 
 export type Ranked = { label: string; href?: string; count: number }
 
 export type AnalyticsPageProps = {
   a: AdminMessages
+  m: AudienceMessages
+  /** When the newest flush was taken, as the admin writes times; null before any. */
+  countedUpTo: string | null
+  /** Views given up on over the range: shown to the owner when there are any. */
+  unrecordedViews: number
   editor: User
   range: { preset: string; from: string; to: string }
   presets: number[]
@@ -75,6 +81,11 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
       <AdminNav a={a} editor={props.editor} />
       <h1>{a.analyticsTitle}</h1>
       <p class="help">{a.analyticsIntro}</p>
+      <p class="help counted-up-to">
+        {props.countedUpTo === null
+          ? props.m.nothingCountedYet
+          : props.m.countedUpTo(props.countedUpTo)}
+      </p>
       <nav class="range-presets" aria-label={a.show}>
         {props.presets.map((days) => (
           <a
@@ -128,7 +139,14 @@ export function AnalyticsPage(props: AnalyticsPageProps) {
           <dt>{a.botViews}</dt>
           <dd>{totals.bots}</dd>
         </div>
+        {props.unrecordedViews > 0 && (
+          <div class="unrecorded">
+            <dt>{props.m.unrecordedViews}</dt>
+            <dd>{props.unrecordedViews}</dd>
+          </div>
+        )}
       </dl>
+      {props.unrecordedViews > 0 && <p class="help">{props.m.unrecordedHelp}</p>}
 
       <h2>{a.chartTitle}</h2>
       <DailyChart

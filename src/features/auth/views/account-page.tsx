@@ -1,4 +1,7 @@
-import type { User } from '../../../db/schema'
+import type { Passkey, User } from '../../../db/schema'
+import type { Locale } from '../../../i18n/site'
+import type { PasskeyMessages } from '../passkey-messages'
+import { PasskeysSection } from './passkeys-section'
 import type { AdminMessages } from '../../../i18n/admin'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
@@ -8,9 +11,10 @@ type AccountPageProps = {
   editor: User
   errors: Partial<Record<'currentPassword' | 'newPassword' | 'repeatPassword', string>>
   notice?: string | null
+  passkeys: { p: PasskeyMessages; list: Passkey[]; locale: Locale; timeZone: string }
 }
 
-export function AccountPage({ a, editor, errors, notice }: AccountPageProps) {
+export function AccountPage({ a, editor, errors, notice, passkeys }: AccountPageProps) {
   return (
     <section class="admin">
       <AdminNav a={a} editor={editor} />
@@ -58,6 +62,13 @@ export function AccountPage({ a, editor, errors, notice }: AccountPageProps) {
         <FieldError id="repeatPassword-error" message={errors.repeatPassword} />
         <button type="submit">{a.changePassword}</button>
       </form>
+      <PasskeysSection
+        p={passkeys.p}
+        editor={editor}
+        passkeys={passkeys.list}
+        locale={passkeys.locale}
+        timeZone={passkeys.timeZone}
+      />
     </section>
   )
 }

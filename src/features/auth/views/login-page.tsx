@@ -1,10 +1,19 @@
 import type { AdminMessages } from '../../../i18n/admin'
 import { Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
+import type { PasskeyMessages } from '../passkey-messages'
+import { PasskeySignIn } from './passkeys-section'
 
-type LoginPageProps = { a: AdminMessages; email: string; next: string; error?: string | null }
+type LoginPageProps = {
+  a: AdminMessages
+  email: string
+  next: string
+  error?: string | null
+  forgotLink: string
+  passkeys: PasskeyMessages
+}
 
-export function LoginPage({ a, email, next, error }: LoginPageProps) {
+export function LoginPage({ a, email, next, error, forgotLink, passkeys }: LoginPageProps) {
   return (
     <section class="admin login">
       <h1>{a.loginTitle}</h1>
@@ -18,7 +27,7 @@ export function LoginPage({ a, email, next, error }: LoginPageProps) {
             name="email"
             value={email}
             maxlength={FIELD_MAX.email}
-            autocomplete="username"
+            autocomplete="username webauthn"
             required
             autofocus
           />
@@ -35,6 +44,10 @@ export function LoginPage({ a, email, next, error }: LoginPageProps) {
         </label>
         <button type="submit">{a.login}</button>
       </form>
+      <PasskeySignIn p={passkeys} next={next} />
+      <p>
+        <a href="/admin/recover">{forgotLink}</a>
+      </p>
     </section>
   )
 }

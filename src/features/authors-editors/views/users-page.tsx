@@ -1,5 +1,7 @@
-import type { User } from '../../../db/schema'
+import type { Invitation, User } from '../../../db/schema'
 import { USER_ROLES } from '../../../db/schema'
+import type { AccountLinkMessages, InvitationForm } from '../../account-links'
+import { HandedLinkBox, InvitationsSection, type HandedLinkNotice } from './invitations-section'
 import type { AdminMessages } from '../../../i18n/admin'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
@@ -8,21 +10,30 @@ export type NewEditorForm = { email: string; name: string; role: string }
 
 type UsersPageProps = {
   a: AdminMessages
+  m: AccountLinkMessages
   editor: User
   users: User[]
+  invitations: Invitation[]
   form: NewEditorForm
   errors: Partial<Record<'email' | 'name' | 'password' | 'role', string>>
+  invitationForm: InvitationForm | { email: string; role: string }
+  invitationErrors: { email?: string }
+  /** An invitation or recovery link just made: shown this once. */
+  handed?: HandedLinkNotice
+  formatTime: (at: Date) => string
   notice?: string | null
   error?: string | null
 }
 
-export function UsersPage({ a, editor, users, form, errors, notice, error }: UsersPageProps) {
+export function UsersPage(props: UsersPageProps) {
+  const { a, m, editor, users, form, errors, notice, error, handed } = props
   return (
     <section class="admin">
       <AdminNav a={a} editor={editor} />
       <h1>{a.editorsTitle}</h1>
       <Notice message={notice} />
       <Notice message={error} tone="error" />
+      {handed && <HandedLinkBox m={m} handed={handed} />}
       <table class="admin-users">
         <thead>
           <tr>
@@ -49,6 +60,19 @@ export function UsersPage({ a, editor, users, form, errors, notice, error }: Use
               <td>
                 {user.id !== editor.id && (
                   <>
+                    {!user.disabledAt && (
+                      <>
+                        <form
+                          method="post"
+                          action={`/admin/users/${user.id}/recovery`}
+                          class="inline-form"
+                        >
+                          <button type="submit" class="link-button">
+                            {m.recoveryLink}
+                          </button>
+                        </form>{' '}
+                      </>
+                    )}
                     <form
                       method="post"
                       action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`}
@@ -74,6 +98,14 @@ export function UsersPage({ a, editor, users, form, errors, notice, error }: Use
           ))}
         </tbody>
       </table>
+      <InvitationsSection
+        a={a}
+        m={m}
+        invitations={props.invitations}
+        form={props.invitationForm}
+        errors={props.invitationErrors}
+        formatTime={props.formatTime}
+      />
       <h2>{a.addEditor}</h2>
       <form method="post" action="/admin/users" class="stack narrow">
         <label>

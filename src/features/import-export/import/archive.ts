@@ -1,43 +1,63 @@
-import { unzipSync } from 'fflate'
-import { ARCHIVE_SCHEMA, ARCHIVE_SCHEMA_VERSION, type ArchiveManifest } from '../export/archive'
+import { ARCHIVE_SCHEMA, ARCHIVE_SCHEMA_VERSION } from '../export/archive'
 import { splitFrontMatter } from '../export/front-matter'
+import { ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits'
+import {
+  authorsSchema,
+  categoriesSchema,
+  frontMatterSchema,
+  manifestSchema,
+  parseArchiveFile,
+  redirectsSchema,
+} from './archive-schema'
 import { ImportFileError, type SourceBlog } from './source'
+import { unzipEntries } from './zip-entries'
 
 export type ArchiveMedia = { key: string; alt: string; bytes: Uint8Array }
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : '')
 
-function parseJson<T>(files: Record<string, Uint8Array>, name: string): T {
+function parseJson(files: Map<string, Uint8Array>, name: string): unknown {
   try {
-    return JSON.parse(text(files[name])) as T
+    return JSON.parse(text(files.get(name)))
   } catch {
     throw new ImportFileError(`The archive's ${name} is missing or damaged.`)
   }
 }
 
-const str = (value: unknown) => (typeof value === 'string' ? value : '')
-
-/** This blog's own export archive, read back: posts keep their Markdown and slugs exactly. */
-export function readArchive(bytes: Uint8Array): SourceBlog {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes)
-  } catch {
-    throw new ImportFileError('The zip file is damaged or truncated.')
-  }
-  const manifest = parseJson<ArchiveManifest>(files, 'manifest.json')
-  if (manifest.schema !== ARCHIVE_SCHEMA)
+/**
+ * This blog's own export archive, read back: posts keep their Markdown and slugs exactly. The zip
+ * is unpacked as it streams in, within `limits`, and every file it holds is checked against the
+ * export's schemas (archive-schema.ts) before any of it is used: redirects lead only to paths on
+ * this site, and no field is longer than the blog keeps.
+ */
+export async function readArchive(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: ArchiveLimits = ARCHIVE_LIMITS,
+): Promise<SourceBlog> {
+  const files = await unzipEntries(chunks, limits)
+  const found = parseJson(files, 'manifest.json') as { schema?: unknown; schemaVersion?: unknown }
+  if (found?.schema !== ARCHIVE_SCHEMA)
     throw new ImportFileError('This zip is not an export of this blog (no manifest.json).')
-  if (manifest.schemaVersion > ARCHIVE_SCHEMA_VERSION)
+  if (typeof found.schemaVersion === 'number' && found.schemaVersion > ARCHIVE_SCHEMA_VERSION)
     throw new ImportFileError(
-      `The archive has schema version ${manifest.schemaVersion}; this blog reads up to ${ARCHIVE_SCHEMA_VERSION}.`,
+      `The archive has schema version ${found.schemaVersion}; this blog reads up to ${ARCHIVE_SCHEMA_VERSION}.`,
     )
-  const authors = parseJson<{ slug: string; name: string; bio: string }[]>(files, manifest.authors)
-  const categories = parseJson<{ slug: string; name: string; description: string }[]>(
-    files,
+  const manifest = parseArchiveFile(manifestSchema(limits), found, 'manifest.json')
+  const authors = parseArchiveFile(
+    authorsSchema,
+    parseJson(files, manifest.authors),
+    manifest.authors,
+  )
+  const categories = parseArchiveFile(
+    categoriesSchema,
+    parseJson(files, manifest.categories),
     manifest.categories,
   )
-  const redirects = parseJson<{ from: string; to: string }[]>(files, manifest.redirects)
+  const redirects = parseArchiveFile(
+    redirectsSchema,
+    parseJson(files, manifest.redirects),
+    manifest.redirects,
+  )
   const blog: SourceBlog = {
     kind: 'archive',
     baseUrl: '',
@@ -54,49 +74,49 @@ export function readArchive(bytes: Uint8Array): SourceBlog {
     skipped: [],
     redirects,
   }
-  const optional = <T>(name: string | undefined) =>
-    typeof name === 'string' ? parseJson<T>(files, name) : undefined
-  blog.site = {
-    settings: optional<Record<string, unknown>>(manifest.settings),
-    navigation: optional<Record<string, unknown>>(manifest.navigation),
+  // Checked field by field when written (import/site.ts), by the settings' and menus' own rules.
+  const optional = (name: string | undefined) => {
+    const value = name === undefined ? undefined : parseJson(files, name)
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
   }
-  const pages = Array.isArray(manifest.pages) ? manifest.pages : []
-  for (const file of [...manifest.posts, ...pages]) {
-    const parsed = splitFrontMatter(text(files[file]))
+  blog.site = {
+    settings: optional(manifest.settings),
+    navigation: optional(manifest.navigation),
+  }
+  for (const file of [...manifest.posts, ...manifest.pages]) {
+    const parsed = splitFrontMatter(text(files.get(file)))
     if (!parsed) throw new ImportFileError(`The archive's ${file} is missing or damaged.`)
-    const f = parsed.fields
-    const slug = str(f.slug)
+    // Each post file is listed once (the manifest schema says so): its bytes are done with.
+    files.delete(file)
+    const f = parseArchiveFile(frontMatterSchema, parsed.fields, file)
+    const slug = f.slug
     blog.posts.push({
-      ...(str(f.kind) === 'page' && { kind: 'page' as const }),
+      ...(f.kind === 'page' && { kind: 'page' as const }),
       sourceId: `archive:${slug}`,
-      title: str(f.title),
+      title: f.title,
       slug,
-      status: str(f.status),
-      publishedAt: str(f.published_at) || null,
-      excerpt: str(f.excerpt),
+      status: f.status,
+      publishedAt: f.published_at || null,
+      excerpt: f.excerpt,
       markdown: parsed.body,
-      language: str(f.language),
-      authorSourceIds: f.author ? [str(f.author)] : [],
-      termSlugs: (Array.isArray(f.categories) ? f.categories : []).map((c) => ({
-        kind: 'category' as const,
-        slug: c,
-        name: '',
-      })),
-      featureImage: str(f.featured_image) || undefined,
-      featureImageAlt: str(f.featured_image_alt),
+      language: f.language,
+      authorSourceIds: f.author ? [f.author] : [],
+      termSlugs: f.categories.map((c) => ({ kind: 'category' as const, slug: c, name: '' })),
+      featureImage: f.featured_image || undefined,
+      featureImageAlt: f.featured_image_alt ?? '',
       note:
-        str(f.kind) === 'note'
+        f.kind === 'note'
           ? {
-              url: str(f.source_url),
-              siteName: str(f.source_site_name),
-              publishedAt: str(f.source_published_at),
+              url: f.source_url ?? '',
+              siteName: f.source_site_name ?? '',
+              publishedAt: f.source_published_at ?? '',
             }
           : undefined,
     })
   }
-  const media = manifest.media.flatMap((m) =>
-    files[m.file] ? [{ key: m.key, alt: m.alt, bytes: files[m.file] }] : [],
-  )
-  blog.media = media
+  blog.media = manifest.media.flatMap((m) => {
+    const bytes = files.get(m.file)
+    return bytes ? [{ key: m.key, alt: m.alt, bytes }] : []
+  })
   return blog
 }

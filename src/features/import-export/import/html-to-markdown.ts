@@ -1,31 +1,20 @@
-import { NodeHtmlMarkdown, type TranslatorConfigObject } from 'node-html-markdown'
-import { parse } from 'node-html-parser'
+import { parse, type HTMLElement } from 'node-html-parser'
 import { sanitizeHtml } from '../../../lib/markdown'
+import { writeMarkdown } from './markdown-writer'
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-type Element = Parameters<Extract<TranslatorConfigObject[string], Function>>[0]['node']
-
 /** A figure stays an HTML block in the Markdown: Markdown has no caption, the renderer keeps it. */
-function figureHtml(node: Element) {
-  const img = node.querySelector('img')!
+function figureHtml(node: HTMLElement) {
+  const img = node.querySelector('img')
+  if (!img) return null
   const caption = node.querySelector('figcaption')?.textContent.trim() ?? ''
   const src = escapeHtml(img.getAttribute('src') ?? '')
   const alt = escapeHtml(img.getAttribute('alt') ?? '')
   const figcaption = caption ? `\n<figcaption>${escapeHtml(caption)}</figcaption>` : ''
   return `<figure>\n<img src="${src}" alt="${alt}">${figcaption}\n</figure>`
 }
-
-const converter = new NodeHtmlMarkdown(
-  { bulletMarker: '-', codeFence: '```', emDelimiter: '_', maxConsecutiveNewlines: 2 },
-  {
-    figure: ({ node }) =>
-      node.querySelector('img')
-        ? { content: figureHtml(node), recurse: false, noEscape: true, surroundingNewlines: 2 }
-        : { surroundingNewlines: 2 },
-  },
-)
 
 const BLOCK_TAG = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr)\b/i
 
@@ -110,7 +99,7 @@ export function htmlToMarkdown(
   for (const match of withFigures.matchAll(SHORTCODE)) shortcodes.add(match[1].toLowerCase())
   const images = imageSources(withFigures)
   const clean = sanitizeHtml(localizeImages(withFigures, localImages))
-  const markdown = converter.translate(clean).trim()
+  const markdown = writeMarkdown(clean, figureHtml).trim()
   return { markdown, shortcodes: [...shortcodes], images }
 }
 

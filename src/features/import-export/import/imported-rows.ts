@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client'
 import { chunk, rowsPerStatement } from '../../../db/d1-limits'
 import { field, jsonRows } from '../../../db/json-rows'
 import { namedRowsStatements } from '../../../db/named-rows'
+import { redirectQueryNamesRows } from '../../../db/redirect-query-names'
 import { authors, categories, importedItems, posts, redirects } from '../../../db/schema'
 
 export { runStatements } from '../../../db/json-rows'
@@ -176,7 +177,7 @@ export function redirectRowsStatements(
   pairs: { from: string; to: string }[],
   now = Date.now(),
 ) {
-  return jsonRows(db, pairs, [
+  const rows = jsonRows(db, pairs, [
     [
       `UPDATE redirects SET to_path = (SELECT ${field('to')} FROM json_each(?1)
             WHERE ${field('from')} = redirects.to_path)
@@ -190,4 +191,11 @@ export function redirectRowsStatements(
     ],
     [`DELETE FROM redirects WHERE from_path IN (SELECT ${field('to')} FROM json_each(?1))`],
   ])
+  return [
+    ...rows,
+    ...redirectQueryNamesRows(
+      db,
+      pairs.map((pair) => pair.from),
+    ),
+  ]
 }

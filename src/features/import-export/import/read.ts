@@ -1,19 +1,23 @@
 import { readArchive } from './archive'
-import { byteChunks, readAllBytes, stringChunks, textChunks } from './chunks'
+import { ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits'
+import { byteChunks, stringChunks, textChunks } from './chunks'
 import { parseGhost } from './ghost'
 import { ImportFileError, type SourceBlog } from './source'
 import { parseWxr, type PostSink } from './wxr'
 
-/** Archives are unzipped whole; past this they are refused. */
+/** An archive (the zip itself) past this is refused. */
 export const ARCHIVE_MAX_BYTES = 500_000_000
 
 const isZip = (head: Uint8Array) =>
   head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04
 
-async function collect(chunks: AsyncIterable<Uint8Array>) {
-  const all = await readAllBytes(chunks, ARCHIVE_MAX_BYTES)
-  if (!all) throw new ImportFileError('The archive is too large.')
-  return all
+async function* bounded(chunks: AsyncIterable<Uint8Array>) {
+  let size = 0
+  for await (const chunk of chunks) {
+    size += chunk.byteLength
+    if (size > ARCHIVE_MAX_BYTES) throw new ImportFileError('The archive is too large.')
+    yield chunk
+  }
 }
 
 /** Ghost exports are read whole (JSON has no streaming form); past this they are refused. */
@@ -23,11 +27,13 @@ export const GHOST_MAX_BYTES = 200_000_000
  * A WordPress (XML) or Ghost (JSON) export or this blog's own archive (zip), told apart by its
  * first bytes. WordPress files are parsed as they stream in: given `onPosts`, their posts go to it
  * as they are read (see parseWxr) and the blog comes back without them. Ghost exports and
- * archives are read whole by design: their posts always come back in the blog.
+ * archives are read whole by design: their posts always come back in the blog. An archive is
+ * unpacked as it streams in, within `archiveLimits`.
  */
 export async function readExport(
   stream: ReadableStream<Uint8Array>,
   onPosts?: PostSink,
+  archiveLimits: ArchiveLimits = ARCHIVE_LIMITS,
 ): Promise<SourceBlog> {
   const bytes = byteChunks(stream.getReader())[Symbol.asyncIterator]()
   const firstBytes = await bytes.next()
@@ -37,7 +43,7 @@ export async function readExport(
     for (let next = await bytes.next(); !next.done; next = await bytes.next())
       yield next.value as Uint8Array
   }
-  if (isZip(firstBytes.value)) return readArchive(await collect(allBytes()))
+  if (isZip(firstBytes.value)) return readArchive(bounded(allBytes()), archiveLimits)
   const chunks = textChunks(allBytes())[Symbol.asyncIterator]()
   let first = await chunks.next()
   while (!first.done && first.value.trim() === '') first = await chunks.next()
@@ -67,7 +73,7 @@ export async function readExport(
   throw new ImportFileError('This is neither a WordPress export (.xml) nor a Ghost export (.json).')
 }
 
-export function readExportBytes(bytes: Uint8Array) {
+export function readExportBytes(bytes: Uint8Array, archiveLimits?: ArchiveLimits) {
   return readExport(
     new ReadableStream({
       start(controller) {
@@ -75,6 +81,8 @@ export function readExportBytes(bytes: Uint8Array) {
         controller.close()
       },
     }),
+    undefined,
+    archiveLimits,
   )
 }
 

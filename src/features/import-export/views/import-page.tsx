@@ -4,14 +4,32 @@ import type { ImportMessages } from '../messages'
 import { ENTITY_KINDS, type ImportReport } from '../import/report'
 import { MAX_UPLOAD_MB } from '../schemas'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
+import { isStuck } from '../import/job-recovery'
+import type { Site } from '../../../types'
+import { StoppedImports, StoppedJobActions, StopReason } from './stopped-imports'
 
-type Common = { a: AdminMessages; m: ImportMessages; editor: User }
+type Common = {
+  a: AdminMessages
+  m: ImportMessages
+  editor: User
+  site: Pick<Site, 'locale' | 'timeZone'>
+  now: number
+}
 
-export function ImportPage({ a, m, editor, error }: Common & { error?: string }) {
+export function ImportPage({
+  a,
+  m,
+  editor,
+  site,
+  now,
+  error,
+  stopped,
+}: Common & { error?: string; stopped: ImportJob[] }) {
   return (
     <section class="admin">
       <AdminNav a={a} editor={editor} />
       <h1>{m.title}</h1>
+      <StoppedImports m={m} site={site} jobs={stopped} now={now} />
       <h2>{m.importHeading}</h2>
       <p>{m.importHelp}</p>
       <form method="post" action="/admin/import" enctype="multipart/form-data">
@@ -88,8 +106,9 @@ function ReportView({ m, report }: { m: ImportMessages; report: ImportReport }) 
   )
 }
 
-export function ImportJobPage({ a, m, editor, job }: Common & { job: ImportJob }) {
+export function ImportJobPage({ a, m, editor, site, now, job }: Common & { job: ImportJob }) {
   const report = job.report ? (JSON.parse(job.report) as ImportReport) : null
+  const stuck = isStuck(job, now)
   return (
     <section class="admin">
       <AdminNav a={a} editor={editor} />
@@ -103,8 +122,17 @@ export function ImportJobPage({ a, m, editor, job }: Common & { job: ImportJob }
       <p>
         {job.done}/{job.total}
       </p>
-      {job.status === 'running' && <Notice message={m.running} />}
-      {job.status === 'failed' && <Notice tone="error" message={`${m.failed} ${job.error}`} />}
+      {job.status === 'running' && !stuck && <Notice message={m.running} />}
+      {job.status === 'running' && !stuck && job.error && (
+        <Notice tone="error" message={`${m.retrying} ${job.error}`} />
+      )}
+      {(job.status === 'failed' || stuck) && (
+        <p class="notice notice-error" role="alert">
+          <StopReason m={m} site={site} job={job} />
+        </p>
+      )}
+      {(job.status === 'failed' || stuck) && <StoppedJobActions m={m} job={job} />}
+      {job.status === 'cancelled' && <Notice message={m.cancelled} />}
       {job.status === 'done' && <Notice message={job.dryRun ? m.dryRunDone : m.done} />}
       {report && job.status !== 'failed' && <ReportView m={m} report={report} />}
       {job.status === 'done' && job.dryRun && (

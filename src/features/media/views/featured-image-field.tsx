@@ -14,7 +14,7 @@ type FeaturedImageFieldProps = {
 
 /**
  * The post's featured image: a path to an uploaded image (typed, or filled by the library
- * chooser and the upload button in media-editor-1.js) and its alt text.
+ * chooser and the upload button in media-editor.js) and its alt text.
  */
 export function FeaturedImageField({ m, path, alt, image, errors }: FeaturedImageFieldProps) {
   return (

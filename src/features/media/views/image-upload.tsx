@@ -1,11 +1,11 @@
 import type { MediaMessages } from '../messages'
 import { MAX_MEDIA_BYTES } from '../store'
+import { MEDIA_EDITOR_SCRIPT_SRC } from '../../../ui/assets'
 
-export const MEDIA_EDITOR_SRC = '/js/media-editor-1.js'
 const ACCEPTED = 'image/jpeg,image/png,image/webp,image/avif,image/gif'
 
 /**
- * The editor's image tools (static/js/media-editor-1.js): a file picker, dropping or pasting
+ * The editor's image tools (static/js/media-editor.*.js): a file picker, dropping or pasting
  * into the text, a progress bar, then a dialog that asks for the alt text before inserting
  * `![alt](/media/…)` at the cursor. Without JavaScript the media page still uploads.
  */
@@ -26,7 +26,7 @@ export function ImageUploader({ m }: { m: MediaMessages }) {
       <span class="help">{m.chooseFile}</span>
       <progress id="image-progress" max={100} value={0} hidden></progress>
       <p id="image-status" class="help" role="status" aria-live="polite"></p>
-      <script src={MEDIA_EDITOR_SRC} defer></script>
+      <script src={MEDIA_EDITOR_SCRIPT_SRC} defer></script>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import type { MediaListItem } from '../queries'
 import { mediaUrl } from '../store'
 
-/** The featured image chooser's list: one button per image, read by media-editor-1.js. */
+/** The featured image chooser's list: one button per image, read by media-editor.js. */
 export function MediaLibrary({ items }: { items: MediaListItem[] }) {
   return (
     <ul class="media-library">

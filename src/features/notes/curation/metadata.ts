@@ -94,8 +94,9 @@ export async function extractMetadata(
   const jsonLd: string[] = []
 
   const rewriter = new HTMLRewriter()
+    // The document's own declaration outranks og:locale, which CMSs often leave at en_US.
     .on('html[lang]', {
-      element: (el) => offer('language', el.getAttribute('lang'), 1),
+      element: (el) => offer('language', el.getAttribute('lang'), -1),
     })
     .on('meta', {
       element: (el) => {

@@ -2,7 +2,8 @@ export { displayHost } from '../../../lib/display-host'
 import { extractMetadata, type PageMetadata } from './metadata'
 import { isHtml, safeFetch, type FetchFailure } from '../../../lib/safe-fetch'
 
-export type SharedLink = { url: string; title: string; text: string }
+/** `lang` is the page's `<html lang>` as the bookmarklet read it; share targets do not send it. */
+export type SharedLink = { url: string; title: string; text: string; lang: string }
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/i
 
@@ -21,7 +22,7 @@ export function readSharedLink(query: Record<string, string | undefined>): Share
       text = text.replace(found[0], '').trim()
     }
   }
-  return { url, title, text }
+  return { url, title, text, lang: (query.lang ?? '').trim() }
 }
 
 /** Fetches the page once and reads its metadata; `reason` says why not when it cannot. */

@@ -3,12 +3,10 @@ import type { AdminMessages } from '../../../i18n/admin'
 import type { NoteMessages } from '../messages'
 import { NOTE_LIMITS, type NoteField, type NoteFormValues } from '../schemas'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
-import {
-  CategoryFields,
-  LanguageAuthorFields,
-  PublishDateFields,
-} from '../../posts'
+import { CategoryFields, LanguageAuthorFields, PublishDateFields } from '../../posts'
 import { InlineLogin } from '../../auth'
+import { VisualEditorAssets } from '../../visual-editor'
+import type { Locale } from '../../../i18n/site'
 
 export type NoteFormProps = {
   a: AdminMessages
@@ -25,6 +23,8 @@ export type NoteFormProps = {
   /** Shown on the blank form only: the bookmarklet's `javascript:` address. */
   bookmarklet?: { href: string; label: string } | null
   viewHref?: string | null
+  /** The interface language, for the visual editor's labels. */
+  locale?: Locale
 }
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined)
@@ -40,6 +40,8 @@ function TextField(props: {
   type?: 'url'
   required?: boolean
   rows?: number
+  /** A Markdown textarea: the visual editor takes it over. */
+  visual?: boolean
 }) {
   const { name, errors } = props
   const attributes = {
@@ -48,6 +50,7 @@ function TextField(props: {
     maxlength: NOTE_LIMITS[name],
     'aria-invalid': invalid(errors[name]),
     'aria-describedby': errors[name] ? `${name}-error` : undefined,
+    'data-visual-editor': props.visual ? '' : undefined,
   }
   return (
     <>
@@ -93,7 +96,7 @@ export function NoteFormPage(props: NoteFormProps) {
         <TextField name="sourceUrl" label={n.sourceUrl} type="url" required {...field} />
         <TextField name="title" label={a.title} required {...field} />
         <TextField name="quote" label={n.quote} rows={5} {...field} />
-        <TextField name="comment" label={n.comment} rows={4} {...field} />
+        <TextField name="comment" label={n.comment} rows={4} visual {...field} />
 
         <div class="form-actions">
           <button type="submit" name="intent" value="publish">
@@ -183,6 +186,7 @@ export function NoteFormPage(props: NoteFormProps) {
           <p class="help">{n.installHelp}</p>
         </section>
       )}
+      {editor && <VisualEditorAssets locale={props.locale ?? 'en'} />}
     </section>
   )
 }

@@ -12,7 +12,7 @@ type BylineProps = {
   language: string
 }
 
-/** "By {author} | {date} | Categories: {links} |", as on the reference blog. */
+/** "By {author} | {date} | Categories: {links} |", as on the reference blog; "By {author} | {date}" without categories. */
 export function Byline({ site, author, publishedAt, categories, language }: BylineProps) {
   const locale = toLocale(language)
   const t = messagesFor(locale)
@@ -23,17 +23,22 @@ export function Byline({ site, author, publishedAt, categories, language }: Byli
       <time datetime={isoDate(publishedAt)}>
         {formatPostDate(publishedAt, locale, site.timeZone)}
       </time>
-      {' | '}
-      {t.categories}{' '}
-      {categories.map((category, index) => (
+      {/* A note may have no category: then no empty "Categories: |" either. */}
+      {categories.length > 0 && (
         <>
-          {index > 0 && ', '}
-          <a href={categoryPath(category.slug)} rel="tag">
-            {category.name}
-          </a>
+          {' | '}
+          {t.categories}{' '}
+          {categories.map((category, index) => (
+            <>
+              {index > 0 && ', '}
+              <a href={categoryPath(category.slug)} rel="tag">
+                {category.name}
+              </a>
+            </>
+          ))}
+          {' |'}
         </>
-      ))}
-      {' |'}
+      )}
     </p>
   )
 }

@@ -13,6 +13,8 @@ import type { Media } from '../../../db/schema'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FeaturedImageField } from '../../media'
 import { ImageAltDialog, ImageUploader } from '../../media'
+import { VisualEditorAssets } from '../../visual-editor'
+import { SharePreviewPanel, type PreviewLink } from '../../preview-links'
 import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
 import { POST_EDITOR, type EditorKind } from '../editor-kind'
 import { SLUG_INPUT_PATTERN } from '../../../lib/slug'
@@ -42,6 +44,8 @@ export type PostEditorProps = {
   autosave?: { time: string } | null
   /** The posts' editor, or the pages' (no categories, author, featured image or schedule). */
   editorKind?: EditorKind
+  /** A draft or a scheduled post: its preview address, if one is shared (null if none). */
+  previewShare?: { link: PreviewLink | null } | null
 }
 
 /** A page's fields that posts have and pages do not, kept as they are in hidden inputs. */
@@ -279,6 +283,14 @@ export function PostEditorPage(props: PostEditorProps) {
         </div>
       </form>
       <ImageAltDialog m={mediaMessagesFor(site.locale)} />
+      {postId && editor && props.previewShare && (
+        <SharePreviewPanel
+          site={site}
+          postId={postId}
+          link={props.previewShare.link}
+          origin={site.url}
+        />
+      )}
 
       {postId && editor && (
         <section class="revisions">
@@ -306,6 +318,7 @@ export function PostEditorPage(props: PostEditorProps) {
         </section>
       )}
       {editor && <script src={EDITOR_SCRIPT_SRC} defer></script>}
+      {editor && <VisualEditorAssets locale={site.locale} />}
     </section>
   )
 }

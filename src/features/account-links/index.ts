@@ -1,0 +1,12 @@
+// The feature's public surface: the app and other features import only this file.
+export { INVITATION_TTL_MS, listPendingInvitations, revokeInvitation } from './invitations'
+export { inviteEditor } from './invite'
+export { handRecoveryLink } from './recover'
+export { createRecoveryLink, RECOVERY_HANDED_TTL_MS } from './recovery-links'
+export type { HandedLink } from './handed-link'
+export { accountLinkMessagesFor } from './messages'
+export type { AccountLinkMessages } from './messages'
+export { invitationErrors, invitationFields } from './schemas'
+export type { InvitationForm } from './schemas'
+export { joinRoutes } from './join-routes'
+export { recoverRoutes } from './recover-routes'

@@ -1,0 +1,139 @@
+import { type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import * as v from 'valibot'
+import { curationAllowedHosts } from './curation/local-setting'
+import { displayHost } from './curation/shared-link'
+import { keepSourceImage, type SourceImageFailure } from './curation/source-image'
+import { existingIds, findPostForEditing } from '../posts'
+import { freeSlug } from '../posts'
+import { createPost, updatePost, type PostInput } from '../posts'
+import type { PostStatus } from '../../db/schema'
+
+import { zonedDateTimeToEpoch } from '../../lib/dates'
+
+import { renderMarkdown } from '../../lib/markdown'
+import { slugify } from '../../lib/slug'
+
+import type { AdminEnv } from '../../types'
+
+import {
+  loadedNoteVersion,
+  noteErrors,
+  noteFormSchema,
+  typedNoteForm,
+  type NoteErrors,
+} from './schemas'
+
+import { editorForSave } from '../auth'
+
+import type { LoginResult } from '../auth'
+
+type TypedNoteForm = v.InferOutput<typeof typedNoteForm>
+
+/** The primary button publishes (or schedules, for a future date); the second keeps a draft. */
+function statusAndDate(
+  intent: 'publish' | 'draft',
+  at: number | null,
+  now: number,
+): { status: PostStatus; publishedAt: Date | null } {
+  if (intent === 'draft') return { status: 'draft', publishedAt: at === null ? null : new Date(at) }
+  if (at !== null && at > now) return { status: 'scheduled', publishedAt: new Date(at) }
+  return { status: 'published', publishedAt: new Date(at ?? now) }
+}
+
+/** What a note's save came to; the route turns each into a response. */
+export type NoteSaveOutcome =
+  | { kind: 'relogin'; result: Exclude<LoginResult, { ok: true }> | null }
+  | { kind: 'conflict'; noteId: number }
+  | { kind: 'invalid'; errors: NoteErrors }
+  | { kind: 'saved'; noteId: number; status: PostStatus; imageFailure: SourceImageFailure | null }
+
+/**
+ * Creates (noteId null) or updates a note: check → keep the source image → save → conflict. An
+ * expired session is renewed from the login fields shown inside the form.
+ */
+export async function saveNote(
+  c: Context<AdminEnv>,
+  noteId: number | null,
+  typed: TypedNoteForm,
+): Promise<NoteSaveOutcome> {
+  const { db } = c.var
+  const { loginEmail, loginPassword, ...values } = typed
+
+  const signedIn = await editorForSave(c, loginEmail, loginPassword)
+  if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
+  const editor = signedIn.user
+
+  const existing = noteId ? await findPostForEditing(db, noteId) : null
+  if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
+  // Someone saved this note after the form was loaded: never overwrite that silently. Checked
+  // here to spare the work below; the save itself is conditioned on the version too.
+  const version = loadedNoteVersion(values)
+  if (existing && version !== existing.version) return { kind: 'conflict', noteId: existing.id }
+
+  const parsed = v.safeParse(noteFormSchema, values)
+  const errors: NoteErrors = parsed.success ? {} : noteErrors(parsed.issues)
+  let at: number | null = null
+  if (parsed.success) {
+    const note = parsed.output
+    if (note.publishDate || note.publishTime) {
+      at = zonedDateTimeToEpoch(note.publishDate, note.publishTime || '00:00', note.timeZone)
+      if (at === null) errors.publishDate = 'dateInvalid'
+    }
+    const [authorIds, categoryIds] = await Promise.all([
+      existingIds(db, 'authors', [note.authorId]),
+      existingIds(db, 'categories', note.categoryIds),
+    ])
+    if (!authorIds.has(note.authorId)) errors.authorId = 'unknownAuthor'
+    if (note.categoryIds.some((id) => !categoryIds.has(id))) errors.categoryIds = 'unknownCategory'
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
+
+  const note = parsed.output
+  const editorId = editor.id
+  let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
+  let imageFailure: SourceImageFailure | null = null
+  if (note.keepImage === 'keep' && note.imageUrl) {
+    const kept = await keepSourceImage(
+      { db, bucket: c.env.MEDIA, images: c.env.IMAGES },
+      note.imageUrl,
+      {
+        allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+        createdBy: editorId,
+        alt: note.title,
+      },
+    )
+    // The note is saved either way; the editor is told why the image is missing.
+    if (kept.ok) featured = { featuredMediaId: kept.mediaId, featuredImageAlt: note.title }
+    else imageFailure = kept.reason
+  }
+  const { status, publishedAt } = statusAndDate(note.intent, at, Date.now())
+  const newCategorySlug = note.newCategory ? slugify(note.newCategory) : ''
+  const input: PostInput = {
+    kind: 'note',
+    slug: existing?.slug ?? (await freeSlug(db, slugify(note.title) || 'note')),
+    title: note.title,
+    excerpt: note.quote,
+    markdown: note.comment,
+    html: renderMarkdown(note.comment, note.language),
+    status,
+    language: note.language,
+    publishedAt,
+    authorId: note.authorId,
+    categoryIds: [...new Set(note.categoryIds)],
+    newCategory: newCategorySlug ? { slug: newCategorySlug, name: note.newCategory } : null,
+    sourceUrl: note.sourceUrl,
+    sourceSiteName: note.siteName || displayHost(note.sourceUrl),
+    sourcePublishedAt: note.sourcePublishedAt,
+    ...featured,
+  }
+  let id: number
+  if (existing && version) {
+    const result = await updatePost(db, existing.id, version, input, editorId)
+    if (!result.saved) return { kind: 'conflict', noteId: existing.id }
+    id = existing.id
+  } else {
+    id = await createPost(db, input, editorId)
+  }
+  return { kind: 'saved', noteId: id, status, imageFailure }
+}
