@@ -13,6 +13,7 @@ export const RESERVED_ROOT_SLUGS: ReadonlySet<string> = new Set([
   'search',
   'privacy',
   'media',
+  'preview',
   'feed',
   'rss.xml',
   'atom.xml',

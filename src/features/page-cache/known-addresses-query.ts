@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
+import { isPage } from '../../db/listing'
 import { getPath } from 'hono/utils/url'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { authors, categories, contentVersions, posts, redirects } from '../../db/schema'
-import { AUTHORS_PREFIX, CATEGORIES_PREFIX, POSTS_PREFIX } from './reader-routes'
+import { AUTHORS_PREFIX, CATEGORIES_PREFIX, PAGES_PREFIX, POSTS_PREFIX } from './reader-routes'
 
 /**
  * The most rows read to list the known addresses of a version. A blog with more posts, categories,
@@ -29,8 +30,9 @@ export type KnownAddressRows = { version: number; addresses: string[] | null }
 /**
  * Every address that can be a page or a redirect besides the fixed pages (reader-routes.ts), with
  * the content version they are as of: every post's slug (drafts and scheduled posts included, so
- * the list holds when one goes live), every category and author, every old address. One round
- * trip; index-only reads, one row each.
+ * the list holds when one goes live), every page's address at the root (drafts too), every
+ * category and author, every old address. One round trip; index-only reads, one row each, but
+ * for the handful of pages (found by their partial index).
  */
 export async function readKnownAddresses(
   db: Db,
@@ -48,6 +50,7 @@ export async function readKnownAddresses(
     db
       .select(slugs(POSTS_PREFIX, posts.slug))
       .from(posts)
+      .unionAll(db.select(slugs(PAGES_PREFIX, posts.slug)).from(posts).where(isPage))
       .unionAll(db.select(slugs(CATEGORIES_PREFIX, categories.slug)).from(categories))
       .unionAll(db.select(slugs(AUTHORS_PREFIX, authors.slug)).from(authors))
       .unionAll(

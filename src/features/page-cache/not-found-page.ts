@@ -1,6 +1,7 @@
 import { escapeToBuffer } from 'hono/utils/html'
 import type { Site } from '../../types'
 import { absoluteUrl } from '../../ui/head-meta'
+import { wirePath } from '../../lib/addresses'
 
 /**
  * One 404 page serves every address known to be no page: the page rendered for one address,
@@ -26,8 +27,9 @@ function percentEncoded(path: string) {
   }
 }
 
-/** The canonical URL of the page at `path` as the layout writes it, quotes included. */
-const canonicalAttribute = (site: Site, path: string) => `"${escaped(absoluteUrl(site, path))}"`
+/** The canonical URL of the page at `path` as the layout writes it (percent-encoded), quotes included. */
+const canonicalAttribute = (site: Site, path: string) =>
+  `"${escaped(absoluteUrl(site, wirePath(path)))}"`
 
 /**
  * The 404 page rendered for `path`, made shareable; null when the address still shows anywhere

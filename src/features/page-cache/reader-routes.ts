@@ -28,15 +28,18 @@ const FIXED = new Set(FIXED_ROUTES)
 const SITEMAP_FILE_ROUTE = '/:file{sitemap-[0-9]{1,6}\\.xml}'
 const SITEMAP_FILE = /^\/sitemap-[0-9]{1,6}\.xml$/
 
+/** Pages live at the root, `/<slug>` (features/pages, mounted after every other route). */
+export const PAGES_PREFIX = ''
 export const POSTS_PREFIX = '/posts'
 export const CATEGORIES_PREFIX = '/categories'
 export const AUTHORS_PREFIX = '/authors'
 
 /**
- * Routes with a slug, `<prefix>/:slug` and the feeds under it: a page only when the post,
+ * Routes with a slug, `<prefix>/:slug` and the feeds under it: a page only when the post, page,
  * category or author exists, known as the address `<prefix>/<slug>`.
  */
 const SLUG_ROUTES = [
+  { prefix: PAGES_PREFIX, files: [] as string[] },
   { prefix: POSTS_PREFIX, files: [] as string[] },
   { prefix: CATEGORIES_PREFIX, files: FEED_FILE_NAMES },
   { prefix: AUTHORS_PREFIX, files: FEED_FILE_NAMES },

@@ -16,11 +16,26 @@ import {
   updatePostAsLoaded,
 } from '../../fixtures'
 import { countingD1 } from '../../support/d1-calls'
+import { navigationMenus } from '../../../src/db/schema'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36'
 const IMAGE_KEY = `${'ab'.repeat(32)}.png`
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/**
+ * One env object per set of bindings, as an isolate gets one: what an isolate keeps by its env
+ * (the settings it read, site-context.ts) lasts from one visit to the next, as it does deployed.
+ * Each visit puts its own counting D1 in it.
+ */
+const envs = new Map<string, Env>()
+function envFor(bindings: Partial<Env>, d1: D1Database): Env {
+  const key = JSON.stringify(bindings)
+  const kept = envs.get(key) ?? { ...env, ...bindings }
+  envs.set(key, kept)
+  kept.DB = d1
+  return kept
+}
 
 /**
  * A reader's request through the Worker, with the D1 calls it made. `Sec-GPC` keeps the audience
@@ -41,7 +56,7 @@ async function visit(
   })
   const response = await worker.fetch(
     request as Parameters<typeof worker.fetch>[0],
-    { ...env, DB: d1, ...bindings },
+    envFor(bindings, d1),
     ctx,
   )
   const body = await response.text()
@@ -116,6 +131,9 @@ beforeAll(async () => {
     db,
     postInput({ slug: 'café-crème', title: 'Café crème', authorId: ids.author.id }),
   )
+  // Pages answer at the site's root.
+  await createPost(db, postInput({ slug: 'a-propos', authorId: ids.author.id, kind: 'page' }))
+  await createPost(db, postInput({ slug: 'über-uns', authorId: ids.author.id, kind: 'page' }))
   const renamed = await createPost(db, postInput({ slug: 'first-name', authorId: ids.author.id }))
   await updatePostAsLoaded(
     db,
@@ -172,6 +190,35 @@ describe('made-up addresses', () => {
     },
   )
 
+  it('share a 404 page only between addresses whose header marks the same link', async () => {
+    // The owner's header: a category's own link, and the categories' under which it falls.
+    const links = [
+      { id: 'essays', label: 'Essays', address: '/categories/essais' },
+      { id: 'all', label: 'All categories', address: '/categories' },
+    ]
+    await db.insert(navigationMenus).values({ menu: 'header', links: JSON.stringify(links) })
+    vi.advanceTimersByTime(CONTENT_STATE_MAX_AGE_MS + 1)
+    try {
+      await knowAddresses()
+      const marked = (body: string) => body.match(/<a href="([^"]*)" aria-current="page">/)?.[1]
+      const under = { essays: '/categories/essais', all: '/categories' }
+      for (let i = 0; i < 2; i++) {
+        for (const [link, path] of [
+          [under.essays, `/categories/essais/${random()}`],
+          [under.all, `/categories/${random()}`],
+        ]) {
+          const page = await visit(path)
+          expect([page.status, page.d1, marked(page.body)]).toEqual([404, [], link])
+          if (i > 0) expect(page.cache).toBe('hit')
+          expect(page.body).toBe((await rendered(path)).body)
+        }
+      }
+    } finally {
+      await db.delete(navigationMenus)
+      vi.advanceTimersByTime(CONTENT_STATE_MAX_AGE_MS + 1)
+    }
+  })
+
   it('answer HEAD and htmx requests the same way, each from its own shared entry', async () => {
     await knowAddresses()
     const head = await visit(`/posts/${random()}`, { method: 'HEAD' })
@@ -193,6 +240,8 @@ describe('pages and old addresses, while made-up addresses are answered from the
     ['a post', '/posts/post-1', 200, null],
     ['a note', '/posts/a-note', 200, null],
     ['a post with a Unicode slug', `/posts/${encodeURIComponent('café-crème')}`, 200, null],
+    ['a page', '/a-propos', 200, null],
+    ['a page with a Unicode slug', `/${encodeURIComponent('über-uns')}`, 200, null],
     ['a category', '/categories/essais', 200, null],
     ['a category without posts', '/categories/notes', 200, null],
     ['a category’s feed', '/categories/essais/atom.xml', 200, null],

@@ -8,6 +8,7 @@ import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtu
 import { storeSample } from '../../media-helpers'
 import * as samples from '../../media-samples'
 import { settingsForm, visit } from '../../site-helpers'
+import { flushAudience } from '../../../src/features/audience/shards'
 
 let owner: string
 let editor: string
@@ -217,7 +218,9 @@ describe('a change reaches every reader page on the next request, cache on', () 
 })
 
 describe('the audience counter’s settings', () => {
+  // As the dashboard will show it, once the shards have flushed.
   const pageViews = async (path: string) => {
+    await flushAudience(env)
     const today = dayOf(Date.now(), env.SITE_TIMEZONE)
     const [row] = await db
       .select({ count: audienceDailyCounts.count })
