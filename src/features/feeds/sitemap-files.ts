@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { categoriesWithCountsQuery } from '../categories'
+import { sitemapPageCountQuery, sitemapPagesQuery } from '../pages'
+import { authorPath, categoryPath, pagePath, postPath } from '../../lib/addresses'
 import {
   SITEMAP_MAX_URLS,
   sitemapAuthorSliceQuery,
@@ -15,12 +17,17 @@ import type { AppEnv } from '../../types'
 
 const XML = 'application/xml; charset=utf-8'
 
+const latest = (dates: (Date | null)[]) =>
+  dates.reduce<Date | null>((max, date) => (date && (!max || date > max) ? date : max), null)
+
 async function totals(c: Context<AppEnv>, now: number) {
-  const [[postTotals], [termTotals]] = await c.var.db.batch([
+  const [[postTotals], [termTotals], [pageTotals]] = await c.var.db.batch([
     sitemapPostTotalsQuery(c.var.db, now),
     sitemapTermTotalsQuery(c.var.db, now),
+    sitemapPageCountQuery(c.var.db),
   ])
   const counts: SitemapTotals = {
+    pages: Number(pageTotals?.pages ?? 0),
     posts: Number(postTotals?.posts ?? 0),
     categories: Number(termTotals?.categories ?? 0),
     authors: Number(termTotals?.authors ?? 0),
@@ -46,7 +53,8 @@ export async function sitemapFileResponse(c: Context<AppEnv>, n: number) {
   const { counts, newest } = await totals(c, now)
   const plan = sitemapFilePlan(counts, SITEMAP_MAX_URLS, n)
   if (!plan) throw new HTTPException(404)
-  const [categories, authors, posts] = await Promise.all([
+  const [pages, categories, authors, posts] = await Promise.all([
+    plan.pages ? sitemapPagesQuery(db, plan.pages.offset, plan.pages.limit) : [],
     plan.categories
       ? categoriesWithCountsQuery(db, now)
           .limit(plan.categories.limit)
@@ -62,20 +70,21 @@ export async function sitemapFileResponse(c: Context<AppEnv>, n: number) {
           { loc: `${site.url}/categories`, lastmod: newest },
         ]
       : []),
+    ...pages.map((page) => ({
+      loc: `${site.url}${pagePath(page.slug)}`,
+      lastmod: latest([page.updatedAt, page.publishedAt]),
+    })),
     ...categories.map((category) => ({
-      loc: `${site.url}/categories/${category.slug}`,
+      loc: `${site.url}${categoryPath(category.slug)}`,
       lastmod: new Date(category.lastPostAt),
     })),
     ...authors.map((author) => ({
-      loc: `${site.url}/authors/${author.slug}`,
+      loc: `${site.url}${authorPath(author.slug)}`,
       lastmod: new Date(author.lastPostAt),
     })),
     ...posts.map((post) => ({
-      loc: `${site.url}/posts/${post.slug}`,
-      lastmod: [post.updatedAt, post.publishedAt].reduce<Date | null>(
-        (max, date) => (date && (!max || date > max) ? date : max),
-        null,
-      ),
+      loc: `${site.url}${postPath(post.slug)}`,
+      lastmod: latest([post.updatedAt, post.publishedAt]),
     })),
   ]
   return conditionalResponse(c.req.raw, renderSitemap(urls), XML, newest ?? new Date(0))

@@ -1,12 +1,14 @@
 /**
  * The addresses of a large sitemap as one sequence, cut into files of `perFile`: the home page and
- * `/categories` first, then the category pages (by name), the author pages (by slug), and the
- * posts (oldest first). Each file reads only its own slice of each part.
+ * `/categories` first, then the pages at the site's root (by title), the category pages (by name),
+ * the author pages (by slug), and the posts (oldest first). Each file reads only its own slice of
+ * each part.
  */
-export type SitemapTotals = { categories: number; authors: number; posts: number }
+export type SitemapTotals = { pages: number; categories: number; authors: number; posts: number }
 export type SitemapSlice = { offset: number; limit: number }
 export type SitemapFilePlan = {
   fixedPages: boolean
+  pages: SitemapSlice | null
   categories: SitemapSlice | null
   authors: SitemapSlice | null
   posts: SitemapSlice | null
@@ -15,7 +17,7 @@ export type SitemapFilePlan = {
 const FIXED_PAGES = 2
 
 export function sitemapTotal(totals: SitemapTotals): number {
-  return FIXED_PAGES + totals.categories + totals.authors + totals.posts
+  return FIXED_PAGES + totals.pages + totals.categories + totals.authors + totals.posts
 }
 
 export function sitemapFileCount(totals: SitemapTotals, perFile: number): number {
@@ -41,6 +43,7 @@ export function sitemapFilePlan(
   }
   return {
     fixedPages: start < FIXED_PAGES,
+    pages: slice(totals.pages),
     categories: slice(totals.categories),
     authors: slice(totals.authors),
     posts: slice(totals.posts),

@@ -53,11 +53,24 @@ export function listAdminPages(db: Db) {
     .limit(ADMIN_PAGES_SHOWN)
 }
 
-/** The published pages for the sitemap: the kind index's range, nothing else read. */
-export function sitemapPagesQuery(db: Db) {
+/**
+ * The published pages for the sitemap (at most ADMIN_PAGES_SHOWN), by title: the kind index's
+ * range, nothing else read. `offset`/`limit` slice them for one file of a sitemap index.
+ */
+export function sitemapPagesQuery(db: Db, offset = 0, limit = ADMIN_PAGES_SHOWN) {
   return db
     .select({ slug: posts.slug, publishedAt: posts.publishedAt, updatedAt: posts.updatedAt })
     .from(posts)
     .where(isPublishedPage)
-    .limit(ADMIN_PAGES_SHOWN)
+    .orderBy(asc(posts.title), asc(posts.id))
+    .limit(Math.max(0, Math.min(limit, ADMIN_PAGES_SHOWN - offset)))
+    .offset(offset)
+}
+
+/** How many pages the sitemap lists (`sitemapPagesQuery`'s rows). */
+export function sitemapPageCountQuery(db: Db) {
+  return db
+    .select({ pages: sql<number>`min(count(*), ${ADMIN_PAGES_SHOWN})` })
+    .from(posts)
+    .where(isPublishedPage)
 }

@@ -29,6 +29,16 @@ beforeAll(async () => {
   )
     .bind(ids.otherAuthor.id, Date.UTC(2021, 0, 1), Date.now() + 86_400_000)
     .run()
+  // Pages at the site's root (a draft one in no file), and addresses in another script.
+  await env.DB.prepare(
+    `INSERT INTO posts (slug, title, status, kind, author_id, published_at) VALUES
+     ('a-propos', 'À propos', 'published', 'page', ?1, ?2),
+     ('über-uns', 'Über uns', 'published', 'page', ?1, ?2),
+     ('page-draft', 'Draft page', 'draft', 'page', ?1, ?2),
+     ('café-crème', 'Café crème', 'published', 'post', ?1, ?2)`,
+  )
+    .bind(ids.otherAuthor.id, Date.UTC(2021, 0, 1))
+    .run()
 }, 60_000)
 
 describe('/sitemap.xml past one file', () => {
@@ -55,13 +65,16 @@ describe('/sitemap.xml past one file', () => {
     }
     expect(new Set(all).size).toBe(all.length)
     const posts = all.filter((loc) => loc.startsWith('/posts/'))
-    expect(posts).toHaveLength(BULK + 3)
+    expect(posts).toHaveLength(BULK + 4)
+    expect(posts).toContain(`/posts/${encodeURIComponent('café-crème')}`)
     expect(posts).toContain('/posts/bulk-1')
     expect(posts).toContain(`/posts/bulk-${BULK}`)
     expect(posts).not.toContain('/posts/bulk-draft')
     expect(posts).not.toContain('/posts/bulk-later')
     expect(all.filter((loc) => !loc.startsWith('/posts/')).sort()).toEqual([
       '/',
+      `/${encodeURIComponent('über-uns')}`,
+      '/a-propos',
       '/authors/claire-dubois',
       '/authors/james-hart',
       '/categories',
