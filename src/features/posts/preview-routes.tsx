@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { authPepper } from '../auth'
 import { resolvePreviewToken } from '../preview-links'
 import { typeset } from '../../lib/typography'
+import { postPath } from '../../lib/addresses'
 import type { AppEnv } from '../../types'
 import { findPublishedPost } from './queries'
 import { PostPage } from './views/post-page'
@@ -22,7 +23,7 @@ export const previewRoutes = new Hono<AppEnv>().get('/:token', async (c) => {
   const target = await resolvePreviewToken(db, authPepper(c.env), c.req.param('token'), now)
   if (target.kind === 'expired') throw new HTTPException(410)
   if (target.kind === 'unknown') throw new HTTPException(404)
-  if (target.live) return c.redirect(`/posts/${target.slug}`, 302)
+  if (target.live) return c.redirect(postPath(target.slug), 302)
   const post = await findPublishedPost(db, target.slug, now, { preview: true })
   if (!post) throw new HTTPException(404)
   const { images } = post

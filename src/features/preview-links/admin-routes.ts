@@ -17,10 +17,16 @@ export const adminPreviewLinkRoutes = new Hono<AdminEnv>()
     const { db, editor } = c.var
     const id = c.req.valid('param').id
     const [post] = await db
-      .select({ status: posts.status, publishedAt: posts.publishedAt, deletedAt: posts.deletedAt })
+      .select({
+        status: posts.status,
+        publishedAt: posts.publishedAt,
+        deletedAt: posts.deletedAt,
+        kind: posts.kind,
+      })
       .from(posts)
       .where(eq(posts.id, id))
-    if (!post || post.deletedAt) throw new HTTPException(404)
+    // A page's preview is its editor's own (pages are shown apart from posts, at the root).
+    if (!post || post.deletedAt || post.kind === 'page') throw new HTTPException(404)
     // A live post has its own address.
     if (!isNotLiveYet(post, Date.now())) throw new HTTPException(409)
     await sharePreview(db, authPepper(c.env), id, editor?.id ?? null, Date.now())

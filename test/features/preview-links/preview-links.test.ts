@@ -181,6 +181,29 @@ describe('preview links', () => {
     expect(refused.status).toBe(409)
   })
 
+  it('lead to a post with a slug in another script by its encoded address', async () => {
+    const id = await draft('été-à-paris', {
+      status: 'scheduled',
+      publishedAt: new Date(Date.now() + 24 * HOUR),
+    })
+    const address = await share(id)
+    await db
+      .update(posts)
+      .set({ status: 'published', publishedAt: new Date(Date.now() - HOUR) })
+      .where(eq(posts.id, id))
+    const { response } = await visit(address)
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe(`/posts/${encodeURIComponent('été-à-paris')}`)
+  })
+
+  it('are not made for pages, which are previewed in their own editor', async () => {
+    const id = await draft('a-venir', { kind: 'page' })
+    const refused = await request(`/admin/preview-links/${id}`, { cookie, form: {} })
+    expect(refused.status).toBe(404)
+    const editor = await (await request(`/admin/pages/${id}`, { cookie })).text()
+    expect(editor).not.toContain('Share preview')
+  })
+
   it('are made and revoked by editors only', async () => {
     const id = await draft('prive')
     const response = await request(`/admin/preview-links/${id}`, { form: {} })
