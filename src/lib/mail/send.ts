@@ -79,10 +79,11 @@ export function createMailer(options: {
 export function mailerFor(c: {
   env: MailSettings
   req: { url: string }
-  var: { db: Db; site: { url: string } }
+  var: { db: Db; site: { url: string; name: string } }
 }): Mailer {
   return createMailer({
-    settings: c.env,
+    // The sender's name is the site's, as the owner set it (SITE_NAME only seeds it).
+    settings: { ...c.env, SITE_NAME: c.var.site.name },
     db: c.var.db,
     siteUrl: c.var.site.url,
     local: isLocalRequest(c.req.url),

@@ -9,6 +9,14 @@ import { storeSample } from '../../media-helpers'
 import * as samples from '../../media-samples'
 import { settingsForm, visit } from '../../site-helpers'
 import { flushAudience } from '../../../src/features/audience/shards'
+import {
+  decodeWords,
+  emlText,
+  header,
+  localRequest,
+  outboxEntries,
+  parseMail,
+} from '../../mail-helpers'
 
 let owner: string
 let editor: string
@@ -250,6 +258,20 @@ describe('the audience counter’s settings', () => {
     await save({ audienceEnabled: 'on', retentionMonths: '13' })
     await visit('/posts/post-7')
     expect(await pageViews('/posts/post-7')).toBe(counted + 1)
+  })
+})
+
+describe('mail', () => {
+  it('goes out under the site’s name as the owner set it', async () => {
+    await save({ name: 'Chez Nous' })
+    const made = await localRequest('/admin/users/invitations', {
+      cookie: owner,
+      form: { email: 'guest@blog.example', role: 'editor' },
+    })
+    expect(made.status).toBe(200)
+    const [latest] = await outboxEntries(owner)
+    const mail = parseMail(await emlText(await localRequest(latest.eml, { cookie: owner })))
+    expect(decodeWords(header(mail, 'From'))).toMatch(/^"?Chez Nous"? </)
   })
 })
 
