@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../db/client'
 import { redirectQueryNamesStatement } from '../../db/redirect-query-names'
 import { posts, redirects } from '../../db/schema'
-import { isSameSitePath } from './schemas'
+import { isRedirectTarget } from './schemas'
 
 /** How many redirects `addRedirects` writes per D1 batch (three or four small statements each). */
 const REDIRECTS_PER_BATCH = 50
@@ -61,7 +61,7 @@ export async function findRedirect(db: Db, path: string | string[]): Promise<str
   if (paths.length === 0) return null
   const [row] = await findRedirectQuery(db, paths)
   // A target stored before targets were checked (a crafted archive) is never sent as a Location.
-  return row && isSameSitePath(row.toPath) ? row.toPath : null
+  return row && isRedirectTarget(row.toPath) ? row.toPath : null
 }
 
 /** Where a post of this row lives: a page at the root, anything else under /posts/. */

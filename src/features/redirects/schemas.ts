@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { wirePath } from '../../lib/addresses'
 
 /** The longest old address an import keeps; a longer one can have no redirect. */
 export const MAX_REDIRECT_PATH = 1_000
@@ -32,6 +33,15 @@ export function isOldAddress(path: string): boolean {
   )
 }
 
+/**
+ * A redirect's target as stored: a path on this site as routes see it, so in any script (slugs may
+ * be, `/posts/café`). It is sent percent-encoded (`wirePath`), and that form must be a same-site
+ * path; no whitespace or control character may be in it at all.
+ */
+export function isRedirectTarget(path: string): boolean {
+  return isOldAddress(path) && isSameSitePath(wirePath(path))
+}
+
 const shown = (input: unknown) => JSON.stringify(String(input).slice(0, 100))
 
 const pathOnThisSite = (check: (path: string) => boolean) =>
@@ -46,7 +56,7 @@ const pathOnThisSite = (check: (path: string) => boolean) =>
   )
 
 /** A redirect's target, as an import brings it. */
-export const redirectTarget = pathOnThisSite(isSameSitePath)
+export const redirectTarget = pathOnThisSite(isRedirectTarget)
 
 /** A redirect's old address, as an import brings it. */
 export const redirectSource = pathOnThisSite(isOldAddress)

@@ -106,6 +106,16 @@ describe('an archive whose redirects lead off the site', () => {
     await expectRedirects([['/old-hello', '/posts/hello']])
   })
 
+  it('keeps a target in another script, as slugs may be, and sends it percent-encoded', async () => {
+    const report = await importZip(
+      archive({ redirects: [{ from: '/ancien-café', to: '/posts/café-crème' }] }),
+    )
+    expect(report.counts.posts.created).toBe(1)
+    await expectRedirects([
+      [`/${encodeURIComponent('ancien-café')}`, `/posts/${encodeURIComponent('café-crème')}`],
+    ])
+  })
+
   it.each(HOSTILE_REDIRECTS)(
     'is refused for %j → %j, naming the file and the target',
     async (from, to) => {
