@@ -16,26 +16,13 @@ import {
   updatePostAsLoaded,
 } from '../../fixtures'
 import { countingD1 } from '../../support/d1-calls'
+import { isolateEnv } from '../../support/isolate-env'
 import { navigationMenus } from '../../../src/db/schema'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36'
 const IMAGE_KEY = `${'ab'.repeat(32)}.png`
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-/**
- * One env object per set of bindings, as an isolate gets one: what an isolate keeps by its env
- * (the settings it read, site-context.ts) lasts from one visit to the next, as it does deployed.
- * Each visit puts its own counting D1 in it.
- */
-const envs = new Map<string, Env>()
-function envFor(bindings: Partial<Env>, d1: D1Database): Env {
-  const key = JSON.stringify(bindings)
-  const kept = envs.get(key) ?? { ...env, ...bindings }
-  envs.set(key, kept)
-  kept.DB = d1
-  return kept
-}
 
 /**
  * A reader's request through the Worker, with the D1 calls it made. `Sec-GPC` keeps the audience
@@ -56,7 +43,7 @@ async function visit(
   })
   const response = await worker.fetch(
     request as Parameters<typeof worker.fetch>[0],
-    envFor(bindings, d1),
+    isolateEnv(d1, bindings),
     ctx,
   )
   const body = await response.text()

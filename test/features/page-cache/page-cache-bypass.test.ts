@@ -9,6 +9,7 @@ import { sha256Hex } from '../../../src/lib/tokens'
 import { CONTENT_STATE_MAX_AGE_MS } from '../../../src/features/page-cache/keys'
 import { createEditor, logIn, ORIGIN } from '../../admin-helpers'
 import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtures'
+import { isolateEnv } from '../../support/isolate-env'
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36'
@@ -53,7 +54,7 @@ async function visit(
   })
   const response = await worker.fetch(
     request as Parameters<typeof worker.fetch>[0],
-    { ...env, DB },
+    isolateEnv(DB),
     ctx,
   )
   const body = await response.text()
