@@ -6,6 +6,7 @@ import { logInAsEditor, useWorkerWithEditor } from './editor-fixture'
 
 const session = useWorkerWithEditor()
 const PHONE = { width: 390, height: 844 }
+const VISUAL = '.ve-text[contenteditable=true]'
 
 /** Nothing wider than the screen: no sideways scrolling on a phone. */
 async function assertFitsWidth(page: Page) {
@@ -29,9 +30,21 @@ describe('running the site from the admin, on a 390 px phone', () => {
     assert.match((await admin.textContent('.notice')) ?? '', /Settings saved/)
 
     await admin.goto(`${session.worker.url}/admin/pages/new`)
+    await admin.waitForSelector(VISUAL)
     await admin.getByLabel('Title').fill('Nous contacter')
     await admin.getByLabel('Slug').fill('nous-contacter')
-    await admin.locator('#markdown').fill('Écrivez-nous : **bonjour@maison-hote.example**.')
+    // Pages are written in the posts' editor, its visual editor included.
+    await admin.locator(VISUAL).click()
+    await admin.keyboard.type('Écrivez-nous, ')
+    await admin.keyboard.press('Control+b')
+    await admin.keyboard.type('nous répondons vite')
+    await admin.keyboard.press('Control+b')
+    await admin.keyboard.type('.')
+    await admin.waitForFunction(() =>
+      document
+        .querySelector<HTMLTextAreaElement>('#markdown')
+        ?.value.includes('Écrivez-nous, **nous répondons vite**.'),
+    )
     await admin.check('input[name=status][value=published]')
     await Promise.all([
       admin.waitForURL(/\/admin\/pages\/\d+\?saved=1$/),
@@ -79,6 +92,7 @@ describe('running the site from the admin, on a 390 px phone', () => {
     assert.ok(box && box.height >= 44, 'the link is a large enough touch target')
     await Promise.all([page.waitForURL(/\/nous-contacter$/), contact.tap()])
     assert.equal(await page.textContent('main h1'), 'Nous contacter')
+    assert.equal(await page.textContent('main strong'), 'nous répondons vite')
     assert.equal(
       await page.getAttribute('.site-nav a[aria-current="page"]', 'href'),
       '/nous-contacter',
