@@ -48,6 +48,8 @@ async function readerPages(browser: Browser, url: string) {
     '/search',
     '/search?q=pain',
     '/privacy',
+    // A page at the site's root (the demo content's).
+    '/a-propos',
     '/no-such-page',
   ]
 }
@@ -69,6 +71,10 @@ async function adminPages(page: Page, url: string) {
     '/admin/audit',
     '/admin/outbox',
     '/admin/recover',
+    '/admin/settings',
+    '/admin/navigation',
+    '/admin/pages',
+    '/admin/pages/new',
   ]
 }
 
