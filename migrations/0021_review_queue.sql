@@ -1,3 +1,5 @@
+-- `post_reviews` takes no content-version triggers: no reader page reads it (a post under
+-- review is a draft, and readers never see drafts).
 CREATE TABLE `post_reviews` (
 	`post_id` integer PRIMARY KEY NOT NULL,
 	`state` text NOT NULL,

@@ -44,10 +44,11 @@ describe('a contributor', () => {
 
   it('is refused publishing or scheduling a new post, and nothing is written', async () => {
     const future = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
-    for (const overrides of [
+    const attempts: Record<string, string>[] = [
       { title: 'Sneaked out', status: 'published' },
       { title: 'Sneaked later', status: 'scheduled', publishDate: future, publishTime: '09:00' },
-    ]) {
+    ]
+    for (const overrides of attempts) {
       const response = await request('/admin/posts', {
         cookie: cookies.contributor,
         form: form(overrides),
@@ -217,6 +218,20 @@ describe('roles on /admin/users', () => {
     const invite = html.slice(html.indexOf('action="/admin/users/invitations"'))
     expect(invite).toContain('<option value="author">Author</option>')
     expect(invite).toContain('<option value="contributor">Contributor</option>')
+  })
+
+  it('names them in French when the site speaks French', async () => {
+    const { env } = await import('cloudflare:workers')
+    const { app } = await import('../../../src/index')
+    const response = await app.request(
+      'https://blog.example/admin/users',
+      { headers: { Cookie: cookies.owner } },
+      { ...env, SITE_LOCALE: 'fr' },
+    )
+    const html = await response.text()
+    const invite = html.slice(html.indexOf('action="/admin/users/invitations"'))
+    expect(invite).toContain('<option value="author">Auteur</option>')
+    expect(invite).toContain('<option value="contributor">Contributeur</option>')
   })
 
   it('changes a role, audited, and the account is held to it at once', async () => {
