@@ -133,6 +133,7 @@ describe('submitting for review', () => {
     })
     expect(stale.status).toBe(409)
     expect((await postBySlug('first-submission')).status).toBe('draft')
+    expect(await reviewOf(post.id)).toMatchObject({ state: 'pending' })
 
     const published = await request(`/admin/review/${post.id}/publish`, {
       cookie: editor,
