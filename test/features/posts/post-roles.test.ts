@@ -96,6 +96,8 @@ describe('a contributor', () => {
     ).text()
     expect(page).toContain('Only editors and the owner can do this.')
     expect(page).not.toContain('>Save</button>')
+    // Nor is what they type autosaved into a refusal.
+    expect(page).not.toContain('data-autosave')
   })
 
   it('is refused publishing a note, and may keep it as a draft', async () => {

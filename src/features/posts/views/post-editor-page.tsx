@@ -119,7 +119,7 @@ export function PostEditorPage(props: PostEditorProps) {
         method="post"
         action={action}
         class="post-form"
-        data-autosave={editor ? `${action}/autosave` : undefined}
+        data-autosave={editor && !props.locked ? `${action}/autosave` : undefined}
         data-offline={a.autosaveOffline}
       >
         <input type="hidden" name="version" id="post-version" value={values.version} />
