@@ -10,7 +10,8 @@ import { savedStatusText } from './save-message'
 import { imageFailureText, noteMessagesFor } from './messages'
 
 import { timeZoneChoices } from '../../lib/time-zones'
-import { requireEditor } from '../auth'
+import { mayChangePost, mayOpenPost, refuseUnless, requireEditor } from '../auth'
+import { bylineChoices, findReview, postReviewMessagesFor } from '../posts'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { idParams, lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import { typedNoteForm, type NoteErrors, type NoteFormValues } from './schemas'
@@ -39,6 +40,7 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
     timeZone: c.var.site.timeZone,
     intent: 'publish',
     version: '',
+    reviewNote: '',
   }
 }
 
@@ -70,12 +72,13 @@ export async function renderNoteForm(
       a={a}
       n={n}
       editor={c.var.editor}
-      authors={authors}
+      authors={bylineChoices(c.var.editor, authors, Number(props.values.authorId) || null)}
       categories={categories}
       timeZones={timeZoneChoices(site.timeZone)}
       errors={errors}
       bookmarklet={bookmarklet}
       locale={site.locale}
+      site={site}
       {...props}
     />,
     { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },
@@ -111,7 +114,8 @@ function respondToNoteSave(
       return renderNoteForm(c, { noteId, values, formErrors: outcome.errors })
     case 'saved': {
       const imageQuery = outcome.imageFailure ? `&image=${outcome.imageFailure}` : ''
-      return c.redirect(`/admin/notes/${outcome.noteId}?saved=${outcome.status}${imageQuery}`, 303)
+      const saved = outcome.submitted ? 'review' : outcome.status
+      return c.redirect(`/admin/notes/${outcome.noteId}?saved=${saved}${imageQuery}`, 303)
     }
   }
 }
@@ -150,6 +154,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
     const n = noteMessagesFor(site.locale)
     const note = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!note || note.kind !== 'note') throw new HTTPException(404)
+    refuseUnless(c, mayOpenPost(c.var.editor, note))
     const when = note.publishedAt
       ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
       : null
@@ -174,9 +179,13 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
       },
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
-        : saved
-          ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
-          : null,
+        : saved === 'review'
+          ? { message: postReviewMessagesFor(site.locale).submitted, tone: 'info' }
+          : saved
+            ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
+            : null,
       viewHref: listed ? `/posts/${note.slug}` : null,
+      review: await findReview(c.var.db, note.id),
+      locked: mayChangePost(c.var.editor, note) ? null : a.editorsOnly,
     })
   })

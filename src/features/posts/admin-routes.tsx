@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import {
@@ -28,9 +28,18 @@ import { adminPostsQuery, isBodyTooLarge, postFormFields, previewForm } from './
 
 import { decorateImages } from '../media'
 
-import { authPepper, requireEditor } from '../auth'
+import {
+  authPepper,
+  editsAllContent,
+  mayChangePost,
+  mayOpenPost,
+  refuseUnless,
+  requireEditor,
+} from '../auth'
+import { postReviewMessagesFor } from './review-messages'
+import { reviewsByPost } from './review-state'
 import { findPreviewLink, isNotLiveYet, previewLinkMessagesFor } from '../preview-links'
-import type { AdminEnv } from '../../types'
+import type { AdminEnv, EditorEnv } from '../../types'
 import { DeletePostPage } from './views/delete-post-page'
 import { ExcerptSource } from './views/post-editor-page'
 import { PostPage } from './views/post-page'
@@ -41,6 +50,14 @@ import { AdminPostRows } from './views/admin-post-rows'
 import { blankForm, formFromPost, postLink, savedMessage } from './editor-form'
 import { PREVIEW_LOADING, renderEditor, respondToAutosave, respondToSave } from './editor-responses'
 import { autosavePost, savePost } from './save-post'
+
+/** The post, if it exists (404) and the editor may change it (403). */
+async function changeablePost(c: Context<EditorEnv>, id: number) {
+  const post = await findPostForEditing(c.var.db, id)
+  if (!post) throw new HTTPException(404)
+  refuseUnless(c, mayChangePost(c.var.editor, post))
+  return post
+}
 
 export const adminPostRoutes = new Hono<AdminEnv>()
   .post('/', typedForm(postFormFields), async (c) => {
@@ -66,16 +83,25 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       categoryId: categoryParam ? Number(categoryParam) : null,
       search,
       after: decodeAdminPosition(after),
+      // Authors and contributors see their own posts only, drafts of others included.
+      createdBy: editsAllContent(c.var.editor) ? null : c.var.editor.id,
     })
     const since = dayOf(Date.now() - 29 * 86_400_000, site.timeZone)
-    const views = await viewsByPath(
-      db,
-      page.posts.map((post) => `/posts/${post.slug}`),
-      since,
-    )
+    const [views, reviews] = await Promise.all([
+      viewsByPath(
+        db,
+        page.posts.map((post) => `/posts/${post.slug}`),
+        since,
+      ),
+      reviewsByPost(
+        db,
+        page.posts.map((post) => post.id),
+      ),
+    ])
     const rows = page.posts.map((post) => ({
       ...post,
       views: views.get(`/posts/${post.slug}`) ?? 0,
+      review: reviews.get(post.id) ?? null,
     }))
     const query = new URLSearchParams({ status, category: categoryParam, q: search })
     const nextHref = page.next
@@ -132,6 +158,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const { a, db } = c.var
     const post = await findPostForEditing(db, c.req.valid('param').id)
     if (!post) throw new HTTPException(404)
+    refuseUnless(c, mayOpenPost(c.var.editor, post))
     if (post.kind === 'note') return c.redirect(`/admin/notes/${post.id}`, 303)
     const query = c.req.valid('query')
     const [autosave, featured] = await Promise.all([
@@ -144,19 +171,21 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       values.markdown = autosave.markdown
     }
     const shared = previewLinkMessagesFor(c.var.site.locale)
-    const notice = query.saved
-      ? savedMessage(c, post)
-      : query.preview === 'shared'
-        ? shared.shared
-        : query.preview === 'revoked'
-          ? shared.revoked
-          : query.restored
-            ? a.revisionRestored
-            : query.untrashed
-              ? a.restored
-              : post.deletedAt
-                ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
-                : null
+    const notice = query.submitted
+      ? postReviewMessagesFor(c.var.site.locale).submitted
+      : query.saved
+        ? savedMessage(c, post)
+        : query.preview === 'shared'
+          ? shared.shared
+          : query.preview === 'revoked'
+            ? shared.revoked
+            : query.restored
+              ? a.revisionRestored
+              : query.untrashed
+                ? a.restored
+                : post.deletedAt
+                  ? `${a.inTrashSince} ${post.deletedAt.toISOString().slice(0, 10)}`
+                  : null
     const now = Date.now()
     const previewShare =
       !post.deletedAt && isNotLiveYet(post, now)
@@ -168,6 +197,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       notice,
       previewShare,
       postLink: post.deletedAt ? null : postLink(c, post),
+      locked: mayChangePost(c.var.editor, post) ? null : a.editorsOnly,
       autosave:
         autosave && !query.autosave
           ? { time: formatDateTime(autosave.createdAt, c.var.site.locale, c.var.site.timeZone) }
@@ -178,6 +208,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
     const { db, site, a } = c.var
     const found = await findPostForEditing(db, c.req.valid('param').id)
     if (!found) throw new HTTPException(404)
+    refuseUnless(c, mayOpenPost(c.var.editor, found))
     const post = await findPublishedPost(db, found.slug, Date.now(), { preview: true })
     if (!post) throw new HTTPException(404)
     return c.render(
@@ -191,6 +222,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   .get('/:id{[0-9]+}/delete', idParams, async (c) => {
     const post = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!post) throw new HTTPException(404)
+    refuseUnless(c, mayChangePost(c.var.editor, post))
     return c.render(<DeletePostPage a={c.var.a} editor={c.var.editor} post={post} />, {
       title: c.var.a.delete,
       admin: true,
@@ -198,13 +230,13 @@ export const adminPostRoutes = new Hono<AdminEnv>()
   })
   .post('/:id{[0-9]+}/delete', idParams, async (c) => {
     const id = c.req.valid('param').id
-    if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
+    await changeablePost(c, id)
     await trashPost(c.var.db, id)
     return c.redirect(`/admin/posts?trashed=${id}`, 303)
   })
   .post('/:id{[0-9]+}/restore', idParams, async (c) => {
     const id = c.req.valid('param').id
-    if (!(await findPostForEditing(c.var.db, id))) throw new HTTPException(404)
+    await changeablePost(c, id)
     await restorePostFromTrash(c.var.db, id)
     return c.redirect(`/admin/posts/${id}?untrashed=1`, 303)
   })
@@ -217,6 +249,7 @@ export const adminPostRoutes = new Hono<AdminEnv>()
       const post = await findPostForEditing(db, id)
       const revision = await findRevision(db, id, c.req.valid('param').revisionId)
       if (!post || !revision) throw new HTTPException(404)
+      refuseUnless(c, mayChangePost(c.var.editor, post))
       if (post.deletedAt) return c.redirect(`/admin/posts/${id}`, 303)
       const result = await updatePost(
         db,

@@ -42,6 +42,8 @@ export function blankForm(c: AdminContext, authorId: number | undefined): PostFo
     version: '',
     featuredImage: '',
     featuredImageAlt: '',
+    review: '',
+    reviewNote: '',
   }
 }
 
@@ -93,5 +95,7 @@ export function formFromPost(
     version: String(post.version),
     featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
     featuredImageAlt: post.featuredImageAlt,
+    review: '',
+    reviewNote: '',
   }
 }

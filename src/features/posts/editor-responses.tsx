@@ -22,6 +22,8 @@ import { type LoginResult } from '../auth'
 import { ReloginPage } from './views/relogin-page'
 
 import { errorText, type AdminContext } from './editor-form'
+import { bylineChoices } from './post-access'
+import { findReview } from './review-state'
 import type { AutosaveOutcome, SaveOutcome } from './save-post'
 
 // The preview shows originals: no srcset, every image at once.
@@ -35,11 +37,12 @@ export async function renderEditor(
   const { db, site, a } = c.var
   const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
-  const [authors, categories, revisions, images] = await Promise.all([
+  const [authors, categories, revisions, images, review] = await Promise.all([
     listAuthors(db),
     listCategories(db),
     props.postId ? listRevisions(db, props.postId) : Promise.resolve([]),
     editorImages(db, previewHtml, props.values.featuredImage),
+    props.postId ? findReview(db, props.postId) : null,
   ])
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, error]) => [field, errorText(a, error)]),
@@ -49,7 +52,8 @@ export async function renderEditor(
       site={site}
       a={a}
       editor={c.var.editor}
-      authors={authors}
+      authors={bylineChoices(c.var.editor, authors, Number(props.values.authorId) || null)}
+      review={review}
       categories={categories}
       revisions={revisions}
       timeZones={timeZoneChoices(site.timeZone)}
@@ -100,7 +104,10 @@ export function respondToSave(
     case 'trashed':
       return c.redirect(`/admin/posts/${postId}`, 303)
     case 'saved':
-      return c.redirect(`/admin/posts/${outcome.postId}?saved=1`, 303)
+      return c.redirect(
+        `/admin/posts/${outcome.postId}?${outcome.submitted ? 'submitted' : 'saved'}=1`,
+        303,
+      )
     case 'invalid':
       c.status(outcome.errors.markdown === 'bodyTooLarge' ? 413 : 422)
       return renderEditor(c, { postId, values, formErrors: outcome.errors })

@@ -16,6 +16,10 @@ import { ImageAltDialog, ImageUploader } from '../../media'
 import { VisualEditorAssets } from '../../visual-editor'
 import { SharePreviewPanel, type PreviewLink } from '../../preview-links'
 import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
+import { mayPublish } from '../../auth'
+import type { ReviewWithNames } from '../review-state'
+import { ContributorStatus, ReviewStatus, SubmitForReviewFields } from './review-fields'
+import { postReviewMessagesFor } from '../review-messages'
 
 export type PostEditorProps = {
   site: Site
@@ -42,6 +46,10 @@ export type PostEditorProps = {
   autosave?: { time: string } | null
   /** A draft or a scheduled post: its preview address, if one is shared (null if none). */
   previewShare?: { link: PreviewLink | null } | null
+  /** The post's review, when a contributor submitted it. */
+  review?: ReviewWithNames | null
+  /** Opened by someone who may not change it (a contributor, once their post is published). */
+  locked?: string | null
 }
 
 /** Says whether the excerpt is the editor's own or generated, and shows the generated one. */
@@ -73,11 +81,15 @@ export function PostEditorPage(props: PostEditorProps) {
   const { site, a, editor, postId, values, errors, authors, categories } = props
   const action = postId ? `/admin/posts/${postId}` : '/admin/posts'
   const hasErrors = Object.keys(errors).length > 0
+  // A contributor saves drafts and submits them; the relogin form (no editor yet) shows it all.
+  const draftsOnly = editor !== null && !mayPublish(editor)
   return (
     <section class="admin editor">
       {editor && <AdminNav a={a} editor={editor} />}
       <h1>{postId ? values.title || a.edit : a.newPost}</h1>
       <Notice message={props.notice} />
+      {props.review && <ReviewStatus site={site} review={props.review} />}
+      {props.locked && <Notice message={props.locked} />}
       {props.postLink && (
         <p class="post-link">
           <a href={props.postLink.href}>{props.postLink.label}</a>
@@ -107,7 +119,7 @@ export function PostEditorPage(props: PostEditorProps) {
         method="post"
         action={action}
         class="post-form"
-        data-autosave={editor ? `${action}/autosave` : undefined}
+        data-autosave={editor && !props.locked ? `${action}/autosave` : undefined}
         data-offline={a.autosaveOffline}
       >
         <input type="hidden" name="version" id="post-version" value={values.version} />
@@ -209,28 +221,54 @@ export function PostEditorPage(props: PostEditorProps) {
 
         <fieldset>
           <legend>{a.status}</legend>
-          {POST_STATUSES.map((status) => (
-            <label class="check">
-              <input type="radio" name="status" value={status} checked={values.status === status} />{' '}
-              {a.statusLabel[status]}
-            </label>
-          ))}
-          <FieldError id="status-error" message={errors.status} />
-          <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
+          {draftsOnly ? (
+            <ContributorStatus site={site} values={values} />
+          ) : (
+            <>
+              {POST_STATUSES.map((status) => (
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="status"
+                    value={status}
+                    checked={values.status === status}
+                  />{' '}
+                  {a.statusLabel[status]}
+                </label>
+              ))}
+              <FieldError id="status-error" message={errors.status} />
+              <PublishDateFields
+                a={a}
+                values={values}
+                errors={errors}
+                timeZones={props.timeZones}
+              />
+            </>
+          )}
         </fieldset>
 
-        <div class="form-actions">
-          <button type="submit">{a.save}</button>
-          <p id="autosave-status" class="autosave-status" role="status"></p>
-          {postId && editor && (
-            <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
-              {a.delete}
-            </a>
-          )}
-        </div>
+        {draftsOnly && !props.locked && (
+          <SubmitForReviewFields site={site} values={values} error={errors.reviewNote} />
+        )}
+        {!props.locked && (
+          <div class="form-actions">
+            <button type="submit">{a.save}</button>
+            {draftsOnly && (
+              <button type="submit" name="review" value="submit" class="secondary">
+                {postReviewMessagesFor(site.locale).submitForReview}
+              </button>
+            )}
+            <p id="autosave-status" class="autosave-status" role="status"></p>
+            {postId && editor && (
+              <a class="danger-link" href={`/admin/posts/${postId}/delete`}>
+                {a.delete}
+              </a>
+            )}
+          </div>
+        )}
       </form>
       <ImageAltDialog m={mediaMessagesFor(site.locale)} />
-      {postId && editor && props.previewShare && (
+      {postId && editor && props.previewShare && !props.locked && (
         <SharePreviewPanel
           site={site}
           postId={postId}
@@ -250,15 +288,17 @@ export function PostEditorPage(props: PostEditorProps) {
                   {formatDateTime(revision.createdAt, site.locale, site.timeZone)}
                   {revision.savedByName && ` — ${revision.savedByName}`} — {revision.title}
                 </span>
-                <form
-                  method="post"
-                  action={`/admin/posts/${postId}/revisions/${revision.id}/restore`}
-                  class="inline-form"
-                >
-                  <button type="submit" class="link-button">
-                    {a.restoreRevision}
-                  </button>
-                </form>
+                {!props.locked && (
+                  <form
+                    method="post"
+                    action={`/admin/posts/${postId}/revisions/${revision.id}/restore`}
+                    class="inline-form"
+                  >
+                    <button type="submit" class="link-button">
+                      {a.restoreRevision}
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ol>
