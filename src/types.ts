@@ -76,6 +76,8 @@ export type AdminEnv = {
     a: AdminMessages
     /** See AppEnv: this admin page shows a write made elsewhere. */
     contentChanged?: boolean
+    /** Posts waiting for review, counted for the navigation of editors and the owner. */
+    pendingReviews?: number
   }
 }
 

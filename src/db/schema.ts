@@ -93,6 +93,11 @@ export const posts = sqliteTable(
       onDelete: 'set null',
     }),
     featuredImageAlt: text().notNull().default(''),
+    /**
+     * The account that wrote the post first: authors and contributors change only their own.
+     * NULL for posts from before accounts had roles, from an import, or whose account is gone.
+     */
+    createdBy: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('posts_listed_idx')
@@ -144,7 +149,12 @@ export type NewPost = typeof posts.$inferInsert
 export type Author = typeof authors.$inferSelect
 export type Category = typeof categories.$inferSelect
 
-export const USER_ROLES = ['owner', 'editor'] as const
+/**
+ * What each account may do (auth/roles.ts): the owner everything; an editor all content; an author
+ * their own posts and notes, published; a contributor their own drafts, published by an editor
+ * after review. SQLite keeps no list of them: adding one needs no migration.
+ */
+export const USER_ROLES = ['owner', 'editor', 'author', 'contributor'] as const
 export type UserRole = (typeof USER_ROLES)[number]
 
 /** Editors of the blog. Readers never have an account. */
@@ -308,6 +318,34 @@ export const previewLinks = sqliteTable('preview_links', {
   createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 })
 
+export const REVIEW_STATES = ['pending', 'returned'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+/**
+ * A draft a contributor submitted for review (`pending`, listed in /admin/review) or that an editor
+ * sent back to them (`returned`), with each side's note. One row per post, deleted once the post
+ * is published or scheduled. Readers never see it: a post under review is a draft.
+ */
+export const postReviews = sqliteTable(
+  'post_reviews',
+  {
+    postId: integer()
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    state: text({ enum: REVIEW_STATES }).notNull(),
+    submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** The contributor's note to the editors. */
+    submitNote: text().notNull().default(''),
+    returnedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    returnedAt: integer({ mode: 'timestamp_ms' }),
+    /** The editor's note back to the contributor. */
+    returnNote: text().notNull().default(''),
+  },
+  (t) => [index('post_reviews_state_idx').on(t.state, t.submittedAt)],
+)
+
+export type PostReview = typeof postReviews.$inferSelect
 export type User = typeof users.$inferSelect
 export type Invitation = typeof invitations.$inferSelect
 export type AuditRow = typeof auditLog.$inferSelect

@@ -1,16 +1,31 @@
+import type { Context } from 'hono'
+import { useContext } from 'hono/jsx'
+import { RequestContext } from 'hono/jsx-renderer'
 import type { User } from '../db/schema'
+import type { AdminEnv } from '../types'
 import type { AdminMessages } from '../i18n/admin'
 
+/** Owners and editors: the others' links lead to pages that would refuse them (403). */
+const editsAll = (editor: User) => editor.role === 'owner' || editor.role === 'editor'
+
 export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
+  // Counted by the review feature's middleware for editors' pages; absent outside a page render.
+  const pending = (useContext(RequestContext) as Context<AdminEnv> | null)?.var.pendingReviews
   return (
     <nav class="admin-nav" aria-label={a.admin}>
       <a href="/admin/posts">{a.posts}</a>
       <a href="/admin/posts/new">{a.newPost}</a>
       <a href="/admin/notes">{a.newNote}</a>
-      <a href="/admin/pages">{a.pages}</a>
+      {editsAll(editor) && <a href="/admin/pages">{a.pages}</a>}
+      {editsAll(editor) && (
+        <a href="/admin/review" class="review-link">
+          {a.reviewQueue}
+          {pending ? <span class="nav-count"> ({pending})</span> : null}
+        </a>
+      )}
       <a href="/admin/media">{a.media}</a>
-      <a href="/admin/authors">{a.authors}</a>
-      <a href="/admin/analytics">{a.analytics}</a>
+      {editsAll(editor) && <a href="/admin/authors">{a.authors}</a>}
+      {editsAll(editor) && <a href="/admin/analytics">{a.analytics}</a>}
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
       {editor.role === 'owner' && <a href="/admin/audit">{a.audit}</a>}
       {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}

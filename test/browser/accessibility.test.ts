@@ -54,7 +54,21 @@ async function readerPages(browser: Browser, url: string) {
   ]
 }
 
+/** Puts the demo draft in the review queue, so /admin/review is checked with its forms. */
+async function submitDemoDraft() {
+  const d1 = await session.worker.miniflare.getD1Database('DB')
+  await d1
+    .prepare(
+      `INSERT INTO post_reviews (post_id, state, submitted_at, submit_note)
+        SELECT id, 'pending', ?1, 'Is the title right?' FROM posts WHERE status = 'draft'
+        ON CONFLICT DO NOTHING`,
+    )
+    .bind(Date.now())
+    .run()
+}
+
 async function adminPages(page: Page, url: string) {
+  await submitDemoDraft()
   await page.goto(`${url}/admin/posts`)
   const edit = await page.getAttribute('table.admin-posts td a', 'href')
   return [
@@ -75,6 +89,7 @@ async function adminPages(page: Page, url: string) {
     '/admin/navigation',
     '/admin/pages',
     '/admin/pages/new',
+    '/admin/review',
   ]
 }
 

@@ -440,6 +440,7 @@ describe('no input gives a 5xx', { timeout: 300_000 }, () => {
     ['/admin/posts/ID/preview', ['x']],
     ['/admin/posts/ID/delete', ['x']],
     ['/admin/import', ['x']],
+    ['/admin/review', ['done']],
   ])('editor GET %s ?%s (newer routes)', async (path, names) => {
     await fc.assert(
       fc.asyncProperty(query(names), async (q) => {
@@ -603,6 +604,22 @@ describe('no input gives a 5xx', { timeout: 300_000 }, () => {
       )
     },
   )
+})
+
+describe('the review step and roles, with arbitrary fields', () => {
+  it.each([
+    ['/admin/review/ID/publish', ['version', 'when', 'publishDate', 'publishTime', 'timeZone']],
+    ['/admin/review/ID/return', ['note']],
+    ['/admin/users/999/role', ['role']],
+  ])('%s is never a 5xx', async (path, names) => {
+    await fc.assert(
+      fc.asyncProperty(form(names), async (fields) => {
+        const url = path.replace('ID', String(postId))
+        await expectNo5xx(await request(url, { cookie, form: fields }), url)
+      }),
+      runs(3),
+    )
+  })
 })
 
 describe('inputs the properties found', () => {

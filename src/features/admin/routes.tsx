@@ -24,6 +24,7 @@ import { adminOutboxRoutes } from '../mail'
 import { joinRoutes, recoverRoutes } from '../account-links'
 import { adminVisualEditorRoutes } from '../visual-editor'
 import { adminPreviewLinkRoutes } from '../preview-links'
+import { adminReviewRoutes, pendingReviewCount } from '../review'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -42,7 +43,7 @@ const limitBody = createMiddleware<AdminEnv>((c, next) => {
  * bodies bounded, the session read once.
  */
 export const adminRoutes = new Hono<AdminEnv>()
-  .use(noStore, csrf(), limitBody, loadEditor, accessSignIn)
+  .use(noStore, csrf(), limitBody, loadEditor, accessSignIn, pendingReviewCount)
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
   .route('/media', adminMediaRoutes)
@@ -64,3 +65,4 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/recover', recoverRoutes)
   .route('/editor', adminVisualEditorRoutes)
   .route('/preview-links', adminPreviewLinkRoutes)
+  .route('/review', adminReviewRoutes)

@@ -6,7 +6,7 @@ import { dayOf, retentionCutoffDay } from './visitor'
 import { epochToZonedInputs, formatDateTime, formatDay } from '../../lib/dates'
 import { isLocalRequest } from '../../lib/local-request'
 import { toCsv } from '../../lib/csv'
-import { requireEditor } from '../auth'
+import { requireContentEditor, requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import type { Locale } from '../../i18n/site'
 import * as v from 'valibot'
@@ -40,7 +40,7 @@ function rangeQuery(range: { preset: string; from: string; to: string }) {
 }
 
 export const adminAnalyticsRoutes = new Hono<AdminEnv>()
-  .use(requireEditor)
+  .use(requireEditor, requireContentEditor)
   .get('/', lenientQuery(analyticsQuery), async (c) => {
     const { db, a, site } = c.var
     const range = rangeOf(c, c.req.valid('query'))
@@ -135,7 +135,7 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
 
 /** The same numbers as the dashboard, one row per day, metric and key. */
 export const adminAnalyticsCsvRoute = new Hono<AdminEnv>()
-  .use(requireEditor)
+  .use(requireEditor, requireContentEditor)
   .get('/', lenientQuery(analyticsQuery), async (c) => {
     const range = rangeOf(c, c.req.valid('query'))
     const [counts, series] = await Promise.all([

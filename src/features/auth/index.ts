@@ -24,6 +24,7 @@ export {
   normalizeEmail,
   setUserDisabled,
   setUserPassword,
+  setUserRole,
 } from './users'
 export { InlineLogin } from './views/login-page'
 export { deleteOldLoginFailures } from './lockout'
@@ -35,3 +36,11 @@ export { auditRequest, deleteOldAuditRows, recordAudit } from './audit-log'
 export type { AuditEntry, AuditEvent, SignInMethod } from './audit-log'
 export { markKnownDevice } from './known-device'
 export { deleteExpiredChallenges } from './webauthn-challenges'
+export {
+  editsAllContent,
+  mayChangePost,
+  mayOpenPost,
+  mayPublish,
+  refuseUnless,
+  requireContentEditor,
+} from './roles'

@@ -62,6 +62,11 @@ export async function setUserDisabled(db: Db, userId: number, disabled: boolean)
   else await update
 }
 
+/** The account's new role, from its next request on (the session reads the account each time). */
+export async function setUserRole(db: Db, userId: number, role: UserRole) {
+  await db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId))
+}
+
 export async function deleteUser(db: Db, userId: number) {
   await db.delete(users).where(eq(users.id, userId))
 }

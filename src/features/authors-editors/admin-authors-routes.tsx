@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception'
 import { isAuthorSlugTaken, listAuthorProfiles, saveAuthorProfile } from './author-profiles'
 import type { AdminMessages } from '../../i18n/admin'
 import { slugify } from '../../lib/slug'
-import { requireEditor } from '../auth'
+import { requireContentEditor, requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { authorFormSchema, type AuthorForm, type AuthorFormField } from './author-schemas'
 import { AuthorsPage, type AuthorsPageProps } from './views/authors-page'
@@ -90,7 +90,7 @@ async function save(c: AdminContext, form: AuthorForm) {
 
 /** Author profiles: the names, addresses and biographies readers see, and who writes as whom. */
 export const adminAuthorRoutes = new Hono<AdminEnv>()
-  .use(requireEditor)
+  .use(requireEditor, requireContentEditor)
   .get('/', lenientQuery(v.object({ saved: typedText })), (c) =>
     renderAuthors(c, { notice: c.req.valid('query').saved ? c.var.a.authorSaved : null }),
   )

@@ -15,6 +15,7 @@ import { generatePassword, hashPassword } from '../auth'
 import { requireEditor, requireOwner } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { UsersPage, type NewEditorForm } from './views/users-page'
+import { changeRole, roleChangeFields } from './role-change'
 import { authPepper } from '../auth'
 import { auditRequest } from '../auth'
 import {
@@ -128,6 +129,14 @@ export const adminUserRoutes = new Hono<AdminEnv>()
   .post('/:id{[0-9]+}/recovery', idParams, async (c) => {
     const user = await otherUser(c, c.req.valid('param').id)
     return renderUsers(c, { handed: { kind: 'recovery', ...(await handRecoveryLink(c, user)) } })
+  })
+  .post('/:id{[0-9]+}/role', idParams, typedForm(roleChangeFields), async (c) => {
+    const user = await otherUser(c, c.req.valid('param').id)
+    if ((await changeRole(c, user, c.req.valid('form').role)) === 'lastOwner') {
+      c.status(409)
+      return renderUsers(c, { error: c.var.a.lastOwner })
+    }
+    return c.redirect('/admin/users', 303)
   })
   .post('/:id{[0-9]+}/disable', idParams, async (c) => {
     const user = await otherUser(c, c.req.valid('param').id)

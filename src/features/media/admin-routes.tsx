@@ -12,7 +12,8 @@ import {
 } from './queries'
 import { mediaMessagesFor } from './messages'
 import { MAX_MEDIA_BYTES, mediaUrl, storeMedia, type StoreMediaResult } from './store'
-import { requireEditor } from '../auth'
+import { refuseUnless, requireEditor } from '../auth'
+import { mayDeleteMedia } from './media-access'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { mediaIdParam, mediaListQuery, uploadForm } from './schemas'
 import { lenientQuery, validParams } from '../../lib/validation/form'
@@ -148,6 +149,7 @@ export const adminMediaRoutes = new Hono<AdminEnv>()
     const { id } = c.req.valid('param')
     const media = await findMediaById(db, id)
     if (!media) throw new HTTPException(404)
+    refuseUnless(c, mayDeleteMedia(c.var.editor, media))
     const deleted = await deleteMediaIfUnused(db, id)
     if (!deleted) {
       c.status(409)

@@ -10,7 +10,8 @@ import { savedStatusText } from './save-message'
 import { imageFailureText, noteMessagesFor } from './messages'
 
 import { timeZoneChoices } from '../../lib/time-zones'
-import { requireEditor } from '../auth'
+import { mayChangePost, mayOpenPost, refuseUnless, requireEditor } from '../auth'
+import { bylineChoices, findReview, postReviewMessagesFor } from '../posts'
 import type { AdminEnv, EditorEnv } from '../../types'
 import { idParams, lenientQuery, typedForm, typedText } from '../../lib/validation/form'
 import { typedNoteForm, type NoteErrors, type NoteFormValues } from './schemas'
@@ -40,6 +41,7 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
     timeZone: c.var.site.timeZone,
     intent: 'publish',
     version: '',
+    reviewNote: '',
   }
 }
 
@@ -71,12 +73,13 @@ export async function renderNoteForm(
       a={a}
       n={n}
       editor={c.var.editor}
-      authors={authors}
+      authors={bylineChoices(c.var.editor, authors, Number(props.values.authorId) || null)}
       categories={categories}
       timeZones={timeZoneChoices(site.timeZone)}
       errors={errors}
       bookmarklet={bookmarklet}
       locale={site.locale}
+      site={site}
       {...props}
     />,
     { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },
@@ -112,7 +115,8 @@ function respondToNoteSave(
       return renderNoteForm(c, { noteId, values, formErrors: outcome.errors })
     case 'saved': {
       const imageQuery = outcome.imageFailure ? `&image=${outcome.imageFailure}` : ''
-      return c.redirect(`/admin/notes/${outcome.noteId}?saved=${outcome.status}${imageQuery}`, 303)
+      const saved = outcome.submitted ? 'review' : outcome.status
+      return c.redirect(`/admin/notes/${outcome.noteId}?saved=${saved}${imageQuery}`, 303)
     }
   }
 }
@@ -151,6 +155,7 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
     const n = noteMessagesFor(site.locale)
     const note = await findPostForEditing(c.var.db, c.req.valid('param').id)
     if (!note || note.kind !== 'note') throw new HTTPException(404)
+    refuseUnless(c, mayOpenPost(c.var.editor, note))
     const when = note.publishedAt
       ? epochToZonedInputs(note.publishedAt.getTime(), site.timeZone)
       : null
@@ -175,9 +180,13 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
       },
       notice: imageFailure
         ? { message: `${a.saved} ${imageFailure}`, tone: 'error' }
-        : saved
-          ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
-          : null,
+        : saved === 'review'
+          ? { message: postReviewMessagesFor(site.locale).submitted, tone: 'info' }
+          : saved
+            ? { message: `${a.saved} ${savedStatusText(c, note)}`, tone: 'info' }
+            : null,
       viewHref: listed ? postPath(note.slug) : null,
+      review: await findReview(c.var.db, note.id),
+      locked: mayChangePost(c.var.editor, note) ? null : a.editorsOnly,
     })
   })

@@ -22,9 +22,12 @@ import {
   noteFormSchema,
   typedNoteForm,
   type NoteErrors,
+  type NoteIntent,
 } from './schemas'
 
-import { editorForSave } from '../auth'
+import { editorForSave, mayChangePost, mayPublish, refuseUnless } from '../auth'
+import { bylineAllowed, reviewStatements, submitNewPost } from '../posts'
+import type { SQL } from 'drizzle-orm'
 
 import type { LoginResult } from '../auth'
 
@@ -32,11 +35,12 @@ type TypedNoteForm = v.InferOutput<typeof typedNoteForm>
 
 /** The primary button publishes (or schedules, for a future date); the second keeps a draft. */
 function statusAndDate(
-  intent: 'publish' | 'draft',
+  intent: NoteIntent,
   at: number | null,
   now: number,
 ): { status: PostStatus; publishedAt: Date | null } {
-  if (intent === 'draft') return { status: 'draft', publishedAt: at === null ? null : new Date(at) }
+  if (intent !== 'publish')
+    return { status: 'draft', publishedAt: at === null ? null : new Date(at) }
   if (at !== null && at > now) return { status: 'scheduled', publishedAt: new Date(at) }
   return { status: 'published', publishedAt: new Date(at ?? now) }
 }
@@ -46,7 +50,13 @@ export type NoteSaveOutcome =
   | { kind: 'relogin'; result: Exclude<LoginResult, { ok: true }> | null }
   | { kind: 'conflict'; noteId: number }
   | { kind: 'invalid'; errors: NoteErrors }
-  | { kind: 'saved'; noteId: number; status: PostStatus; imageFailure: SourceImageFailure | null }
+  | {
+      kind: 'saved'
+      noteId: number
+      status: PostStatus
+      imageFailure: SourceImageFailure | null
+      submitted: boolean
+    }
 
 /**
  * Creates (noteId null) or updates a note: check → keep the source image → save → conflict. An
@@ -66,6 +76,9 @@ export async function saveNote(
 
   const existing = noteId ? await findPostForEditing(db, noteId) : null
   if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
+  // What the interface hides is refused here too: others' notes, and publishing for a contributor.
+  if (existing) refuseUnless(c, mayChangePost(editor, existing))
+  refuseUnless(c, mayPublish(editor) || values.intent !== 'publish')
   // Someone saved this note after the form was loaded: never overwrite that silently. Checked
   // here to spare the work below; the save itself is conditioned on the version too.
   const version = loadedNoteVersion(values)
@@ -90,6 +103,7 @@ export async function saveNote(
   if (!parsed.success || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
 
   const note = parsed.output
+  refuseUnless(c, bylineAllowed(editor, note.authorId, existing?.authorId ?? null))
   const editorId = editor.id
   let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
   let imageFailure: SourceImageFailure | null = null
@@ -127,13 +141,22 @@ export async function saveNote(
     sourcePublishedAt: note.sourcePublishedAt,
     ...featured,
   }
+  const submitted = note.intent === 'review'
+  const review =
+    status !== 'draft'
+      ? 'clear'
+      : submitted
+        ? { submit: { by: editorId, note: note.reviewNote } }
+        : null
   let id: number
   if (existing && version) {
-    const result = await updatePost(db, existing.id, version, input, editorId)
+    const also = (stillLoaded: SQL) => reviewStatements(db, existing.id, stillLoaded, review)
+    const result = await updatePost(db, existing.id, version, input, editorId, { also })
     if (!result.saved) return { kind: 'conflict', noteId: existing.id }
     id = existing.id
   } else {
     id = await createPost(db, input, editorId)
+    if (submitted) await submitNewPost(db, id, editorId, note.reviewNote)
   }
-  return { kind: 'saved', noteId: id, status, imageFailure }
+  return { kind: 'saved', noteId: id, status, imageFailure, submitted }
 }

@@ -79,10 +79,15 @@ export const noteFormSchema = v.object({
   publishDate: v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'dateInvalid')),
   publishTime: v.pipe(v.string(), v.regex(/^(\d{2}:\d{2})?$/, 'dateInvalid')),
   timeZone: v.pipe(v.string(), v.check(isValidTimeZone, 'timeZoneInvalid')),
-  intent: v.picklist(['publish', 'draft']),
+  intent: v.picklist(['publish', 'draft', 'review']),
+  /** The note to the editors that goes with Submit for review. */
+  reviewNote: v.pipe(v.string(), v.trim(), v.maxLength(FIELD_MAX.reviewNote, 'tooLong')),
   /** The edited note's version as the form loaded it (`posts.version`): a later save means a conflict. */
   version: v.string(),
 })
+
+/** Publish (or schedule), keep a draft, or submit the draft for review (a contributor's). */
+export type NoteIntent = 'publish' | 'draft' | 'review'
 
 export type NoteFormValues = v.InferInput<typeof noteFormSchema>
 export type ValidNoteForm = v.InferOutput<typeof noteFormSchema>
@@ -111,8 +116,11 @@ export const typedNoteForm = v.object({
   timeZone: typedText,
   intent: v.pipe(
     typedText,
-    v.transform((intent): 'publish' | 'draft' => (intent === 'draft' ? 'draft' : 'publish')),
+    v.transform((intent): NoteIntent =>
+      intent === 'draft' || intent === 'review' ? intent : 'publish',
+    ),
   ),
+  reviewNote: typedText,
   version: typedText,
   loginEmail: typedText,
   loginPassword: typedText,

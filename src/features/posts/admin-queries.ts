@@ -20,6 +20,8 @@ export type AdminPostFilter = {
   search: string
   /** Where the previous page ended, in the list's order: see `adminListPosition`. */
   after: AdminListPosition | null
+  /** Only the posts this account wrote first (an author's or a contributor's list). */
+  createdBy?: number | null
 }
 
 /** The list's order: newest publication first; a draft (no date yet) by its last change. */
@@ -47,6 +49,7 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
     filter.status === 'trash' ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt),
     filter.status && filter.status !== 'trash' ? eq(posts.status, filter.status) : undefined,
     filter.search ? titleContains(filter.search) : undefined,
+    filter.createdBy ? eq(posts.createdBy, filter.createdBy) : undefined,
     filter.categoryId
       ? inArray(
           posts.id,

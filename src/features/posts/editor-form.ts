@@ -45,6 +45,8 @@ export function blankForm(c: AdminContext, authorId: number | undefined): PostFo
     featuredImage: '',
     featuredImageAlt: '',
     showInNavigation: '',
+    review: '',
+    reviewNote: '',
   }
 }
 
@@ -99,5 +101,7 @@ export function formFromPost(
     featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
     featuredImageAlt: post.featuredImageAlt,
     showInNavigation: '',
+    review: '',
+    reviewNote: '',
   }
 }

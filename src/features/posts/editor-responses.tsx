@@ -23,6 +23,8 @@ import { ReloginPage } from './views/relogin-page'
 
 import { errorText, type AdminContext } from './editor-form'
 import { POST_EDITOR, type EditorKind } from './editor-kind'
+import { bylineChoices } from './post-access'
+import { findReview } from './review-state'
 import type { AutosaveOutcome, SaveOutcome } from './save-post'
 
 // The preview shows originals: no srcset, every image at once.
@@ -37,11 +39,12 @@ export async function renderEditor(
   const editorKind = props.editorKind ?? POST_EDITOR
   const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
-  const [authors, categories, revisions, images] = await Promise.all([
+  const [authors, categories, revisions, images, review] = await Promise.all([
     listAuthors(db),
     listCategories(db),
     props.postId ? listRevisions(db, props.postId) : Promise.resolve([]),
     editorImages(db, previewHtml, props.values.featuredImage),
+    props.postId ? findReview(db, props.postId) : null,
   ])
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, error]) => [field, errorText(a, error)]),
@@ -51,7 +54,8 @@ export async function renderEditor(
       site={site}
       a={a}
       editor={c.var.editor}
-      authors={authors}
+      authors={bylineChoices(c.var.editor, authors, Number(props.values.authorId) || null)}
+      review={review}
       categories={categories}
       revisions={revisions}
       timeZones={timeZoneChoices(site.timeZone)}
@@ -109,7 +113,10 @@ export function respondToSave(
     case 'trashed':
       return c.redirect(`${basePath}/${postId}`, 303)
     case 'saved':
-      return c.redirect(`${basePath}/${outcome.postId}?saved=1`, 303)
+      return c.redirect(
+        `${basePath}/${outcome.postId}?${outcome.submitted ? 'submitted' : 'saved'}=1`,
+        303,
+      )
     case 'invalid':
       c.status(outcome.errors.markdown === 'bodyTooLarge' ? 413 : 422)
       return renderEditor(c, { postId, values, formErrors: outcome.errors, editorKind })

@@ -32,3 +32,16 @@ export { createPost, createPostsStatements, updatePost, updatePostStatements } f
 export type { PostInput } from './writes'
 export { BadCursorException } from './list-response'
 export { purgeTrash } from './writes'
+export {
+  countPendingReviews,
+  listPendingReviews,
+  returnForChanges,
+  submitNewPost,
+} from './review-state'
+export { publishReviewed } from './publish-reviewed'
+export type { PublishReviewedOutcome } from './publish-reviewed'
+export { bylineAllowed, bylineChoices } from './post-access'
+export { findReview, reviewStatements } from './review-state'
+export type { ReviewChange, ReviewWithNames } from './review-state'
+export { ReviewStatus } from './views/review-fields'
+export { postReviewMessagesFor } from './review-messages'

@@ -1,4 +1,5 @@
 import { type Context } from 'hono'
+import type { SQL } from 'drizzle-orm'
 
 import { HTTPException } from 'hono/http-exception'
 import { existingIds, findPostForEditing, isSlugTaken, suggestFreeSlug } from './admin-queries'
@@ -25,7 +26,16 @@ import { checkPostImages } from './image-check'
 
 import type { AdminEnv } from '../../types'
 
-import { editorForSave, type LoginResult } from '../auth'
+import {
+  editorForSave,
+  editsAllContent,
+  mayChangePost,
+  mayPublish,
+  refuseUnless,
+  type LoginResult,
+} from '../auth'
+import { bylineAllowed, reviewChange } from './post-access'
+import { reviewStatements, submitNewPost } from './review-state'
 
 import type { Db } from '../../db/client'
 import type { EditedPost } from './editor-form'
@@ -36,7 +46,7 @@ export type SaveOutcome =
   | { kind: 'relogin'; result: LoginResult | null }
   | { kind: 'trashed' }
   | { kind: 'invalid'; errors: PostFormErrors }
-  | { kind: 'saved'; postId: number }
+  | { kind: 'saved'; postId: number; submitted?: boolean }
   | { kind: 'unavailable' }
   | { kind: 'conflict'; current: EditedPost }
 
@@ -119,19 +129,31 @@ export async function savePost(
 
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && (!existing || !belongsIn(editorKind, existing))) throw new HTTPException(404)
+  // Checked before anything is read from the form: what the interface hides is refused here.
+  if (editorKind.kind === 'page') refuseUnless(c, editsAllContent(editor))
+  if (existing) refuseUnless(c, mayChangePost(editor, existing))
+  refuseUnless(c, mayPublish(editor) || values.status === 'draft')
   if (existing?.deletedAt) return { kind: 'trashed' }
 
   const { errors, input } = await checkPost(db, values, postId, editorKind)
   if (!input) return { kind: 'invalid', errors }
+  refuseUnless(c, bylineAllowed(editor, input.authorId, existing?.authorId ?? null))
+  const review = reviewChange(editor, input.status, values)
+  const submitted = review !== null && review !== 'clear'
   try {
-    if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
+    if (!existing) {
+      const id = await createPost(db, input, editor.id)
+      if (submitted) await submitNewPost(db, id, editor.id, review.submit.note)
+      return { kind: 'saved', postId: id, submitted }
+    }
     const version = loadedVersion(values)
     // A save that changes none of what a revision holds adds none.
     const revision = !sameRevisionContent(existing, input)
+    const also = (stillLoaded: SQL) => reviewStatements(db, existing.id, stillLoaded, review)
     const result = version
-      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      ? await updatePost(db, existing.id, version, input, editor.id, { revision, also })
       : null
-    if (result?.saved) return { kind: 'saved', postId: existing.id }
+    if (result?.saved) return { kind: 'saved', postId: existing.id, submitted }
   } catch (error) {
     if (!isDatabaseFailure(error)) throw error
     // One batch, so nothing was written: the editor gets the form back to try again.
@@ -161,6 +183,8 @@ export async function autosavePost(
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && (!existing || existing.deletedAt || !belongsIn(editorKind, existing)))
     throw new HTTPException(404)
+  if (editorKind.kind === 'page') refuseUnless(c, editsAllContent(editor))
+  if (existing) refuseUnless(c, mayChangePost(editor, existing))
   const { loginEmail, loginPassword, ...values } = typed
 
   if (existing && existing.status !== 'draft') {
@@ -172,6 +196,7 @@ export async function autosavePost(
 
   const { errors, input } = await checkPost(db, { ...values, status: 'draft' }, postId, editorKind)
   if (!input) return { kind: 'invalid', error: Object.values(errors)[0]! }
+  refuseUnless(c, bylineAllowed(editor, input.authorId, existing?.authorId ?? null))
   if (existing) {
     const last = await lastRevisionAt(db, existing.id)
     const revision = !last || Date.now() - last.getTime() >= AUTOSAVE_REVISION_INTERVAL_MS

@@ -37,6 +37,10 @@ export const postFormFields = v.object({
   featuredImageAlt: typedText,
   /** Pages only: 'on' to have a link to the page in the header. */
   showInNavigation: typedText,
+  /** `submit` when sent by the Submit for review button. */
+  review: typedText,
+  /** The note to the editors that goes with a submission. */
+  reviewNote: typedText,
   loginEmail: typedText,
   loginPassword: typedText,
 })
@@ -67,6 +71,7 @@ export type PostFormError =
   | 'featuredImageUnknown'
   | 'featuredAltMissing'
   | 'featuredAltTooLong'
+  | 'reviewNoteTooLong'
   | { slugTaken: string }
   | { imageAltMissing: string[] }
 
@@ -102,6 +107,7 @@ const postSchema = v.object({
   timeZone: v.pipe(v.string(), v.check(isValidTimeZone, 'timeZoneInvalid')),
   publishDate: v.string(),
   publishTime: v.string(),
+  reviewNote: v.pipe(v.string(), v.maxLength(FIELD_MAX.reviewNote, 'reviewNoteTooLong')),
 })
 
 export type ValidPostForm = {
@@ -224,6 +230,7 @@ export const adminPostsQuery = v.object({
   trashed: optionalId,
   autosave: typedText,
   saved: typedText,
+  submitted: typedText,
   restored: typedText,
   untrashed: typedText,
   /** `shared` or `revoked`: what the preview link panel just did. */

@@ -99,8 +99,9 @@ function revision(db: Db, target: SQL, input: PostInput, savedBy: number | null)
 }
 
 /** A `posts` row as `createPostsStatements` sends it; absent optional fields take the columns' defaults. */
-function newPostRow(input: PostInput) {
+function newPostRow(input: PostInput, createdBy: number | null) {
   return {
+    createdBy,
     slug: input.slug,
     title: input.title,
     excerpt: input.excerpt,
@@ -147,7 +148,7 @@ export function createPostsStatements(
   inputs: PostInput[],
   savedBy: number | null = null,
 ): D1PreparedStatement[] {
-  const rows = inputs.map(newPostRow)
+  const rows = inputs.map((input) => newPostRow(input, savedBy))
   const columns = Object.keys(rows[0] ?? {})
   const links = inputs.map(newPostLinks)
   const newCategories = inputs.flatMap((i) =>
@@ -199,13 +200,19 @@ export async function createPost(db: Db, input: PostInput, savedBy: number | nul
 
 export type SaveResult = { saved: true; version: number } | { saved: false }
 
+type UpdateOptions = {
+  revision?: boolean
+  also?: (stillLoaded: SQL) => BatchItem<'sqlite'>[]
+}
+
 /**
  * The statements that save a post as loaded at `loadedVersion`, for callers that batch several
  * writes together. Every statement is conditioned on that version and the one that raises it comes
  * last (returning the new version), so in one batch either all apply or none does. A listed post's
  * old address redirects to its new slug. A revision is
  * recorded unless told not to (an autosave records one only every few minutes); any autosaved
- * text is now stale.
+ * text is now stale. `also` are more statements for the same batch, given the condition that the
+ * post is still at `loadedVersion`.
  */
 export function updatePostStatements(
   db: Db,
@@ -213,7 +220,7 @@ export function updatePostStatements(
   loadedVersion: number,
   input: PostInput,
   savedBy: number | null,
-  options: { revision?: boolean } = {},
+  options: UpdateOptions = {},
 ): Statements {
   const { categoryIds, newCategory, ...post } = input
   const target = sql`posts.id = ${postId} AND posts.version = ${loadedVersion}`
@@ -247,6 +254,7 @@ export function updatePostStatements(
           sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`,
         ),
       ),
+    ...(options.also?.(sql`EXISTS (SELECT 1 FROM posts WHERE ${target})`) ?? []),
     db
       .update(posts)
       .set({
@@ -270,7 +278,7 @@ export async function updatePost(
   loadedVersion: number,
   input: PostInput,
   savedBy: number | null,
-  options: { revision?: boolean } = {},
+  options: UpdateOptions = {},
 ): Promise<SaveResult> {
   const results = await db.batch(
     updatePostStatements(db, postId, loadedVersion, input, savedBy, options),

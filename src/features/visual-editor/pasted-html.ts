@@ -29,27 +29,58 @@ function emphasisFromStyles(root: HTMLElement) {
   }
 }
 
+type WordListItem = { level: number; ordered: boolean; html: string }
+
 /**
- * Word writes list items as paragraphs with an `mso-list` style and the bullet or number as text;
- * consecutive ones become a real list (numbered when the marker is a number or a letter).
+ * Nested lists from Word's flat run of levelled items: a deeper level opens a list inside the item
+ * before it (one level at a time, however far Word indents), a shallower one closes lists back to
+ * it, and a change between bullets and numbers at one level starts a new list there.
+ */
+function nestedListHtml(items: WordListItem[]) {
+  const tag = (ordered: boolean) => (ordered ? 'ol' : 'ul')
+  // The kind of each open list, outermost first: its length is the current depth.
+  const open: boolean[] = []
+  let html = ''
+  for (const item of items) {
+    const depth = Math.min(item.level, open.length + 1)
+    while (open.length > depth) html += `</li></${tag(open.pop()!)}>`
+    if (open.length === depth && open[depth - 1] !== item.ordered)
+      html += `</li></${tag(open.pop()!)}>`
+    if (open.length === depth) html += '</li>'
+    else {
+      html += `<${tag(item.ordered)}>`
+      open.push(item.ordered)
+    }
+    html += `<li>${item.html}`
+  }
+  while (open.length > 0) html += `</li></${tag(open.pop()!)}>`
+  return html
+}
+
+/**
+ * Word writes list items as paragraphs with an `mso-list` style (its level) and the bullet or
+ * number as text; each run of consecutive ones becomes a real list, nested by level (numbered
+ * where the marker is a number or a letter).
  */
 function listsFromWordParagraphs(root: HTMLElement, markers: Map<string, string>) {
-  let list: HTMLElement | null = null
+  const runs: { paragraph: HTMLElement; item: WordListItem }[][] = []
   for (const paragraph of root.querySelectorAll('p')) {
     const match = WORD_LIST_ITEM.exec(paragraph.getAttribute('style') ?? '')
-    if (!match) {
-      list = null
-      continue
-    }
+    if (!match) continue
     const marker = markers.get(paragraph.getAttribute('data-word-marker') ?? '') ?? ''
-    const ordered = /^\s*[\p{L}\p{N}]{1,3}[.)]/u.test(marker)
-    const previous = paragraph.previousElementSibling
-    if (!list || previous !== list || (list.tagName === 'OL') !== ordered) {
-      paragraph.insertAdjacentHTML('beforebegin', ordered ? '<ol></ol>' : '<ul></ul>')
-      list = paragraph.previousElementSibling as HTMLElement
+    const item = {
+      level: Number(match[1]),
+      ordered: /^\s*[\p{L}\p{N}]{1,3}[.)]/u.test(marker),
+      html: paragraph.innerHTML,
     }
-    list.insertAdjacentHTML('beforeend', `<li>${paragraph.innerHTML}</li>`)
-    paragraph.remove()
+    const run = runs.at(-1)
+    if (run && paragraph.previousElementSibling === run.at(-1)!.paragraph)
+      run.push({ paragraph, item })
+    else runs.push([{ paragraph, item }])
+  }
+  for (const run of runs) {
+    run[0].paragraph.replaceWith(nestedListHtml(run.map(({ item }) => item)))
+    for (const { paragraph } of run.slice(1)) paragraph.remove()
   }
 }
 

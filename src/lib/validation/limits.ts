@@ -15,6 +15,8 @@ export const FIELD_MAX = {
   password: 1024,
   /** Admin title search: D1 refuses LIKE patterns over 50 bytes; see `boundedSearch`. */
   search: 24,
+  /** A note sent with a post submitted for review, or back with it. */
+  reviewNote: 2000,
 } as const
 
 /** A post body, in UTF-8 bytes. */

@@ -219,9 +219,13 @@ describe('the Invite form on /admin/users', () => {
     const form = /<form method="post" action="\/admin\/users\/invitations"[\s\S]*?<\/form>/.exec(
       html,
     )![0]
-    expect([...form.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual([
-      'owner',
-      'editor',
+    expect(
+      [...form.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)</g)].map((m) => m.slice(1)),
+    ).toEqual([
+      ['owner', 'Owner'],
+      ['editor', 'Editor'],
+      ['author', 'Author'],
+      ['contributor', 'Contributor'],
     ])
     expect(form).toContain('>Invite</button>')
 

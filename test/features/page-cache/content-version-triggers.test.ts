@@ -237,6 +237,8 @@ const NOT_SHOWN = [
   // An editor's passkeys and their challenges: admin only.
   'passkeys',
   'post_revisions',
+  // Contributors' drafts under review: admin only (a post under review is a draft).
+  'post_reviews',
   'recovery_links',
   // Preview addresses show drafts, never cached (page-cache skips /preview/).
   'preview_links',

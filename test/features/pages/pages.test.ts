@@ -259,6 +259,45 @@ describe('pages', () => {
     expect((await visit('/acces')).status).toBe(200)
   })
 
+  it('are the owner’s and editors’: authors and contributors neither see nor change them', async () => {
+    const page = await savePage('/admin/pages', {
+      title: 'Colophon',
+      slug: 'colophon',
+      markdown: 'Fait main.',
+      status: 'published',
+    })
+    const editor = await createEditor('pages-editor@blog.example', 'editor')
+    const editorCookie = await logIn(editor.email)
+    expect((await visit('/admin/pages', { cookie: editorCookie })).status).toBe(200)
+
+    for (const role of ['author', 'contributor'] as const) {
+      const account = await createEditor(`pages-${role}@blog.example`, role)
+      const cookie = await logIn(account.email)
+      const posts = await visit('/admin/posts', { cookie })
+      expect(posts.status).toBe(200)
+      expect(posts.body).not.toContain('href="/admin/pages"')
+      for (const path of ['/admin/pages', '/admin/pages/new', `/admin/pages/${page.id}`])
+        expect((await visit(path, { cookie })).status, `${role} ${path}`).toBe(403)
+      const form = pageForm({ title: 'Pris', slug: 'colophon', version: String(page.version) })
+      const saved = await visit(`/admin/pages/${page.id}`, { cookie, form })
+      expect(saved.status, role).toBe(403)
+      const created = await visit('/admin/pages', {
+        cookie,
+        form: pageForm({ title: 'Nouvelle', slug: `nouvelle-${role}`, status: 'draft' }),
+      })
+      expect(created.status, role).toBe(403)
+      const autosaved = await visit('/admin/pages/autosave', {
+        cookie,
+        form: pageForm({ title: 'Brouillon', slug: `brouillon-${role}` }),
+      })
+      expect(autosaved.status, role).toBe(403)
+      expect((await visit(`/admin/pages/${page.id}/delete`, { cookie, form: {} })).status).toBe(403)
+    }
+    expect((await pageBySlug('colophon')).title).toBe('Colophon')
+    expect(await pageBySlug('nouvelle-author')).toBeUndefined()
+    expect(await pageBySlug('brouillon-contributor')).toBeUndefined()
+  })
+
   it('are named by their title in the audience figures', async () => {
     const titles = await titlesForPaths(db, ['/acces', '/search', '/posts/post-3'])
     expect(titles).toEqual(

@@ -19,6 +19,22 @@ const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><sty
 <table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr><td width=200 style='width:100pt'><p class=MsoNormal><b>A</b></p></td><td><p class=MsoNormal>B</p></td></tr></table>
 </body></html>`
 
+/** Word's nested list: levels 1, 2, 2, 3, 1, then numbers at level 2 under a bullet. */
+const WORD_NESTED = [
+  [1, '·', 'Chambres'],
+  [2, 'o', 'Vue mer'],
+  [2, 'o', '<i>Vue jardin</i>'],
+  [3, '§', 'Rez-de-chaussée'],
+  [1, '·', 'Suites'],
+  [2, 'a.', 'Junior'],
+  [2, 'b.', 'Senior'],
+]
+  .map(
+    ([level, marker, text]) =>
+      `<p class=MsoListParagraphCxSpMiddle style='margin-left:${36 * Number(level)}pt;text-indent:-18.0pt;mso-list:l0 level${level} lfo1'><![if !supportLists]><span>${marker}<span>&nbsp;</span></span><![endif]>${text}<o:p></o:p></p>`,
+  )
+  .join('\n')
+
 const HOSTILE =
   '<h3 onclick="alert(1)">Titre</h3><p style="position:fixed" class="evil">Texte <a href="javascript:alert(1)">piège</a></p>' +
   '<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://example.org/"></iframe>' +
@@ -35,6 +51,14 @@ describe('rich text pasted into the visual editor', () => {
     const html = cleanPastedHtml(WORD).replace(/\s*\n\s*/g, '')
     expect(html).toBe(
       '<p>Intro <strong>gras</strong> et <em>italique</em></p><ul><li>Premier</li><li>Second</li></ul><p>Entre deux</p><ol><li>Un</li><li>Deux</li></ol><table><tbody><tr><td><p><strong>A</strong></p></td><td><p>B</p></td></tr></tbody></table>',
+    )
+  })
+
+  it('nests Word’s list levels, bullets and numbers alike', () => {
+    const html = cleanPastedHtml(`<p class=MsoNormal>Avant</p>\n${WORD_NESTED}\n<p>Après</p>`)
+    expect(html.replace(/\s*\n\s*/g, '')).toBe(
+      '<p>Avant</p><ul><li>Chambres<ul><li>Vue mer</li><li><em>Vue jardin</em><ul><li>Rez-de-chaussée</li></ul></li></ul></li>' +
+        '<li>Suites<ol><li>Junior</li><li>Senior</li></ol></li></ul><p>Après</p>',
     )
   })
 

@@ -25,6 +25,24 @@ type UsersPageProps = {
   error?: string | null
 }
 
+/** Another account's role, changed in place (audited). */
+function RoleForm({ a, user }: { a: AdminMessages; user: User }) {
+  return (
+    <form method="post" action={`/admin/users/${user.id}/role`} class="inline-form">
+      <select name="role" aria-label={a.roleOf(user.name)}>
+        {USER_ROLES.map((role) => (
+          <option value={role} selected={user.role === role}>
+            {a.roles[role]}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" class="link-button">
+        {a.changeRole}
+      </button>
+    </form>
+  )
+}
+
 export function UsersPage(props: UsersPageProps) {
   const { a, m, editor, users, form, errors, notice, error, handed } = props
   return (
@@ -54,7 +72,7 @@ export function UsersPage(props: UsersPageProps) {
               </td>
               <td data-label={a.email}>{user.email}</td>
               <td data-label={a.role}>
-                {a.roles[user.role]}
+                {user.id === editor.id ? a.roles[user.role] : <RoleForm a={a} user={user} />}
                 {user.disabledAt && ` — ${a.disabled}`}
               </td>
               <td>

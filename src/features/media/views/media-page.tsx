@@ -5,6 +5,7 @@ import { formatFileSize, type MediaMessages } from '../messages'
 import type { Site } from '../../../types'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { MediaImage } from './media-image'
+import { mayDeleteMedia } from '../media-access'
 
 export type UploadFormValues = { alt: string }
 
@@ -109,11 +110,13 @@ export function MediaPage(props: MediaPageProps) {
               <dt>{m.usedIn}</dt>
               <dd>{uses.length === 0 ? m.notUsed : <UsesList m={m} uses={uses} />}</dd>
             </dl>
-            <form method="post" action={`/admin/media/${media.id}/delete`} class="inline-form">
-              <button type="submit" class="link-button danger-link">
-                {m.delete}
-              </button>
-            </form>
+            {mayDeleteMedia(editor, media) && (
+              <form method="post" action={`/admin/media/${media.id}/delete`} class="inline-form">
+                <button type="submit" class="link-button danger-link">
+                  {m.delete}
+                </button>
+              </form>
+            )}
           </li>
         ))}
       </ul>

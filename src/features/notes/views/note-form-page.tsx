@@ -2,11 +2,15 @@ import type { User } from '../../../db/schema'
 import type { AdminMessages } from '../../../i18n/admin'
 import type { NoteMessages } from '../messages'
 import { NOTE_LIMITS, type NoteField, type NoteFormValues } from '../schemas'
+import { FIELD_MAX } from '../../../lib/validation/limits'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { CategoryFields, LanguageAuthorFields, PublishDateFields } from '../../posts'
 import { InlineLogin } from '../../auth'
 import { VisualEditorAssets } from '../../visual-editor'
 import type { Locale } from '../../../i18n/site'
+import { mayPublish } from '../../auth'
+import { postReviewMessagesFor, ReviewStatus, type ReviewWithNames } from '../../posts'
+import type { Site } from '../../../types'
 
 export type NoteFormProps = {
   a: AdminMessages
@@ -25,6 +29,12 @@ export type NoteFormProps = {
   viewHref?: string | null
   /** The interface language, for the visual editor's labels. */
   locale?: Locale
+  /** The note's review, when a contributor submitted it. */
+  review?: ReviewWithNames | null
+  /** Opened by someone who may not change it (a contributor, once their note is published). */
+  locked?: string | null
+  /** For the review status's dates. */
+  site?: Site
 }
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined)
@@ -79,6 +89,9 @@ export function NoteFormPage(props: NoteFormProps) {
   const action = noteId ? `/admin/notes/${noteId}` : '/admin/notes'
   const hasErrors = Object.keys(errors).length > 0
   const field = { values, errors }
+  // A contributor keeps drafts and submits them for review; an editor publishes them.
+  const draftsOnly = editor !== null && !mayPublish(editor)
+  const r = postReviewMessagesFor(props.locale ?? 'en')
   return (
     <section class="admin note-editor">
       {editor && <AdminNav a={a} editor={editor} />}
@@ -89,6 +102,8 @@ export function NoteFormPage(props: NoteFormProps) {
           <a href={props.viewHref}>{a.viewSite} →</a>
         </p>
       )}
+      {props.review && props.site && <ReviewStatus site={props.site} review={props.review} />}
+      {props.locked && <Notice message={props.locked} />}
       {hasErrors && <Notice message={a.fixErrors} tone="error" />}
       <form method="post" action={action} class="note-form stack">
         {!editor && <InlineLogin a={a} error={props.loginError} />}
@@ -98,14 +113,30 @@ export function NoteFormPage(props: NoteFormProps) {
         <TextField name="quote" label={n.quote} rows={5} {...field} />
         <TextField name="comment" label={n.comment} rows={4} visual {...field} />
 
-        <div class="form-actions">
-          <button type="submit" name="intent" value="publish">
-            {n.publish}
-          </button>
-          <button type="submit" name="intent" value="draft" class="secondary">
-            {n.saveDraft}
-          </button>
-        </div>
+        {draftsOnly && !props.locked && (
+          <label>
+            {r.reviewNote}
+            <textarea name="reviewNote" rows={2} maxlength={FIELD_MAX.reviewNote}>
+              {values.reviewNote}
+            </textarea>
+          </label>
+        )}
+        {!props.locked && (
+          <div class="form-actions">
+            {draftsOnly ? (
+              <button type="submit" name="intent" value="review">
+                {r.submitForReview}
+              </button>
+            ) : (
+              <button type="submit" name="intent" value="publish">
+                {n.publish}
+              </button>
+            )}
+            <button type="submit" name="intent" value="draft" class="secondary">
+              {n.saveDraft}
+            </button>
+          </div>
+        )}
 
         <details open={hasErrors || undefined}>
           <summary>

@@ -2,6 +2,8 @@ import type { PostStatus } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../i18n/admin'
 import type { Site } from '../../../types'
+import type { ReviewState } from '../../../db/schema'
+import { postReviewMessagesFor } from '../review-messages'
 
 export type AdminPostRow = {
   id: number
@@ -13,6 +15,8 @@ export type AdminPostRow = {
   deletedAt: Date | null
   authorName: string
   views: number
+  /** A contributor's draft in review, or sent back with a note. */
+  review?: { state: ReviewState; returnNote: string } | null
 }
 
 type RowsProps = { site: Site; a: AdminMessages; posts: AdminPostRow[]; nextHref: string | null }
@@ -21,6 +25,7 @@ type RowsProps = { site: Site; a: AdminMessages; posts: AdminPostRow[]; nextHref
 export function AdminPostRows({ site, a, posts, nextHref }: RowsProps) {
   const when = (date: Date | null) =>
     date ? formatDateTime(date, site.locale, site.timeZone) : '—'
+  const r = postReviewMessagesFor(site.locale)
   return (
     <>
       {posts.map((post) => (
@@ -30,6 +35,17 @@ export function AdminPostRows({ site, a, posts, nextHref }: RowsProps) {
           </td>
           <td>
             <span class={`status status-${post.status}`}>{a.statusLabel[post.status]}</span>
+            {post.review && post.status === 'draft' && (
+              <>
+                {' '}
+                <span class={`status review-${post.review.state}`}>
+                  {r.reviewLabel[post.review.state]}
+                </span>
+                {post.review.state === 'returned' && post.review.returnNote && (
+                  <q class="review-note">{post.review.returnNote}</q>
+                )}
+              </>
+            )}
           </td>
           <td data-label={a.author}>{post.authorName}</td>
           <td data-label={a.publishDate}>{when(post.publishedAt)}</td>

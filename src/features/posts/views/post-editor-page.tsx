@@ -18,6 +18,10 @@ import { SharePreviewPanel, type PreviewLink } from '../../preview-links'
 import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
 import { POST_EDITOR, type EditorKind } from '../editor-kind'
 import { SLUG_INPUT_PATTERN } from '../../../lib/slug'
+import { mayPublish } from '../../auth'
+import type { ReviewWithNames } from '../review-state'
+import { ContributorStatus, ReviewStatus, SubmitForReviewFields } from './review-fields'
+import { postReviewMessagesFor } from '../review-messages'
 
 export type PostEditorProps = {
   site: Site
@@ -46,6 +50,10 @@ export type PostEditorProps = {
   editorKind?: EditorKind
   /** A draft or a scheduled post: its preview address, if one is shared (null if none). */
   previewShare?: { link: PreviewLink | null } | null
+  /** The post's review, when a contributor submitted it. */
+  review?: ReviewWithNames | null
+  /** Opened by someone who may not change it (a contributor, once their post is published). */
+  locked?: string | null
 }
 
 /** A page's fields that posts have and pages do not, kept as they are in hidden inputs. */
@@ -92,11 +100,15 @@ export function PostEditorPage(props: PostEditorProps) {
   const action = postId ? `${basePath}/${postId}` : basePath
   const hasErrors = Object.keys(errors).length > 0
   const statuses = isPage ? (['draft', 'published'] as const) : POST_STATUSES
+  // A contributor saves drafts and submits them; the relogin form (no editor yet) shows it all.
+  const draftsOnly = editor !== null && !mayPublish(editor)
   return (
     <section class="admin editor">
       {editor && <AdminNav a={a} editor={editor} />}
       <h1>{postId ? values.title || a.edit : isPage ? a.newPage : a.newPost}</h1>
       <Notice message={props.notice} />
+      {props.review && <ReviewStatus site={site} review={props.review} />}
+      {props.locked && <Notice message={props.locked} />}
       {props.postLink && (
         <p class="post-link">
           <a href={props.postLink.href}>{props.postLink.label}</a>
@@ -126,7 +138,7 @@ export function PostEditorPage(props: PostEditorProps) {
         method="post"
         action={action}
         class="post-form"
-        data-autosave={editor ? `${action}/autosave` : undefined}
+        data-autosave={editor && !props.locked ? `${action}/autosave` : undefined}
         data-offline={a.autosaveOffline}
       >
         <input type="hidden" name="version" id="post-version" value={values.version} />
@@ -260,30 +272,56 @@ export function PostEditorPage(props: PostEditorProps) {
 
         <fieldset>
           <legend>{a.status}</legend>
-          {statuses.map((status) => (
-            <label class="check">
-              <input type="radio" name="status" value={status} checked={values.status === status} />{' '}
-              {a.statusLabel[status]}
-            </label>
-          ))}
-          <FieldError id="status-error" message={errors.status} />
-          {!isPage && (
-            <PublishDateFields a={a} values={values} errors={errors} timeZones={props.timeZones} />
+          {draftsOnly ? (
+            <ContributorStatus site={site} values={values} />
+          ) : (
+            <>
+              {statuses.map((status) => (
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="status"
+                    value={status}
+                    checked={values.status === status}
+                  />{' '}
+                  {a.statusLabel[status]}
+                </label>
+              ))}
+              <FieldError id="status-error" message={errors.status} />
+              {!isPage && (
+                <PublishDateFields
+                  a={a}
+                  values={values}
+                  errors={errors}
+                  timeZones={props.timeZones}
+                />
+              )}
+            </>
           )}
         </fieldset>
 
-        <div class="form-actions">
-          <button type="submit">{a.save}</button>
-          <p id="autosave-status" class="autosave-status" role="status"></p>
-          {postId && editor && (
-            <a class="danger-link" href={`${basePath}/${postId}/delete`}>
-              {a.delete}
-            </a>
-          )}
-        </div>
+        {draftsOnly && !props.locked && (
+          <SubmitForReviewFields site={site} values={values} error={errors.reviewNote} />
+        )}
+        {!props.locked && (
+          <div class="form-actions">
+            <button type="submit">{a.save}</button>
+            {draftsOnly && (
+              <button type="submit" name="review" value="submit" class="secondary">
+                {postReviewMessagesFor(site.locale).submitForReview}
+              </button>
+            )}
+            <p id="autosave-status" class="autosave-status" role="status"></p>
+            {postId && editor && (
+              <a class="danger-link" href={`${basePath}/${postId}/delete`}>
+                {a.delete}
+              </a>
+            )}
+          </div>
+        )}
       </form>
       <ImageAltDialog m={mediaMessagesFor(site.locale)} />
-      {postId && editor && props.previewShare && (
+      {postId && editor && props.previewShare && !props.locked && (
         <SharePreviewPanel
           site={site}
           postId={postId}
@@ -303,15 +341,17 @@ export function PostEditorPage(props: PostEditorProps) {
                   {formatDateTime(revision.createdAt, site.locale, site.timeZone)}
                   {revision.savedByName && ` — ${revision.savedByName}`} — {revision.title}
                 </span>
-                <form
-                  method="post"
-                  action={`${basePath}/${postId}/revisions/${revision.id}/restore`}
-                  class="inline-form"
-                >
-                  <button type="submit" class="link-button">
-                    {a.restoreRevision}
-                  </button>
-                </form>
+                {!props.locked && (
+                  <form
+                    method="post"
+                    action={`${basePath}/${postId}/revisions/${revision.id}/restore`}
+                    class="inline-form"
+                  >
+                    <button type="submit" class="link-button">
+                      {a.restoreRevision}
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ol>

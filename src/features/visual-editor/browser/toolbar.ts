@@ -9,6 +9,8 @@ export type ToolbarAction = {
   run: () => void
   /** A toggle reports whether it is on at the cursor (aria-pressed). */
   active?: () => boolean
+  /** A button that only acts somewhere (in a table) is shown only there. */
+  shown?: () => boolean
 }
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform)
@@ -92,12 +94,31 @@ export function toolbarActions(
       face: '▦',
       run: () => chain().insertTable({ rows: 3, cols: 2, withHeaderRow: true }).run(),
     },
+    ...tableActions(editor, m),
     { label: m.rule, face: '―', run: () => chain().setHorizontalRule().run() },
     open.image && { label: m.image, face: '🖼', run: open.image },
     { label: m.undo, face: '↶', keys: 'Mod-Z', run: () => chain().undo().run() },
     { label: m.redo, face: '↷', keys: 'Mod-Shift-Z', run: () => chain().redo().run() },
   ]
   return actions.filter((action): action is ToolbarAction => action !== null)
+}
+
+/** Rows and columns of the table at the cursor; Markdown tables have one header row. */
+function tableActions(editor: Editor, m: BrowserMessages): ToolbarAction[] {
+  const chain = () => editor.chain().focus()
+  const inTable = () => editor.isActive('table')
+  return [
+    { label: m.addRow, face: '+▤', run: () => chain().addRowAfter().run(), shown: inTable },
+    { label: m.addColumn, face: '+▥', run: () => chain().addColumnAfter().run(), shown: inTable },
+    { label: m.deleteRow, face: '−▤', run: () => chain().deleteRow().run(), shown: inTable },
+    {
+      label: m.deleteColumn,
+      face: '−▥',
+      run: () => chain().deleteColumn().run(),
+      shown: inTable,
+    },
+    { label: m.deleteTable, face: '✕▦', run: () => chain().deleteTable().run(), shown: inTable },
+  ]
 }
 
 /**
@@ -134,27 +155,43 @@ export function renderToolbar(actions: ToolbarAction[], label: string, controls:
     return button
   })
   bar.addEventListener('keydown', (event) => {
-    const current = buttons.indexOf(document.activeElement as HTMLButtonElement)
+    const reachable = buttons.filter((button) => !button.hidden)
+    const current = reachable.indexOf(document.activeElement as HTMLButtonElement)
     if (current < 0) return
+    const last = reachable.length - 1
     const next =
       event.key === 'ArrowRight' || event.key === 'ArrowDown'
-        ? (current + 1) % buttons.length
+        ? current === last
+          ? 0
+          : current + 1
         : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
-          ? (current - 1 + buttons.length) % buttons.length
+          ? current === 0
+            ? last
+            : current - 1
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
-              ? buttons.length - 1
+              ? last
               : -1
     if (next < 0) return
     event.preventDefault()
-    buttons[current].tabIndex = -1
-    buttons[next].tabIndex = 0
-    buttons[next].focus()
+    reachable[current].tabIndex = -1
+    reachable[next].tabIndex = 0
+    reachable[next].focus()
   })
   const refresh = () =>
     actions.forEach((action, index) => {
-      if (action.active) buttons[index].setAttribute('aria-pressed', String(action.active()))
+      const button = buttons[index]
+      if (action.active) button.setAttribute('aria-pressed', String(action.active()))
+      if (!action.shown) return
+      const shown = action.shown()
+      if (shown === !button.hidden) return
+      button.hidden = !shown
+      // The one tab stop never rests on a hidden button.
+      if (!shown && button.tabIndex === 0) {
+        button.tabIndex = -1
+        buttons[0].tabIndex = 0
+      }
     })
   return { bar, refresh }
 }
