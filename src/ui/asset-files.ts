@@ -8,5 +8,5 @@ export const ASSET_FILES = {
   'js/passkeys.js': '/js/passkeys.3e4bea46.js',
   'js/reader.js': '/js/reader.a474fe8b.js',
   'js/simplewebauthn-browser.js': '/js/simplewebauthn-browser.29bb0699.js',
-  'js/visual-editor.js': '/js/visual-editor.bc9b203e.js',
+  'js/visual-editor.js': '/js/visual-editor.1cde1692.js',
 } as const
