@@ -10,6 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { ASSET_MAP_FILE, assetMapSource, listStaticAssets } from './asset-fingerprints'
 import { buildEditorBundle, EDITOR_FILES_MODULE, editorFilesSource } from './editor-bundle'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -56,6 +57,9 @@ if (checkOnly) {
     writeFileSync(path.join(root, output.dir, output.name), output.content)
   }
   writeFileSync(modulePath, moduleSource)
+  // The map of every static file (what `npm run assets` writes) names the new bundle too.
+  const assets = listStaticAssets(path.join(root, 'static'))
+  writeFileSync(path.join(root, ASSET_MAP_FILE), assetMapSource(assets))
   console.log(
     stale.length > 0
       ? `Visual editor: ${bundle.script.name} (${bundle.script.gzipBytes} bytes gzipped).`
