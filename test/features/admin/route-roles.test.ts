@@ -42,7 +42,7 @@ const accounts = {} as Record<UserRole, number>
 let editorId: number
 
 /** A draft by the editor, as a new row each time. */
-async function othersPost(kind: 'post' | 'note' = 'post') {
+async function othersPost(kind: 'post' | 'note' | 'page' = 'post') {
   const slug = `others-${crypto.randomUUID()}`
   const input = postInput({
     slug,
@@ -52,7 +52,11 @@ async function othersPost(kind: 'post' | 'note' = 'post') {
   })
   return createPost(
     db,
-    kind === 'note' ? { ...input, kind, sourceUrl: 'https://example.org/source' } : input,
+    kind === 'note'
+      ? { ...input, kind, sourceUrl: 'https://example.org/source' }
+      : kind === 'page'
+        ? { ...input, kind }
+        : input,
     editorId,
   )
 }
@@ -251,7 +255,95 @@ const ROUTES: Record<string, RouteCase> = {
     form: () => ({ note: 'Please cut the second half.' }),
   },
 
+  // Pages at the site's root are the site's, like its settings and menus: editors only.
+  'GET /pages': { access: 'contentEditors' },
+  'GET /pages/new': { access: 'contentEditors' },
+  'POST /pages': {
+    access: 'contentEditors',
+    form: () => postFields(ids.author.id, { title: `Page ${crypto.randomUUID()}` }),
+  },
+  'POST /pages/autosave': {
+    access: 'contentEditors',
+    form: () => postFields(ids.author.id, { title: `Typed ${crypto.randomUUID()}` }),
+  },
+  'POST /pages/preview': {
+    access: 'contentEditors',
+    form: () => ({ markdown: 'Hello', language: 'en' }),
+  },
+  'POST /pages/:id{[0-9]+}': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}`,
+    form: () => draftForm(),
+  },
+  'POST /pages/:id{[0-9]+}/autosave': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}/autosave`,
+    form: () => draftForm(),
+  },
+  'GET /pages/:id{[0-9]+}': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}`,
+  },
+  'GET /pages/:id{[0-9]+}/preview': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}/preview`,
+  },
+  'GET /pages/:id{[0-9]+}/delete': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}/delete`,
+  },
+  'POST /pages/:id{[0-9]+}/delete': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}/delete`,
+    form: () => ({}),
+  },
+  'POST /pages/:id{[0-9]+}/restore': {
+    access: 'contentEditors',
+    path: async () => `/admin/pages/${await othersPost('page')}/restore`,
+    form: () => ({}),
+  },
+  'POST /pages/:id{[0-9]+}/revisions/:revisionId{[0-9]+}/restore': {
+    access: 'contentEditors',
+    path: async () => {
+      const id = await othersPost('page')
+      const [revision] = await db
+        .select({ id: postRevisions.id })
+        .from(postRevisions)
+        .where(eq(postRevisions.postId, id))
+      return `/admin/pages/${id}/revisions/${revision.id}/restore`
+    },
+    form: () => ({}),
+  },
+
   // The owner's.
+  'GET /settings': { access: 'owner' },
+  'POST /settings': { access: 'owner', form: () => ({}) },
+  'GET /navigation': { access: 'owner' },
+  'POST /navigation/:menu/links': {
+    access: 'owner',
+    path: async () => '/admin/navigation/footer/links',
+    form: () => ({ label: '', address: '' }),
+  },
+  'POST /navigation/:menu/links/:id': {
+    access: 'owner',
+    path: async () => '/admin/navigation/header/links/no-such-link',
+    form: () => ({ label: '', address: '' }),
+  },
+  'POST /navigation/:menu/links/:id/move': {
+    access: 'owner',
+    path: async () => '/admin/navigation/header/links/no-such-link/move',
+    form: () => ({ direction: 'up' }),
+  },
+  'POST /navigation/:menu/links/:id/remove': {
+    access: 'owner',
+    path: async () => '/admin/navigation/header/links/no-such-link/remove',
+    form: () => ({}),
+  },
+  'POST /navigation/:menu/order': {
+    access: 'owner',
+    path: async () => '/admin/navigation/header/order',
+    form: () => ({}),
+  },
   'GET /users': { access: 'owner' },
   'POST /users': { access: 'owner', form: () => ({}) },
   'POST /users/invitations': { access: 'owner', form: () => ({}) },
