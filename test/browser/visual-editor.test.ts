@@ -78,6 +78,8 @@ describe('the visual editor in Chromium', () => {
     await page.keyboard.type('/privacy')
     await page.keyboard.press('Enter')
     await page.waitForSelector('dialog.ve-link-dialog:not([open])', { state: 'attached' })
+    // The dialog inserts the link on its close event: the next key waits for it to be in.
+    await page.waitForSelector(`${VISUAL} a[href="/privacy"]`)
     await page.keyboard.type('.')
     assert.equal(
       await page.inputValue('textarea[name=markdown]'),
