@@ -22,7 +22,9 @@ import {
   noteFormSchema,
   typedNoteForm,
   type NoteErrors,
+  type NoteFormValues,
 } from './schemas'
+import type { MediaEnv } from '../media'
 
 import { editorForSave } from '../auth'
 
@@ -57,13 +59,37 @@ export async function saveNote(
   noteId: number | null,
   typed: TypedNoteForm,
 ): Promise<NoteSaveOutcome> {
-  const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
   const signedIn = await editorForSave(c, loginEmail, loginPassword)
   if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
-  const editor = signedIn.user
+  return saveCheckedNote(
+    {
+      db: c.var.db,
+      bucket: c.env.MEDIA,
+      images: c.env.IMAGES,
+      allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+    },
+    signedIn.user.id,
+    noteId,
+    values,
+  )
+}
 
+/** What saving a note needs besides the form: the database, the media store, the fetcher's setting. */
+export type NoteSaveDeps = MediaEnv & { allowedHosts: readonly string[] }
+
+/**
+ * The save itself, for whoever is known to act (the signed-in editor, an agent's person): the
+ * same checks, source image, version condition and conflict, whatever sent the form.
+ */
+export async function saveCheckedNote(
+  deps: NoteSaveDeps,
+  editorId: number,
+  noteId: number | null,
+  values: NoteFormValues,
+): Promise<Exclude<NoteSaveOutcome, { kind: 'relogin' }>> {
+  const { db } = deps
   const existing = noteId ? await findPostForEditing(db, noteId) : null
   if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
   // Someone saved this note after the form was loaded: never overwrite that silently. Checked
@@ -90,15 +116,14 @@ export async function saveNote(
   if (!parsed.success || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
 
   const note = parsed.output
-  const editorId = editor.id
   let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
   let imageFailure: SourceImageFailure | null = null
   if (note.keepImage === 'keep' && note.imageUrl) {
     const kept = await keepSourceImage(
-      { db, bucket: c.env.MEDIA, images: c.env.IMAGES },
+      { db, bucket: deps.bucket, images: deps.images },
       note.imageUrl,
       {
-        allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+        allowedHosts: deps.allowedHosts,
         createdBy: editorId,
         alt: note.title,
       },

@@ -105,13 +105,23 @@ export async function savePost(
   postId: number | null,
   typed: TypedPostForm,
 ): Promise<SaveOutcome> {
-  const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
   const signedIn = await editorForSave(c, loginEmail, loginPassword)
   if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
-  const editor = signedIn.user
+  return saveEditedPost(c.var.db, signedIn.user.id, postId, values)
+}
 
+/**
+ * The save itself, for whoever is known to act (the signed-in editor, an agent's person): the
+ * same checks, version condition and conflict, whatever sent the form.
+ */
+export async function saveEditedPost(
+  db: Db,
+  editorId: number,
+  postId: number | null,
+  values: PostFormValues,
+): Promise<Exclude<SaveOutcome, { kind: 'relogin' }>> {
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && !existing) throw new HTTPException(404)
   if (existing?.deletedAt) return { kind: 'trashed' }
@@ -119,12 +129,12 @@ export async function savePost(
   const { errors, input } = await checkPost(db, values, postId)
   if (!input) return { kind: 'invalid', errors }
   try {
-    if (!existing) return { kind: 'saved', postId: await createPost(db, input, editor.id) }
+    if (!existing) return { kind: 'saved', postId: await createPost(db, input, editorId) }
     const version = loadedVersion(values)
     // A save that changes none of what a revision holds adds none.
     const revision = !sameRevisionContent(existing, input)
     const result = version
-      ? await updatePost(db, existing.id, version, input, editor.id, { revision })
+      ? await updatePost(db, existing.id, version, input, editorId, { revision })
       : null
     if (result?.saved) return { kind: 'saved', postId: existing.id }
   } catch (error) {
