@@ -7,6 +7,7 @@ import type { ToolContext } from './tool'
  */
 export async function auditAgentWrite(ctx: ToolContext, tool: string, what: string) {
   const { agent, request } = ctx
+  ctx.wrote = true
   const via = agent.via === 'token' ? 'token' : 'app'
   const country = (request as Request & { cf?: { country?: unknown } }).cf?.country
   await recordAudit(

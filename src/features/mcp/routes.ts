@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { openD1Session } from '../../db/client'
 import type { AppEnv } from '../../types'
 import { authenticateAgent, MCP_PATH, oauthProtocolRoutes } from '../auth'
+import { refreshAfterWrite } from '../page-cache'
 import { handleMcpRequest } from './server'
 
 /**
@@ -18,13 +19,17 @@ export const mcpRoutes = new Hono<AppEnv>()
     c.set('d1Session', session)
     const authentication = await authenticateAgent(c)
     if (!authentication.ok) return authentication.response
-    return handleMcpRequest({
+    const ctx = {
       db,
       env: c.env,
       site: c.var.site,
       agent: authentication.agent,
       request: c.req.raw,
-    })
+      wrote: false,
+    }
+    const response = await handleMcpRequest(ctx)
+    if (ctx.wrote) await refreshAfterWrite(c)
+    return response
   })
   // No server-to-client stream: every answer comes with its request.
   .on(['GET', 'DELETE'], MCP_PATH, (c) => c.body(null, 405, { Allow: 'POST' }))

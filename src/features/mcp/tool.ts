@@ -10,6 +10,8 @@ export type ToolContext = {
   site: Site
   agent: Agent
   request: Request
+  /** Set by the first write: readers' pages are then refreshed before the answer goes. */
+  wrote: boolean
 }
 
 /** A tool's answer: data (structured content and its JSON text) or a message the agent can act on. */
