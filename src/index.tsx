@@ -23,12 +23,15 @@ import { sitemapRoutes } from './features/feeds'
 import { scheduled } from './app/scheduled'
 import type { AppEnv } from './types'
 import { layout } from './ui/layout'
+import { mcpRoutes } from './features/mcp'
 
 const app = new Hono<AppEnv>()
 
 app.use(securityHeaders)
 app.use(siteContext)
 app.use(layout)
+// Agents' endpoints (/mcp, OAuth): no reader page, so neither counted nor cached.
+app.route('/', mcpRoutes)
 // The counter sits outside the page cache, so it counts the views the cache serves too.
 app.use(audienceCounter)
 app.use(pageCache)

@@ -14,6 +14,8 @@ declare namespace Cloudflare {
     IMAGES?: ImagesBinding
     /** The audience counter's shards (src/features/audience/shard.ts). */
     AUDIENCE: DurableObjectNamespace<import('./features/audience').AudienceShard>
+    /** OAuth clients, grants and tokens for agents on /mcp (@cloudflare/workers-oauth-provider). */
+    OAUTH_KV: KVNamespace
     SITE_NAME: string
     SITE_TAGLINE: string
     SITE_LOCALE: string

@@ -5,6 +5,7 @@ import { purgeTrash } from '../features/posts'
 import { deleteExpiredSessions } from '../features/auth'
 import { deleteOldAuditRows } from '../features/auth'
 import { deleteExpiredChallenges } from '../features/auth'
+import { deleteExpiredAccessTokens, deleteOldAgentRequestCounts } from '../features/auth'
 import { dayOf, retentionCutoffDay } from '../features/audience'
 import { readSiteSettings } from '../features/settings'
 
@@ -21,6 +22,8 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   await deleteExpiredSessions(db, now)
   await deleteOldLoginFailures(db, now)
   await deleteExpiredChallenges(db, now)
+  await deleteExpiredAccessTokens(db, now)
+  await deleteOldAgentRequestCounts(db, now)
   // The audit log is kept 13 months.
   await deleteOldAuditRows(db, now)
   console.log(

@@ -607,3 +607,43 @@ export const webauthnChallenges = sqliteTable(
 )
 
 export type Passkey = typeof passkeys.$inferSelect
+
+/**
+ * What an agent may do on a person's behalf, each scope including the ones before it: read
+ * everything an editor reads; write drafts (posts, notes, images); publish, schedule and unpublish.
+ */
+export const ACCESS_SCOPES = ['read', 'write_drafts', 'publish'] as const
+export type AccessScope = (typeof ACCESS_SCOPES)[number]
+
+/**
+ * Personal access tokens for the MCP server (`Authorization: Bearer …`), made on /admin/account.
+ * Only the SHA-256 of a token is kept; revoking one deletes its row.
+ */
+export const accessTokens = sqliteTable(
+  'access_tokens',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    scope: text({ enum: ACCESS_SCOPES }).notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('access_tokens_user_idx').on(t.userId)],
+)
+
+export type AccessToken = typeof accessTokens.$inferSelect
+
+/**
+ * Requests an agent's token or OAuth grant made in the current minute (`key`: `token:<id>` or
+ * `oauth:<user>:<client>`): counted and checked in one statement. Stale rows go hourly.
+ */
+export const agentRequestCounts = sqliteTable('agent_request_counts', {
+  key: text().primaryKey(),
+  windowStart: integer().notNull(),
+  count: integer().notNull(),
+})

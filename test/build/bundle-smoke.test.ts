@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test'
 import { hashPassword } from '../../src/features/auth/password'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/features/auth/users'
+import { createAccessToken } from '../../src/features/auth/access-tokens'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 
 // A secret, as `wrangler secret put` gives the deployed Worker; a binding, not a global.
@@ -84,6 +85,46 @@ describe('the deployed bundle in workerd, with wrangler.toml as it is', () => {
     const login = await send('/admin')
     assert.equal(login.status, 200)
     assert.match(await login.text(), /name="password"/)
+  })
+
+  it('answers an agent on /mcp and serves the OAuth metadata (the SDK and the OAuth library)', async () => {
+    const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+    const { token } = await createAccessToken(db, {
+      userId: 1,
+      name: 'smoke',
+      scope: 'read',
+      days: 1,
+    })
+    const response = await send('/mcp', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    })
+    assert.equal(response.status, 200, await response.clone().text())
+    const { result } = (await response.json()) as { result: { tools: { name: string }[] } }
+    assert.ok(result.tools.some((tool) => tool.name === 'get_audience'))
+    const called = await send('/mcp', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'search_posts', arguments: { query: 'hospitality' } },
+      }),
+    })
+    assert.equal(called.status, 200)
+    const metadata = await send('/.well-known/oauth-authorization-server')
+    assert.equal(metadata.status, 200)
+    assert.equal(((await metadata.json()) as { issuer: string }).issuer, worker.url)
   })
 
   it('runs the hourly Cron Trigger', async () => {

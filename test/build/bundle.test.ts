@@ -16,11 +16,14 @@ const root = path.resolve(import.meta.dirname, '../..')
  * streaming XML reader, zip) and the sanitizer's HTML parser; 98 KiB before those; 340 KiB with
  * invitations, recovery, the audit log, the mail layer and `jose` for Cloudflare Access (6 KiB of
  * the 21 added); 444 KiB with passkeys, 99 KiB of them `@simplewebauthn/server` (its attestation
- * verifiers bring X.509 and ASN.1 parsers); 452 KiB with the visual editor and preview links, 468
- * KiB with the settings, navigation and pages admin (16 KiB). Cloudflare allows 3 MB (free) and
- * 10 MB (paid) compressed; the budget catches a dependency pulled in by mistake.
+ * verifiers bring X.509 and ASN.1 parsers); 585 KiB with the MCP server and OAuth (134 KiB added:
+ * `@modelcontextprotocol/sdk` with zod, the Cloudflare JSON Schema validator and Ajv, its default
+ * validator, bundled though never run, about 90 on its own; `@cloudflare/workers-oauth-provider`
+ * about 31; the tools, tokens, consent screen and `@valibot/to-json-schema` the rest); 607 KiB with
+ * the settings, navigation and pages admin (16 KiB). Cloudflare allows 3 MB (free) and 10 MB
+ * (paid) compressed; the budget catches a dependency pulled in by mistake.
  */
-const GZIP_BUDGET_BYTES = 475 * 1024
+const GZIP_BUDGET_BYTES = 610 * 1024
 
 test('the deployed bundle is minified and ships a source map', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'edge-blog-bundle-'))

@@ -7,6 +7,7 @@ import { streamingBodyLimit } from '../../lib/body-limit'
 import type { AdminEnv } from '../../types'
 import { MAX_UPLOAD_MB } from '../import-export'
 import { adminAccountRoutes } from '../auth'
+import { adminOAuthRoutes } from '../auth'
 import { adminAuthorRoutes } from '../authors-editors'
 import { adminAnalyticsCsvRoute, adminAnalyticsRoutes } from '../audience'
 import { adminImportRoutes } from '../import-export'
@@ -50,6 +51,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/users', adminUserRoutes)
   .route('/authors', adminAuthorRoutes)
   .route('/account', adminAccountRoutes)
+  .route('/oauth', adminOAuthRoutes)
   .route('/analytics', adminAnalyticsRoutes)
   .route('/analytics.csv', adminAnalyticsCsvRoute)
   .route('/import', adminImportRoutes)

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
-import { countedUpTo, countsInRange, dailySeries, topKeys } from './queries'
+import { countsInRange, dailySeries } from './queries'
+import { audienceReport } from './report'
 import { audienceMessagesFor } from './messages'
 import { titlesForPaths } from './page-titles'
 import { dayOf, retentionCutoffDay } from './visitor'
@@ -10,7 +11,7 @@ import { requireContentEditor, requireEditor } from '../auth'
 import type { AdminEnv, EditorEnv } from '../../types'
 import type { Locale } from '../../i18n/site'
 import * as v from 'valibot'
-import { addDays, analyticsQuery, RANGE_PRESETS, readRange } from './schemas'
+import { analyticsQuery, RANGE_PRESETS, readRange } from './schemas'
 import { lenientQuery } from '../../lib/validation/form'
 import { AnalyticsPage, type Ranked } from './views/analytics-page'
 
@@ -29,12 +30,6 @@ function countedTime(at: number, locale: Locale, timeZone: string) {
     : formatDateTime(new Date(at), locale, timeZone)
 }
 
-function daysBetween(from: string, to: string) {
-  const days: string[] = []
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day)
-  return days
-}
-
 function rangeQuery(range: { preset: string; from: string; to: string }) {
   return range.preset ? `range=${range.preset}` : `from=${range.from}&to=${range.to}`
 }
@@ -44,26 +39,9 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
   .get('/', lenientQuery(analyticsQuery), async (c) => {
     const { db, a, site } = c.var
     const range = rangeOf(c, c.req.valid('query'))
-    const [series, pages, referrers, countries, devices, more, bots, unrecorded, upTo] =
-      await Promise.all([
-        dailySeries(db, range.from, range.to),
-        topKeys(db, 'page', range.from, range.to),
-        topKeys(db, 'referrer', range.from, range.to),
-        topKeys(db, 'country', range.from, range.to),
-        topKeys(db, 'device', range.from, range.to),
-        topKeys(db, 'more', range.from, range.to, 1000),
-        topKeys(db, 'bot', range.from, range.to),
-        topKeys(db, 'unrecorded', range.from, range.to),
-        countedUpTo(db),
-      ])
-    const rows = daysBetween(range.from, range.to).map(
-      (day) => series.get(day) ?? { day, views: 0, visitors: 0 },
-    )
-    const views = rows.reduce((total, row) => total + row.views, 0)
-    const busiestDay = rows.reduce<(typeof rows)[number] | null>(
-      (best, row) => (row.views > 0 && (!best || row.views > best.views) ? row : best),
-      null,
-    )
+    const report = await audienceReport(db, range.from, range.to)
+    const { rows, views, busiestDay, pages, referrers, countries, devices } = report
+    const upTo = report.countedUpTo
     const titles = await titlesForPaths(
       db,
       pages.map((page) => page.key),
@@ -79,13 +57,11 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
       href: page.key,
       count: page.count,
     }))
-    // Days without a visit (before launch, or quiet ones) would drag the average towards zero.
-    const daysWithVisits = rows.filter((row) => row.visitors > 0)
     // wrangler dev gives every request a placeholder country: say so rather than show it.
     const local = isLocalRequest(c.req.url)
     const regionNames = new Intl.DisplayNames([site.locale], { type: 'region' })
     const m = audienceMessagesFor(site.locale)
-    const unrecordedViews = unrecorded.reduce((total, row) => total + row.count, 0)
+    const unrecordedViews = report.unrecordedViews
     return c.render(
       <AnalyticsPage
         a={a}
@@ -98,19 +74,13 @@ export const adminAnalyticsRoutes = new Hono<AdminEnv>()
         rows={rows}
         totals={{
           views,
-          averageVisitors: {
-            days: daysWithVisits.length,
-            value: Math.round(
-              daysWithVisits.reduce((total, row) => total + row.visitors, 0) /
-                Math.max(1, daysWithVisits.length),
-            ),
-          },
+          averageVisitors: report.averageVisitors,
           busiestDay: busiestDay && {
             ...busiestDay,
             label: formatDay(busiestDay.day, site.locale),
           },
-          moreLoaded: more.reduce((total, row) => total + row.count, 0),
-          bots: bots.reduce((total, row) => total + row.count, 0),
+          moreLoaded: report.moreLoaded,
+          bots: report.bots,
         }}
         topPages={topPages}
         referrers={referrers.map((row) => ({ label: row.key, count: row.count }))}

@@ -7,30 +7,31 @@ import { hashPassword } from './password'
 import { verifyPassword } from './verify-password'
 import { openSession, requireEditor } from './editor-session'
 import type { AdminEnv, EditorEnv } from '../../types'
-import { AccountPage } from './views/account-page'
+import { accessTokenRoutes } from './access-token-routes'
+import { agentNotice } from './agent-access-on-page'
+import { renderAccountPage } from './render-account-page'
 import { authPepper } from './login'
 import { claimPasswordCheck, passwordWasRight } from './password-attempt'
 import { auditRequest } from './audit-log'
 import { passkeyAccountRoutes } from './passkey-account-routes'
-import { passkeyNotice, passkeysOnPage } from './passkeys-on-page'
+import { passkeyNotice } from './passkeys-on-page'
+import type { AccountPage } from './views/account-page'
 
 export const adminAccountRoutes = new Hono<AdminEnv>()
   .use(requireEditor)
-  .get('/', lenientQuery(v.object({ changed: typedText, passkey: typedText })), async (c) => {
-    const { changed, passkey } = c.req.valid('query')
-    const notice = changed ? c.var.a.passwordChanged : passkeyNotice(c, passkey)
-    return c.render(
-      <AccountPage
-        a={c.var.a}
-        editor={c.var.editor}
-        errors={{}}
-        notice={notice}
-        passkeys={await passkeysOnPage(c)}
-      />,
-      { title: c.var.a.account, admin: true },
-    )
-  })
+  .get(
+    '/',
+    lenientQuery(v.object({ changed: typedText, passkey: typedText, agent: typedText })),
+    async (c) => {
+      const { changed, passkey, agent } = c.req.valid('query')
+      const notice = changed
+        ? c.var.a.passwordChanged
+        : (passkeyNotice(c, passkey) ?? agentNotice(c, agent))
+      return renderAccountPage(c, { notice })
+    },
+  )
   .route('/', passkeyAccountRoutes)
+  .route('/', accessTokenRoutes)
   .post('/password', typedForm(passwordChangeFields), async (c) => {
     const { a, db, editor } = c.var
     const { currentPassword, newPassword, repeatPassword } = c.req.valid('form')
@@ -42,13 +43,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
       c.status(429)
       c.header('Retry-After', String(attempt.retryAfterSeconds))
       errors.currentPassword = a.tooManyAttempts(Math.ceil(attempt.retryAfterSeconds / 60))
-      return c.render(
-        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
-        {
-          title: a.account,
-          admin: true,
-        },
-      )
+      return renderAccountPage(c, { errors })
     }
     if (await verifyPassword(currentPassword, editor.passwordHash, pepper)) {
       await passwordWasRight(db, attempt)
@@ -60,13 +55,7 @@ export const adminAccountRoutes = new Hono<AdminEnv>()
     else if (newPassword !== repeatPassword) errors.repeatPassword = a.passwordsDiffer
     if (Object.keys(errors).length > 0) {
       c.status(422)
-      return c.render(
-        <AccountPage a={a} editor={editor} errors={errors} passkeys={await passkeysOnPage(c)} />,
-        {
-          title: a.account,
-          admin: true,
-        },
-      )
+      return renderAccountPage(c, { errors })
     }
     // Every session of this editor ends, this one included; a fresh one keeps them logged in here.
     await setUserPassword(db, editor.id, await hashPassword(newPassword, pepper))

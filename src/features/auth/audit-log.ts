@@ -17,6 +17,12 @@ export const AUDIT_EVENTS = [
   'password_changed',
   'passkey_added',
   'passkey_removed',
+  'access_token_created',
+  'access_token_revoked',
+  'oauth_app_connected',
+  'oauth_app_revoked',
+  /** A write through the MCP server; the detail names the tool, the post and the token or app. */
+  'agent_write',
 ] as const
 export type AuditEvent = (typeof AUDIT_EVENTS)[number]
 

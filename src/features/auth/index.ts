@@ -44,3 +44,13 @@ export {
   refuseUnless,
   requireContentEditor,
 } from './roles'
+export { authenticateAgent, protectedResourceMetadataUrl } from './agent-auth'
+export type { Agent } from './agent-auth'
+export { ACCESS_SCOPES, canPublish, scopeAllows } from './agent-scopes'
+export type { AccessScope } from './agent-scopes'
+export { agentMessagesFor } from './agent-messages'
+export { oauthProtocolRoutes } from './oauth-protocol-routes'
+export { adminOAuthRoutes } from './oauth-consent-routes'
+export { MCP_PATH } from './oauth-server'
+export { deleteExpiredAccessTokens } from './access-tokens'
+export { deleteOldAgentRequestCounts } from './agent-rate-limit'

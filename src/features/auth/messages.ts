@@ -27,6 +27,11 @@ const en = {
     password_changed: 'Password changed',
     passkey_added: 'Passkey added',
     passkey_removed: 'Passkey removed',
+    access_token_created: 'Access token created',
+    access_token_revoked: 'Access token revoked',
+    oauth_app_connected: 'App connected (OAuth)',
+    oauth_app_revoked: 'App disconnected (OAuth)',
+    agent_write: 'Change by an agent',
   } satisfies Record<AuditEvent, string>,
   methods: {
     password: 'password',
@@ -65,6 +70,11 @@ const fr: AuthMessages = {
     password_changed: 'Mot de passe changé',
     passkey_added: 'Clé d’accès ajoutée',
     passkey_removed: 'Clé d’accès retirée',
+    access_token_created: 'Jeton d’accès créé',
+    access_token_revoked: 'Jeton d’accès révoqué',
+    oauth_app_connected: 'Application connectée (OAuth)',
+    oauth_app_revoked: 'Application déconnectée (OAuth)',
+    agent_write: 'Modification par un agent',
   },
   methods: {
     password: 'mot de passe',

@@ -22,10 +22,13 @@ import {
   noteFormSchema,
   typedNoteForm,
   type NoteErrors,
+  type NoteFormValues,
   type NoteIntent,
 } from './schemas'
+import type { MediaEnv } from '../media'
 
-import { editorForSave, mayChangePost, mayPublish, refuseUnless } from '../auth'
+import { editorForSave, mayChangePost, mayPublish } from '../auth'
+import type { User } from '../../db/schema'
 import { bylineAllowed, reviewStatements, submitNewPost } from '../posts'
 import type { SQL } from 'drizzle-orm'
 
@@ -67,18 +70,48 @@ export async function saveNote(
   noteId: number | null,
   typed: TypedNoteForm,
 ): Promise<NoteSaveOutcome> {
-  const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
   const signedIn = await editorForSave(c, loginEmail, loginPassword)
   if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
-  const editor = signedIn.user
+  return saveCheckedNote(
+    {
+      db: c.var.db,
+      bucket: c.env.MEDIA,
+      images: c.env.IMAGES,
+      allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+    },
+    signedIn.user,
+    noteId,
+    values,
+    c.var.a.notAllowed,
+  )
+}
 
+/** What saving a note needs besides the form: the database, the media store, the fetcher's setting. */
+export type NoteSaveDeps = MediaEnv & { allowedHosts: readonly string[] }
+
+/**
+ * The save itself, for whoever is known to act (the signed-in editor, an agent's person): the
+ * same role checks, source image, version condition and conflict, whatever sent the form. What a
+ * role may not do is refused with 403 and `notAllowed`.
+ */
+export async function saveCheckedNote(
+  deps: NoteSaveDeps,
+  editor: Pick<User, 'id' | 'role' | 'authorId'>,
+  noteId: number | null,
+  values: NoteFormValues,
+  notAllowed: string,
+): Promise<Exclude<NoteSaveOutcome, { kind: 'relogin' }>> {
+  const { db } = deps
+  const refuseUnless = (allowed: boolean) => {
+    if (!allowed) throw new HTTPException(403, { message: notAllowed })
+  }
   const existing = noteId ? await findPostForEditing(db, noteId) : null
   if (noteId && (!existing || existing.kind !== 'note')) throw new HTTPException(404)
   // What the interface hides is refused here too: others' notes, and publishing for a contributor.
-  if (existing) refuseUnless(c, mayChangePost(editor, existing))
-  refuseUnless(c, mayPublish(editor) || values.intent !== 'publish')
+  if (existing) refuseUnless(mayChangePost(editor, existing))
+  refuseUnless(mayPublish(editor) || values.intent !== 'publish')
   // Someone saved this note after the form was loaded: never overwrite that silently. Checked
   // here to spare the work below; the save itself is conditioned on the version too.
   const version = loadedNoteVersion(values)
@@ -103,16 +136,16 @@ export async function saveNote(
   if (!parsed.success || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
 
   const note = parsed.output
-  refuseUnless(c, bylineAllowed(editor, note.authorId, existing?.authorId ?? null))
+  refuseUnless(bylineAllowed(editor, note.authorId, existing?.authorId ?? null))
   const editorId = editor.id
   let featured: Pick<PostInput, 'featuredMediaId' | 'featuredImageAlt'> = {}
   let imageFailure: SourceImageFailure | null = null
   if (note.keepImage === 'keep' && note.imageUrl) {
     const kept = await keepSourceImage(
-      { db, bucket: c.env.MEDIA, images: c.env.IMAGES },
+      { db, bucket: deps.bucket, images: deps.images },
       note.imageUrl,
       {
-        allowedHosts: curationAllowedHosts(c.req.url, c.env.CURATION_ALLOW_HOSTS),
+        allowedHosts: deps.allowedHosts,
         createdBy: editorId,
         alt: note.title,
       },

@@ -105,6 +105,14 @@ async function refreshContentState(c: Context<AppEnv>) {
 }
 
 /**
+ * After a write made without an editor's session (an agent through /mcp): as after an editor's
+ * save, this data centre's next reader request sees it at once.
+ */
+export async function refreshAfterWrite(c: Context<AppEnv>) {
+  if (c.env.PAGE_CACHE !== 'off') await refreshContentState(c)
+}
+
+/**
  * The content state for this request: from the cache while it is fresh (with the D1 bookmark it
  * was read at), from D1 otherwise, then cached for the next requests of this data centre.
  */

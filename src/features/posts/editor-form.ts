@@ -78,7 +78,15 @@ export function formFromPost(
   post: EditedPost,
   featuredImage: Media | null = null,
 ): PostFormValues {
-  const { timeZone } = c.var.site
+  return formValuesOf(post, c.var.site.timeZone, featuredImage ? mediaUrl(featuredImage) : '')
+}
+
+/** The editor's form as a stored post fills it, in the site's time zone. */
+export function formValuesOf(
+  post: EditedPost,
+  timeZone: string,
+  featuredImagePath: string,
+): PostFormValues {
   const when = post.publishedAt ? epochToZonedInputs(post.publishedAt.getTime(), timeZone) : null
   // A scheduled post whose time has come is live: it is shown, and saved, as published.
   const live =
@@ -98,7 +106,7 @@ export function formFromPost(
     publishTime: when?.time ?? '',
     timeZone,
     version: String(post.version),
-    featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
+    featuredImage: featuredImagePath,
     featuredImageAlt: post.featuredImageAlt,
     showInNavigation: '',
     review: '',

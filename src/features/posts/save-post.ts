@@ -38,6 +38,7 @@ import { bylineAllowed, reviewChange } from './post-access'
 import { reviewStatements, submitNewPost } from './review-state'
 
 import type { Db } from '../../db/client'
+import type { User } from '../../db/schema'
 import type { EditedPost } from './editor-form'
 import { belongsIn, POST_EDITOR, type EditorKind } from './editor-kind'
 
@@ -120,24 +121,43 @@ export async function savePost(
   typed: TypedPostForm,
   editorKind: EditorKind = POST_EDITOR,
 ): Promise<SaveOutcome> {
-  const { db } = c.var
   const { loginEmail, loginPassword, ...values } = typed
 
   const signedIn = await editorForSave(c, loginEmail, loginPassword)
   if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
-  const editor = signedIn.user
+  return saveEditedPost(c.var.db, signedIn.user, postId, values, c.var.a.notAllowed, editorKind)
+}
 
+/** Who saves: their role and byline decide what they may change. */
+type Saver = Pick<User, 'id' | 'role' | 'authorId'>
+
+/**
+ * The save itself, for whoever is known to act (the signed-in editor, an agent's person): the
+ * same role checks, version condition and conflict, whatever sent the form. What a role may not
+ * do is refused with 403 and `notAllowed`, as the interface would never offer it.
+ */
+export async function saveEditedPost(
+  db: Db,
+  editor: Saver,
+  postId: number | null,
+  values: PostFormValues,
+  notAllowed: string,
+  editorKind: EditorKind = POST_EDITOR,
+): Promise<Exclude<SaveOutcome, { kind: 'relogin' }>> {
+  const refuseIfNot = (allowed: boolean) => {
+    if (!allowed) throw new HTTPException(403, { message: notAllowed })
+  }
   const existing = postId ? await findPostForEditing(db, postId) : null
   if (postId && (!existing || !belongsIn(editorKind, existing))) throw new HTTPException(404)
   // Checked before anything is read from the form: what the interface hides is refused here.
-  if (editorKind.kind === 'page') refuseUnless(c, editsAllContent(editor))
-  if (existing) refuseUnless(c, mayChangePost(editor, existing))
-  refuseUnless(c, mayPublish(editor) || values.status === 'draft')
+  if (editorKind.kind === 'page') refuseIfNot(editsAllContent(editor))
+  if (existing) refuseIfNot(mayChangePost(editor, existing))
+  refuseIfNot(mayPublish(editor) || values.status === 'draft')
   if (existing?.deletedAt) return { kind: 'trashed' }
 
   const { errors, input } = await checkPost(db, values, postId, editorKind)
   if (!input) return { kind: 'invalid', errors }
-  refuseUnless(c, bylineAllowed(editor, input.authorId, existing?.authorId ?? null))
+  refuseIfNot(bylineAllowed(editor, input.authorId, existing?.authorId ?? null))
   const review = reviewChange(editor, input.status, values)
   const submitted = review !== null && review !== 'clear'
   try {

@@ -220,6 +220,20 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /account/password-on': { access: 'signedIn', form: () => ({}) },
   'POST /account/password': { access: 'signedIn', form: () => ({}) },
   'POST /editor/clean-html': { access: 'signedIn', form: () => ({ html: '<p>Hi</p>' }) },
+  // Agents' tokens and OAuth grants act within their person's role, so every role makes them.
+  'POST /account/tokens': { access: 'signedIn', form: () => ({}) },
+  'POST /account/tokens/:id{[0-9]+}/revoke': {
+    access: 'signedIn',
+    path: async () => '/admin/account/tokens/999999/revoke',
+    form: () => ({}),
+  },
+  'POST /account/apps/:id/revoke': {
+    access: 'signedIn',
+    path: async () => '/admin/account/apps/no-such-app/revoke',
+    form: () => ({}),
+  },
+  'GET /oauth/authorize': { access: 'signedIn' },
+  'POST /oauth/authorize': { access: 'signedIn', form: () => ({}) },
 
   // Previews of someone else's draft.
   'POST /preview-links/:id{[0-9]+}': {

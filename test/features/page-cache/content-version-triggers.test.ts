@@ -223,6 +223,9 @@ const SHOWN = [
 ]
 /** Tables no reader page reads (see migration 0012 for why each). */
 const NOT_SHOWN = [
+  // Agents' tokens and request counts (MCP): admin only.
+  'access_tokens',
+  'agent_request_counts',
   'audience_daily_counts',
   'audience_daily_visitors',
   'audience_salts',

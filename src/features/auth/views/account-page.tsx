@@ -2,6 +2,8 @@ import type { Passkey, User } from '../../../db/schema'
 import type { Locale } from '../../../i18n/site'
 import type { PasskeyMessages } from '../passkey-messages'
 import { PasskeysSection } from './passkeys-section'
+import { AgentAccessSection } from './agent-access-section'
+import type { AgentAccessOnPage } from '../agent-access-on-page'
 import type { AdminMessages } from '../../../i18n/admin'
 import { AdminNav, FieldError, Notice } from '../../../ui/admin-nav'
 import { FIELD_MAX } from '../../../lib/validation/limits'
@@ -12,9 +14,10 @@ type AccountPageProps = {
   errors: Partial<Record<'currentPassword' | 'newPassword' | 'repeatPassword', string>>
   notice?: string | null
   passkeys: { p: PasskeyMessages; list: Passkey[]; locale: Locale; timeZone: string }
+  agents: AgentAccessOnPage
 }
 
-export function AccountPage({ a, editor, errors, notice, passkeys }: AccountPageProps) {
+export function AccountPage({ a, editor, errors, notice, passkeys, agents }: AccountPageProps) {
   return (
     <section class="admin">
       <AdminNav a={a} editor={editor} />
@@ -69,6 +72,7 @@ export function AccountPage({ a, editor, errors, notice, passkeys }: AccountPage
         locale={passkeys.locale}
         timeZone={passkeys.timeZone}
       />
+      <AgentAccessSection {...agents} />
     </section>
   )
 }

@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import { openD1Session } from '../../db/client'
+import type { AppEnv } from '../../types'
+import { authenticateAgent, MCP_PATH, oauthProtocolRoutes } from '../auth'
+import { refreshAfterWrite } from '../page-cache'
+import { handleMcpRequest } from './server'
+
+/**
+ * `POST /mcp` (Streamable HTTP, stateless, JSON answers) for agents with a token, and the OAuth
+ * endpoints that give them one. No reader page: mounted before the audience counter and the page
+ * cache, which never see these requests.
+ */
+export const mcpRoutes = new Hono<AppEnv>()
+  .route('/', oauthProtocolRoutes)
+  .post(MCP_PATH, async (c) => {
+    // Agents read what they just wrote: their queries start from the primary, as an editor's do.
+    const { db, session } = openD1Session(c.env.DB, 'first-primary')
+    c.set('db', db)
+    c.set('d1Session', session)
+    const authentication = await authenticateAgent(c)
+    if (!authentication.ok) return authentication.response
+    const ctx = {
+      db,
+      env: c.env,
+      site: c.var.site,
+      agent: authentication.agent,
+      request: c.req.raw,
+      wrote: false,
+    }
+    const response = await handleMcpRequest(ctx)
+    if (ctx.wrote) await refreshAfterWrite(c)
+    return response
+  })
+  // No server-to-client stream: every answer comes with its request.
+  .on(['GET', 'DELETE'], MCP_PATH, (c) => c.body(null, 405, { Allow: 'POST' }))

@@ -1,0 +1,68 @@
+/**
+ * An access token made in the admin with Chromium, against the real `npm start` (wrangler dev, as
+ * a new user runs the blog), then used as an MCP client would: tools/list on /mcp.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser } from 'playwright-core'
+import { startNpmStart, type NpmStart } from '../support/npm-start'
+import { launchChromium } from './chromium'
+
+let blog: NpmStart
+let browser: Browser
+
+before(async () => {
+  blog = await startNpmStart()
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await blog?.stop()
+})
+
+describe('an access token under npm start', () => {
+  it('is created on the account page and lets an MCP client list the tools', async () => {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(`${blog.url}/admin`)
+    await page.fill('input[name=email]', blog.email)
+    await page.fill('input[name=password]', blog.password)
+    await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
+
+    await page.goto(`${blog.url}/admin/account`)
+    await page.getByLabel('Name', { exact: true }).fill('Claude desktop')
+    await page.getByLabel('Scope').selectOption({ label: 'Write drafts' })
+    await page.getByRole('button', { name: 'Create token' }).click()
+    const field = page.getByLabel('New token')
+    await field.waitFor()
+    assert.equal(await field.getAttribute('readonly'), '')
+    const token = await field.inputValue()
+    assert.match(token, /^eb_pat_[A-Za-z0-9_-]{43}$/)
+    assert.match(
+      (await page.locator('ul.access-tokens li').first().textContent()) ?? '',
+      /Claude desktop — Write drafts/,
+    )
+
+    const response = await fetch(`${blog.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    })
+    assert.equal(response.status, 200, await response.clone().text())
+    const { result } = (await response.json()) as { result: { tools: { name: string }[] } }
+    assert.equal(result.tools.length, 12)
+    assert.ok(result.tools.some((tool) => tool.name === 'create_post'))
+
+    const refused = await fetch(`${blog.url}/mcp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+    })
+    assert.equal(refused.status, 401)
+    assert.match(refused.headers.get('WWW-Authenticate') ?? '', /^Bearer resource_metadata=/)
+  })
+})
