@@ -3,6 +3,7 @@ import type { PostKind, PostStatus } from '../../db/schema'
 import { dayOf, viewsByPath } from '../audience'
 import { findPostForEditing, findPostIdBySlug } from '../posts'
 import { json, type ToolContext } from './tool'
+import { postPath } from '../../lib/addresses'
 
 /** The audience window a post's `views` counts: the last 30 days, as the admin list shows. */
 const VIEWS_DAYS = 30
@@ -32,11 +33,14 @@ export const postSummarySchema = json.object({
   views: json.integer,
 })
 
+/** Where each kind of post is edited in the admin. */
+const EDITORS: Record<PostKind, string> = { post: 'posts', note: 'notes', page: 'pages' }
+
 export async function viewsOf(ctx: ToolContext, slugs: string[]) {
   const since = dayOf(Date.now() - (VIEWS_DAYS - 1) * 86_400_000, ctx.site.timeZone)
   return viewsByPath(
     ctx.db,
-    slugs.map((slug) => `/posts/${slug}`),
+    slugs.map((slug) => postPath(slug)),
     since,
   )
 }
@@ -54,9 +58,9 @@ export function postSummary(ctx: ToolContext, post: PostRow, views: Map<string, 
     version: post.version,
     publishedAt: post.publishedAt?.toISOString() ?? null,
     updatedAt: post.updatedAt.toISOString(),
-    url: live ? `${ctx.site.url}/posts/${post.slug}` : null,
-    editUrl: `${ctx.site.url}/admin/${post.kind === 'note' ? 'notes' : 'posts'}/${post.id}`,
-    views: views.get(`/posts/${post.slug}`) ?? 0,
+    url: live ? `${ctx.site.url}${postPath(post.slug)}` : null,
+    editUrl: `${ctx.site.url}/admin/${EDITORS[post.kind]}/${post.id}`,
+    views: views.get(postPath(post.slug)) ?? 0,
   }
 }
 

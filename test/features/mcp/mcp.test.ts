@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { accessTokens, posts } from '../../../src/db/schema'
-import { createAuthorAndCategories, createPublishedPosts, db } from '../../fixtures'
+import { createAuthorAndCategories, createPublishedPosts, db, postInput } from '../../fixtures'
+import { createPost } from '../../../src/features/posts/writes'
 import { createEditor, logIn, request } from '../../admin-helpers'
 import { connect, errorText, LOCAL, structured, tokenFor, toWorker } from './mcp-helpers'
 
@@ -11,10 +12,12 @@ const fixtures = `http://127.0.0.1:${inject('fixturePort')}`
 let owner: { id: number }
 let cookie: string
 let categoryId: number
+let authorId: number
 
 beforeAll(async () => {
   const { author, essays } = await createAuthorAndCategories()
   categoryId = essays.id
+  authorId = author.id
   await createPublishedPosts(3, author.id, [essays.id])
   owner = await createEditor('owner@blog.example', 'owner')
   cookie = await logIn('owner@blog.example')
@@ -117,6 +120,37 @@ describe('the MCP server', () => {
       await client.callTool({ name: 'get_post', arguments: { id } }),
     )
     expect(got).toMatchObject({ markdown: 'v2', version: 2 })
+  })
+
+  it('gives a post in another script its encoded address, and leaves pages to the admin', async () => {
+    const publisher = await connect(await tokenFor(owner.id, 'publish'))
+    const created = structured<PostResult>(
+      await publisher.callTool({
+        name: 'create_post',
+        arguments: { title: 'Café crème', slug: 'café-crème', markdown: 'Chaud.' },
+      }),
+    )
+    const published = structured<PostResult & { url: string }>(
+      await publisher.callTool({
+        name: 'publish_post',
+        arguments: { id: created.id, version: created.version },
+      }),
+    )
+    expect(published.url).toBe(`${LOCAL}/posts/${encodeURIComponent('café-crème')}`)
+    expect((await toWorker(published.url, { redirect: 'manual' })).status).toBe(200)
+
+    const pageId = await createPost(
+      db,
+      postInput({ slug: 'colophon', title: 'Colophon', authorId, kind: 'page' }),
+    )
+    const refused = await publisher.callTool({
+      name: 'update_post',
+      arguments: { id: pageId, version: 1, title: 'Taken over' },
+    })
+    expect(refused.isError).toBe(true)
+    expect(errorText(refused)).toContain(`There is no post ${pageId}`)
+    const [page] = await db.select().from(posts).where(eq(posts.id, pageId))
+    expect(page.title).toBe('Colophon')
   })
 
   it('publishes with a Publish token, and refuses a draft-only token, naming the scope', async () => {
