@@ -14,6 +14,9 @@ export const RESERVED_ROOT_SLUGS: ReadonlySet<string> = new Set([
   'privacy',
   'media',
   'preview',
+  // The agents' endpoints (features/mcp): the MCP server and OAuth.
+  'mcp',
+  'oauth',
   'feed',
   'rss.xml',
   'atom.xml',

@@ -4,7 +4,9 @@ import { mcpResource, oauthServer, OAUTH_REGISTER_PATH, OAUTH_TOKEN_PATH } from 
 
 /** Discovery, the token endpoint (with revocation) and client registration: the library's own. */
 async function delegate(c: Context<AppEnv>) {
-  const server = await oauthServer(c.var.site.url)
+  // Mounted before the page cache: the settings (the public address) are read here.
+  const site = await c.var.loadSite()
+  const server = await oauthServer(site.url)
   // The library is typed against a newer ExecutionContext (with `tracing`); the runtime's is the same object.
   const ctx = c.executionCtx as unknown as Parameters<typeof server.fetch>[2]
   return server.fetch(c.req.raw, c.env, ctx)
@@ -15,8 +17,8 @@ async function delegate(c: Context<AppEnv>) {
  * authorization server to ask. No `scopes_supported`: the person picks the scope on the consent
  * screen, so a client does not ask for everything by default.
  */
-function resourceMetadata(c: Context<AppEnv>) {
-  const { site } = c.var
+async function resourceMetadata(c: Context<AppEnv>) {
+  const site = await c.var.loadSite()
   return c.json(
     {
       resource: mcpResource(site.url),

@@ -17,12 +17,15 @@ export const mcpRoutes = new Hono<AppEnv>()
     const { db, session } = openD1Session(c.env.DB, 'first-primary')
     c.set('db', db)
     c.set('d1Session', session)
+    // Mounted before the page cache and its `siteSettings`: the site's own address, language and
+    // time zone come from the settings, read here.
+    const site = await c.var.loadSite()
     const authentication = await authenticateAgent(c)
     if (!authentication.ok) return authentication.response
     const ctx = {
       db,
       env: c.env,
-      site: c.var.site,
+      site,
       agent: authentication.agent,
       request: c.req.raw,
       wrote: false,
