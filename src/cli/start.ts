@@ -7,7 +7,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { getPlatformProxy } from 'wrangler'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { getPlatformProxy, unstable_readConfig } from 'wrangler'
 import { createDb } from '../db/client'
 import { countUsers, createUser } from '../features/auth'
 import { generatePassword, hashPassword } from '../features/auth'
@@ -58,9 +59,38 @@ const pepper = ensureLocalPepper()
 const userLogLevel = process.env.WRANGLER_LOG
 process.env.WRANGLER_LOG = userLogLevel ?? 'error'
 
+type D1Binding = { binding: string; database_name?: string; database_id?: string }
+type R2Binding = { binding: string; bucket_name?: string }
+
+/**
+ * The seeding needs only the database and the media bucket: a config of just those, so the local
+ * proxy, which runs no Worker code, does not warn that the Durable Object class is missing.
+ */
+function seedingConfig() {
+  const config = unstable_readConfig({ config: 'wrangler.toml' })
+  const file = path.resolve('.wrangler/seeding.wrangler.json')
+  mkdirSync(path.dirname(file), { recursive: true })
+  const seeding = {
+    name: config.name,
+    compatibility_date: config.compatibility_date,
+    d1_databases: config.d1_databases.map(({ binding, database_name, database_id }: D1Binding) => ({
+      binding,
+      database_name,
+      database_id,
+    })),
+    r2_buckets: config.r2_buckets.map(({ binding, bucket_name }: R2Binding) => ({
+      binding,
+      bucket_name,
+    })),
+  }
+  writeFileSync(file, JSON.stringify(seeding, null, 2))
+  return file
+}
+
 let login: StartLogin | null = null
 const proxy = await getPlatformProxy<Env>({
-  persist: stateDir ? { path: path.join(stateDir, 'v3') } : true,
+  configPath: seedingConfig(),
+  persist: { path: path.resolve(stateDir ? path.join(stateDir, 'v3') : '.wrangler/state/v3') },
 })
 try {
   const db = createDb(proxy.env.DB)
