@@ -134,6 +134,7 @@ const en = {
   notAllowed: 'You are not allowed to do this.',
   editorsOnly: 'Only editors and the owner can do this.',
   loginRequired: 'Log in to continue.',
+  subscribers: 'Subscribers',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:
@@ -362,6 +363,7 @@ const fr: AdminMessages = {
   notAllowed: 'Vous n’avez pas le droit de faire cela.',
   editorsOnly: 'Seuls les rédacteurs et le propriétaire peuvent faire cela.',
   loginRequired: 'Connectez-vous pour continuer.',
+  subscribers: 'Abonnés',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:

@@ -7,3 +7,6 @@ export { closePastDays, deleteCountsBefore } from './queries'
 export { retentionCutoffDay } from './visitor'
 export { audienceShardClass, type AudienceShard } from './shard'
 export { closeShardDays, flushAudience } from './shards'
+// The subscription form's rate limit keys clients by the same daily-salted hash (never the IP).
+export { saltForDay } from './queries'
+export { visitorHash } from './visitor'

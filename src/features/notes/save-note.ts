@@ -5,6 +5,7 @@ import { curationAllowedHosts } from './curation/local-setting'
 import { displayHost } from './curation/shared-link'
 import { keepSourceImage, type SourceImageFailure } from './curation/source-image'
 import { existingIds, findPostForEditing } from '../posts'
+import { mailAfterSave } from '../subscriptions'
 import { freeSlug } from '../posts'
 import { createPost, updatePost, type PostInput } from '../posts'
 import type { PostStatus } from '../../db/schema'
@@ -158,5 +159,7 @@ export async function saveNote(
     id = await createPost(db, input, editorId)
     if (submitted) await submitNewPost(db, id, editorId, note.reviewNote)
   }
+  // Notes are emailed to subscribers only if the settings say so (features/subscriptions).
+  await mailAfterSave(c, id, {})
   return { kind: 'saved', noteId: id, status, imageFailure, submitted }
 }

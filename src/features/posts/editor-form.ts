@@ -45,6 +45,8 @@ export function blankForm(c: AdminContext, authorId: number | undefined): PostFo
     featuredImage: '',
     featuredImageAlt: '',
     showInNavigation: '',
+    emailSubscribers: '',
+    emailSubscribersShown: '',
     review: '',
     reviewNote: '',
   }
@@ -101,6 +103,8 @@ export function formFromPost(
     featuredImage: featuredImage ? mediaUrl(featuredImage) : '',
     featuredImageAlt: post.featuredImageAlt,
     showInNavigation: '',
+    emailSubscribers: '',
+    emailSubscribersShown: '',
     review: '',
     reviewNote: '',
   }
