@@ -61,4 +61,4 @@ CREATE TABLE `subscribers` (
 CREATE UNIQUE INDEX `subscribers_email_unique` ON `subscribers` (`email`);--> statement-breakpoint
 CREATE UNIQUE INDEX `subscribers_token_unique` ON `subscribers` (`token`);--> statement-breakpoint
 CREATE INDEX `subscribers_state_idx` ON `subscribers` (`state`,`id`);--> statement-breakpoint
-CREATE INDEX `subscribers_pending_idx` ON `subscribers` (`created_at`) WHERE state = 'pending';
+CREATE INDEX `subscribers_pending_idx` ON `subscribers` (`confirm_sent_at`) WHERE state = 'pending';

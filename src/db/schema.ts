@@ -640,7 +640,7 @@ export const subscribers = sqliteTable(
   (t) => [
     index('subscribers_state_idx').on(t.state, t.id),
     index('subscribers_pending_idx')
-      .on(t.createdAt)
+      .on(t.confirmSentAt)
       .where(sql`state = 'pending'`),
   ],
 )
