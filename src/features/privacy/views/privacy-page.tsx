@@ -114,8 +114,8 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
       <p>
         If you subscribe, your email address, the language you chose and when you confirmed (with
         the consent wording you were shown) are kept to send you new posts, and for nothing else.
-        Nothing is sent before you confirm. Messages carry no tracking pixel, no image made for
-        you and no redirecting link: we do not know whether you open them or what you click. Every
+        Nothing is sent before you confirm. Messages carry no tracking pixel, no image made for you
+        and no redirecting link: we do not know whether you open them or what you click. Every
         message has a one-click unsubscribe link.
       </p>
     </article>
