@@ -131,7 +131,11 @@ const RETRY_DELAY_S = 60
  * The Worker's `queue` handler. Each job is acknowledged when done; one that throws (D1 or the
  * queue unavailable) is retried by the queue with a growing delay, and finds in D1 where it was.
  */
-export async function handleMailQueue(batch: MessageBatch<unknown>, env: Env) {
+export async function handleMailQueue(
+  batch: MessageBatch<unknown>,
+  env: Env,
+  _ctx?: ExecutionContext,
+) {
   const db = createDb(env.DB)
   for (const message of batch.messages) {
     const parsed = v.safeParse(mailJob, message.body)

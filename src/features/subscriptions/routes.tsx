@@ -67,7 +67,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
         action={`/subscribe/confirm/${encodeURIComponent(c.req.valid('param').token)}`}
         button={t.confirm}
       />,
-      { title: t.confirmTitle },
+      { title: t.confirmTitle, noindex: true },
     )
   })
   .post('/subscribe/confirm/:token', tokenParams, async (c) => {
@@ -85,14 +85,13 @@ export const subscriptionRoutes = new Hono<AppEnv>()
       c.status(400)
       return c.render(
         <ServicePage language={language} title={t.confirmTitle} lead={t.linkExpired} />,
-        {
-          title: t.confirmTitle,
-        },
+        { title: t.confirmTitle, noindex: true },
       )
     }
     await confirmSubscriber(db, subscriber.id, now)
     return c.render(<ServicePage language={language} title={t.confirmTitle} lead={t.confirmed} />, {
       title: t.confirmTitle,
+      noindex: true,
     })
   })
   .get('/unsubscribe/:token', tokenParams, (c) => {
@@ -106,7 +105,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
         action={`/unsubscribe/${encodeURIComponent(c.req.valid('param').token)}`}
         button={t.unsubscribe}
       />,
-      { title: t.unsubscribeTitle },
+      { title: t.unsubscribeTitle, noindex: true },
     )
   })
   // RFC 8058: the provider POSTs `List-Unsubscribe=One-Click`; the page's button posts the same
@@ -117,8 +116,6 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     const t = subscriptionMessagesFor(language)
     return c.render(
       <ServicePage language={language} title={t.unsubscribeTitle} lead={t.unsubscribed} />,
-      {
-        title: t.unsubscribeTitle,
-      },
+      { title: t.unsubscribeTitle, noindex: true },
     )
   })
