@@ -13,12 +13,22 @@ export function normalisedEmail(typed: string): string | null {
 
 export const tokenParam = v.object({ token: v.pipe(v.string(), v.maxLength(200)) })
 
+const matching = (pattern: RegExp) =>
+  v.pipe(
+    typedText,
+    v.transform((text) => (pattern.test(text) ? text : '')),
+  )
+
+/** The list's query: anything malformed reads as absent. */
 export const subscribersQuery = v.object({
-  q: v.optional(v.pipe(v.string(), v.maxLength(200)), ''),
-  before: v.optional(v.pipe(v.string(), v.regex(/^[0-9]{1,15}$/)), ''),
-  deleted: v.optional(v.string(), ''),
-  imported: v.optional(v.pipe(v.string(), v.regex(/^[0-9]{1,9}\.[0-9]{1,9}$/)), ''),
-  saved: v.optional(v.string(), ''),
+  q: v.pipe(
+    typedText,
+    v.transform((text) => text.slice(0, 200)),
+  ),
+  before: matching(/^[1-9][0-9]{0,14}$/),
+  deleted: typedText,
+  imported: matching(/^[0-9]{1,9}\.[0-9]{1,9}$/),
+  saved: typedText,
 })
 
 export const importForm = v.object({ file: v.optional(v.unknown()), consent: typedText })
