@@ -9,6 +9,7 @@ import {
   findMailing,
   hasWaiting,
   sentToday,
+  STALE_CLAIM_MS,
   MAX_ATTEMPTS,
   recipientsOf,
   settleDeliveries,
@@ -20,6 +21,9 @@ import { postMail } from './post-message'
 
 /** Claims a `send` job works through before handing the rest to a new job (bounded memory). */
 const CLAIMS_PER_JOB = 4
+const PER_JOB = CLAIMS_PER_JOB * CLAIM_SIZE
+/** Jobs sending one post at the same time, at most. */
+const PARALLEL_SENDERS = 4
 
 type Queue = Pick<Env, 'MAIL_QUEUE'>
 
@@ -51,7 +55,11 @@ async function live(env: Queue, db: Db, postId: number, now: number) {
     )
     return
   }
-  if (await fanOut(db, postId, now)) await env.MAIL_QUEUE.send({ kind: 'send', postId })
+  const messages = await fanOut(db, postId, now)
+  if (messages === null) return
+  // A long list is sent by a few jobs side by side: each claims its own rows (claimDeliveries).
+  const senders = Math.min(PARALLEL_SENDERS, Math.max(1, Math.ceil(messages / PER_JOB)))
+  for (let i = 0; i < senders; i++) await env.MAIL_QUEUE.send({ kind: 'send', postId })
 }
 
 /** `send`: the post's next messages, each to one subscriber, recorded as it goes. */
@@ -68,9 +76,11 @@ async function send(env: Env, db: Db, postId: number, now: number) {
   })
   const message = postMail(mailing, { siteUrl, siteName: site.name, fullPost: settings.fullPost })
   let retrying = false
+  let claimedAny = false
   for (let round = 0; round < CLAIMS_PER_JOB; round++) {
     const claimed = await claimDeliveries(db, postId, settings.dailyCap, now)
     if (claimed.length === 0) break
+    claimedAny = true
     const recipients = new Map(
       (
         await recipientsOf(
@@ -115,13 +125,16 @@ async function send(env: Env, db: Db, postId: number, now: number) {
   }
   if (!(await hasWaiting(db, postId))) return
   // More to send: a new job at once; after failures, after a backoff; once the day's cap is
-  // reached, at the start of the next day (UTC).
+  // reached, at the start of the next day (UTC). Nothing left to claim but rows being sent: other
+  // jobs are on them, or one stopped mid-way, whose rows can be claimed again once stale.
   const capped = (await sentToday(db, now)) >= settings.dailyCap
   const delaySeconds = capped
     ? delaySecondsUntil(now - (now % 86_400_000) + 86_400_000, now)
     : retrying
       ? RETRY_DELAY_S
-      : 0
+      : claimedAny
+        ? 0
+        : STALE_CLAIM_MS / 1000
   await env.MAIL_QUEUE.send({ kind: 'send', postId }, { delaySeconds })
 }
 
@@ -137,22 +150,25 @@ export async function handleMailQueue(
   _ctx?: ExecutionContext,
 ) {
   const db = createDb(env.DB)
-  for (const message of batch.messages) {
-    const parsed = v.safeParse(mailJob, message.body)
-    if (!parsed.success) {
-      console.error('Mail queue: a message that is no job was dropped.')
-      message.ack()
-      continue
-    }
-    const job: MailJob = parsed.output
-    try {
-      const now = Date.now()
-      if (job.kind === 'live') await live(env, db, job.postId, now)
-      else if (job.kind === 'send') await send(env, db, job.postId, now)
-      message.ack()
-    } catch (error) {
-      console.error(`Mail job ${job.kind} for post ${job.postId} failed:`, error)
-      message.retry({ delaySeconds: Math.min(3600, 30 * 2 ** message.attempts) })
-    }
-  }
+  // The batch's jobs run side by side (each is its own post's, or its own claims of one post).
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      const parsed = v.safeParse(mailJob, message.body)
+      if (!parsed.success) {
+        console.error('Mail queue: a message that is no job was dropped.')
+        message.ack()
+        return
+      }
+      const job: MailJob = parsed.output
+      try {
+        const now = Date.now()
+        if (job.kind === 'live') await live(env, db, job.postId, now)
+        else if (job.kind === 'send') await send(env, db, job.postId, now)
+        message.ack()
+      } catch (error) {
+        console.error(`Mail job ${job.kind} for post ${job.postId} failed:`, error)
+        message.retry({ delaySeconds: Math.min(3600, 30 * 2 ** message.attempts) })
+      }
+    }),
+  )
 }

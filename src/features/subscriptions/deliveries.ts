@@ -36,10 +36,11 @@ export async function findMailing(db: Db, postId: number) {
 /**
  * Hands the post to its subscribers, once: the mailing is marked and a delivery row is written
  * for every confirmed subscriber, in one batch (one transaction), set-wise (INSERT … SELECT, one
- * bound parameter, whatever the number of subscribers). False if it had been handed out already.
+ * bound parameter, whatever the number of subscribers). How many messages that makes; null if it
+ * had been handed out already.
  */
-export async function fanOut(db: Db, postId: number, now: number): Promise<boolean> {
-  const [claimed] = await db.$client.batch([
+export async function fanOut(db: Db, postId: number, now: number): Promise<number | null> {
+  const [claimed, inserted] = await db.$client.batch([
     db.$client
       .prepare(
         `UPDATE post_mailings SET fanned_out_at = ?2
@@ -57,7 +58,7 @@ export async function fanOut(db: Db, postId: number, now: number): Promise<boole
       )
       .bind(postId, now),
   ])
-  return claimed.results.length > 0
+  return claimed.results.length > 0 ? (inserted.meta.changes ?? 0) : null
 }
 
 const utcDayStart = (now: number) => now - (now % 86_400_000)
