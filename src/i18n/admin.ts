@@ -135,6 +135,7 @@ const en = {
   editorsOnly: 'Only editors and the owner can do this.',
   loginRequired: 'Log in to continue.',
   subscribers: 'Subscribers',
+  emailSettingsLink: 'Emailing new posts to subscribers: its settings',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:
@@ -364,6 +365,7 @@ const fr: AdminMessages = {
   editorsOnly: 'Seuls les rédacteurs et le propriétaire peuvent faire cela.',
   loginRequired: 'Connectez-vous pour continuer.',
   subscribers: 'Abonnés',
+  emailSettingsLink: 'Envoi des nouveaux articles aux abonnés : ses réglages',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:

@@ -123,7 +123,7 @@ export function SubscribersPage(props: {
           ))}
         </tbody>
       </table>
-      <h2>{m.settings}</h2>
+      <h2 id="email-settings">{m.settings}</h2>
       <form method="post" action="/admin/subscribers/settings">
         <p>
           <label>
