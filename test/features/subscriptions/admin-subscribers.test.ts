@@ -36,7 +36,8 @@ function adminPost(path: string, body: FormData | URLSearchParams, cookie = owne
 const countNextTo = (html: string, label: string) =>
   Number(new RegExp(`<dt>${label}</dt> <dd[^>]*>(\\d+)</dd>`).exec(html)?.[1])
 
-describe('/admin/subscribers', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('/admin/subscribers', { timeout: 30_000 }, () => {
   it('shows the counts as text next to Pending, Confirmed and Unsubscribed, to editors too', async () => {
     const response = await adminGet('/admin/subscribers', editor)
     expect(response.status).toBe(200)

@@ -55,7 +55,8 @@ const sentCount = async (postId: number) =>
       .where(sql`${mailDeliveries.postId} = ${postId} AND ${mailDeliveries.status} = 'sent'`)
   )[0].n
 
-describe('following by email, from the form to the message', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('following by email, from the form to the message', { timeout: 30_000 }, () => {
   it('sends one message per confirmed subscriber, with both unsubscribe headers and no tracking', async () => {
     const alice = await confirmedSubscriber('alice@readers.example')
     const bruno = await confirmedSubscriber('bruno@readers.example')
@@ -220,21 +221,19 @@ describe('following by email, from the form to the message', () => {
       slug: 'hostile-title',
       markdown: 'Body.',
       status: 'published',
-      emailSubscribers: 'on',
+      emailSubscribers: '',
       emailSubscribersShown: '1',
     })
-    // A line break in a stored title (an import) must not add a header either.
+    // A line break in a stored title (an import) must not add a header either; the mailing is
+    // turned on only once the title is in place, so no job can have sent the typed one.
     await db
       .update(posts)
       .set({ title: 'Tom & "Jerry" <script>alert(1)</script>\r\nBcc: all@evil.example' })
       .where(eq(posts.id, postId))
-    await runJobs(
-      [
-        { kind: 'live', postId },
-        { kind: 'send', postId },
-      ],
-      recordingQueue().queue,
-    )
+    await db.update(postMailings).set({ wanted: true }).where(eq(postMailings.postId, postId))
+    // One job after the other: a batch's jobs run side by side.
+    await runJobs([{ kind: 'live', postId }], recordingQueue().queue)
+    await runJobs([{ kind: 'send', postId }], recordingQueue().queue)
     const mails = await until(
       'the hostile post',
       () => mailsTo(hal.email, 'Tom'),

@@ -37,7 +37,8 @@ async function liveMailedPost(slug: string, fields: Partial<Parameters<typeof po
   return postId
 }
 
-describe('the email settings', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('the email settings', { timeout: 30_000 }, () => {
   it('sends the excerpt with a link when the full post is not wanted', async () => {
     await db
       .insert(mailingSettings)

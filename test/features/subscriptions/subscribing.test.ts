@@ -27,7 +27,8 @@ beforeAll(async () => {
   postSlug = 'post-1'
 })
 
-describe('the Get new posts by email form', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('the Get new posts by email form', { timeout: 30_000 }, () => {
   it('is at the end of every post and on /subscribe, a plain form with no cookie anywhere', async () => {
     for (const path of [`/posts/${postSlug}`, '/subscribe']) {
       const response = await get(path)
@@ -124,7 +125,8 @@ describe('the Get new posts by email form', () => {
   })
 })
 
-describe('unsubscribing', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('unsubscribing', { timeout: 30_000 }, () => {
   it('works by one-click POST with no cookie and no Origin, answering 200', async () => {
     const row = await confirmedSubscriber('oneclick@readers.example', '203.0.113.10')
     const response = await exports.default.fetch(`${LOCAL_ORIGIN}/unsubscribe/${row.token}`, {
@@ -151,7 +153,8 @@ describe('unsubscribing', () => {
   })
 })
 
-describe('housekeeping', () => {
+// Several round trips through D1 and the queue each: slow when the machine is busy.
+describe('housekeeping', { timeout: 30_000 }, () => {
   it('removes pending confirmations after 7 days, and nobody else', async () => {
     await subscribeFrom('203.0.113.12', 'expires@readers.example')
     await until(
