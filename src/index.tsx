@@ -21,6 +21,7 @@ import { privacyRoutes } from './features/privacy'
 import { searchRoutes } from './features/search'
 import { sitemapRoutes } from './features/feeds'
 import { scheduled } from './app/scheduled'
+import { handleMailQueue, subscriptionRoutes } from './features/subscriptions'
 import type { AppEnv } from './types'
 import { layout } from './ui/layout'
 import { mcpRoutes } from './features/mcp'
@@ -52,6 +53,8 @@ app.route('/privacy', privacyRoutes)
 app.route('/search', searchRoutes)
 app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
+// Follow by email: /subscribe, /subscribe/confirm/<token>, /unsubscribe/<token>.
+app.route('/', subscriptionRoutes)
 // Last: a page at the root never takes the place of the blog's own addresses.
 app.route('/', pageRoutes)
 
@@ -66,4 +69,6 @@ export const AudienceShard = audienceShardClass(DurableObject)
 export default {
   fetch: app.fetch,
   scheduled,
+  // New posts mailed to subscribers (MAIL_QUEUE in wrangler.toml).
+  queue: handleMailQueue,
 } satisfies ExportedHandler<Env>

@@ -12,6 +12,8 @@ declare namespace Cloudflare {
     IMPORT: Workflow<import('./features/import-export').ImportParams>
     /** Cloudflare Images, when the account has it (see wrangler.toml). */
     IMAGES?: ImagesBinding
+    /** New posts mailed to subscribers (src/features/subscriptions/consumer.ts). */
+    MAIL_QUEUE: Queue<import('./features/subscriptions').MailJob>
     /** The audience counter's shards (src/features/audience/shard.ts). */
     AUDIENCE: DurableObjectNamespace<import('./features/audience').AudienceShard>
     /** OAuth clients, grants and tokens for agents on /mcp (@cloudflare/workers-oauth-provider). */

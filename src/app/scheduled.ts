@@ -8,6 +8,7 @@ import { deleteExpiredChallenges } from '../features/auth'
 import { deleteExpiredAccessTokens, deleteOldAgentRequestCounts } from '../features/auth'
 import { dayOf, retentionCutoffDay } from '../features/audience'
 import { readSiteSettings } from '../features/settings'
+import { deleteExpiredPending, deletePastAttempts } from '../features/subscriptions'
 
 /** The hourly Cron Trigger (wrangler.toml): housekeeping that no request should wait for. */
 export async function runHousekeeping(env: Env, now = Date.now()) {
@@ -26,8 +27,11 @@ export async function runHousekeeping(env: Env, now = Date.now()) {
   await deleteOldAgentRequestCounts(db, now)
   // The audit log is kept 13 months.
   await deleteOldAuditRows(db, now)
+  // Follow by email: unconfirmed subscriptions after 7 days, and past days' rate-limit counts.
+  const expiredPending = await deleteExpiredPending(db, now)
+  await deletePastAttempts(db, today)
   console.log(
-    `Housekeeping: ${closedDays} audience day(s) closed, ${forgottenVisitors} visitor hash(es) of past days forgotten, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash.`,
+    `Housekeeping: ${closedDays} audience day(s) closed, ${forgottenVisitors} visitor hash(es) of past days forgotten, ${expiredRows} row(s) past retention deleted, ${purged} post(s) purged from the trash, ${expiredPending} unconfirmed subscription(s) expired.`,
   )
 }
 

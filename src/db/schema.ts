@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   index,
+  uniqueIndex,
   integer,
   primaryKey,
   sqliteTable,
@@ -646,4 +647,113 @@ export const agentRequestCounts = sqliteTable('agent_request_counts', {
   key: text().primaryKey(),
   windowStart: integer().notNull(),
   count: integer().notNull(),
+})
+
+// ─── Subscriptions (features/subscriptions): follow by email ────────────────────────────────────
+
+export const SUBSCRIBER_STATES = ['pending', 'confirmed', 'unsubscribed'] as const
+export type SubscriberState = (typeof SUBSCRIBER_STATES)[number]
+
+/**
+ * Readers who follow the blog by email. Double opt-in: `pending` until the signed link is
+ * followed; confirming records when, and the consent wording shown (`consentVersion`,
+ * `consentText`), or for an import, that the owner said they hold consent (`consentSource`).
+ * `token` is the address of the unsubscribe link in every message. Reader pages show none of it.
+ */
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Lower case: one subscriber per address. */
+    email: text().notNull().unique(),
+    language: text({ enum: LANGUAGES }).notNull().default('en'),
+    state: text({ enum: SUBSCRIBER_STATES }).notNull().default('pending'),
+    token: text().notNull().unique(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    confirmSentAt: integer({ mode: 'timestamp_ms' }),
+    confirmedAt: integer({ mode: 'timestamp_ms' }),
+    consentSource: text({ enum: ['form', 'import'] }),
+    consentVersion: text(),
+    consentText: text(),
+    unsubscribedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('subscribers_state_idx').on(t.state, t.id),
+    index('subscribers_pending_idx')
+      .on(t.confirmSentAt)
+      .where(sql`state = 'pending'`),
+  ],
+)
+
+/** Erased subscribers: only how many, by day; nothing that was theirs. */
+export const subscriberErasures = sqliteTable('subscriber_erasures', {
+  day: text().primaryKey(),
+  count: integer().notNull().default(0),
+})
+
+/**
+ * Subscribe requests per client and day, the client known only by the audience counter's
+ * daily-salted hash (never the address): the form's rate limit. Past days are deleted hourly.
+ */
+export const subscribeAttempts = sqliteTable(
+  'subscribe_attempts',
+  {
+    clientHash: text().notNull(),
+    day: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clientHash, t.day] })],
+)
+
+/**
+ * Whether a post is emailed to subscribers when it goes public (`wanted`), and when it was handed
+ * to them (`fannedOutAt`: once, ever). `siteUrl` and `local` are the saving request's, for links
+ * and for the local outbox, since the queue that sends has no request.
+ */
+export const postMailings = sqliteTable('post_mailings', {
+  postId: integer()
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  wanted: integer({ mode: 'boolean' }).notNull(),
+  siteUrl: text().notNull().default(''),
+  local: integer({ mode: 'boolean' }).notNull().default(false),
+  requestedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  fannedOutAt: integer({ mode: 'timestamp_ms' }),
+})
+
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const
+
+/**
+ * One row per (post, subscriber): what makes sending idempotent and resumable. An erased
+ * subscriber's rows keep their state with no subscriber, for the post's history.
+ */
+export const mailDeliveries = sqliteTable(
+  'mail_deliveries',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    subscriberId: integer().references(() => subscribers.id, { onDelete: 'set null' }),
+    status: text({ enum: DELIVERY_STATES }).notNull().default('queued'),
+    attempts: integer().notNull().default(0),
+    claimedAt: integer({ mode: 'timestamp_ms' }),
+    sentAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('mail_deliveries_post_subscriber_idx').on(t.postId, t.subscriberId),
+    index('mail_deliveries_post_status_idx').on(t.postId, t.status, t.id),
+    index('mail_deliveries_sent_idx')
+      .on(t.sentAt)
+      .where(sql`sent_at IS NOT NULL`),
+  ],
+)
+
+/** The mailing's settings, edited at /admin/settings (features/subscriptions): one row, id 1. */
+export const mailingSettings = sqliteTable('mailing_settings', {
+  id: integer().primaryKey(),
+  emailPosts: integer({ mode: 'boolean' }).notNull().default(true),
+  emailNotes: integer({ mode: 'boolean' }).notNull().default(false),
+  fullPost: integer({ mode: 'boolean' }).notNull().default(true),
+  dailyCap: integer().notNull().default(3000),
 })

@@ -134,6 +134,8 @@ const en = {
   notAllowed: 'You are not allowed to do this.',
   editorsOnly: 'Only editors and the owner can do this.',
   loginRequired: 'Log in to continue.',
+  subscribers: 'Subscribers',
+  emailSettingsLink: 'Emailing new posts to subscribers: its settings',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:
@@ -362,6 +364,8 @@ const fr: AdminMessages = {
   notAllowed: 'Vous n’avez pas le droit de faire cela.',
   editorsOnly: 'Seuls les rédacteurs et le propriétaire peuvent faire cela.',
   loginRequired: 'Connectez-vous pour continuer.',
+  subscribers: 'Abonnés',
+  emailSettingsLink: 'Envoi des nouveaux articles aux abonnés : ses réglages',
   analytics: 'Audience',
   analyticsTitle: 'Audience',
   analyticsIntro:

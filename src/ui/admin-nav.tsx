@@ -26,6 +26,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
       <a href="/admin/media">{a.media}</a>
       {editsAll(editor) && <a href="/admin/authors">{a.authors}</a>}
       {editsAll(editor) && <a href="/admin/analytics">{a.analytics}</a>}
+      {editsAll(editor) && <a href="/admin/subscribers">{a.subscribers}</a>}
       {editor.role === 'owner' && <a href="/admin/users">{a.editors}</a>}
       {editor.role === 'owner' && <a href="/admin/audit">{a.audit}</a>}
       {editor.role === 'owner' && <a href="/admin/import">Import · export</a>}

@@ -12,6 +12,8 @@ import { hashPassword } from '../../src/features/auth/password'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/features/auth/users'
 import { createAccessToken } from '../../src/features/auth/access-tokens'
+import { eq } from 'drizzle-orm'
+import { authors, mailOutbox, subscribers } from '../../src/db/schema'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
 
 // A secret, as `wrangler secret put` gives the deployed Worker; a binding, not a global.
@@ -130,6 +132,60 @@ describe('the deployed bundle in workerd, with wrangler.toml as it is', () => {
   it('runs the hourly Cron Trigger', async () => {
     const result = await (await worker.miniflare.getWorker()).scheduled({ cron: '7 * * * *' })
     assert.equal(result.outcome, 'ok')
+  })
+
+  it('runs the mail queue: a published post reaches a confirmed subscriber, once', async () => {
+    const db = createDb((await worker.miniflare.getD1Database('DB')) as unknown as D1Database)
+    const [reader] = await db
+      .insert(subscribers)
+      .values({
+        email: 'smoke-reader@readers.example',
+        state: 'confirmed',
+        token: 'smoke-reader-token',
+        createdAt: new Date(),
+      })
+      .returning()
+    const cookie = await logIn()
+    const [author] = await db.select().from(authors).limit(1)
+    const authorId =
+      author?.id ??
+      (await db.insert(authors).values({ slug: 'smoke', name: 'Smoke' }).returning())[0].id
+    const saved = await send('/admin/posts', {
+      method: 'POST',
+      cookie,
+      body: new URLSearchParams({
+        title: 'Smoke-tested mailing',
+        slug: 'smoke-tested-mailing',
+        markdown: 'Sent through the queue.',
+        language: 'en',
+        authorId: String(authorId),
+        status: 'published',
+        timeZone: 'UTC',
+        emailSubscribers: 'on',
+        emailSubscribersShown: '1',
+      }),
+    })
+    assert.equal(saved.status, 303, await saved.text())
+    const deadline = Date.now() + 30_000
+    for (;;) {
+      const kept = await db.select().from(mailOutbox).where(eq(mailOutbox.recipient, reader.email))
+      if (kept.length > 0) {
+        assert.equal(kept.length, 1)
+        assert.match(kept[0].raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m)
+        break
+      }
+      assert.ok(Date.now() < deadline, 'the queue consumer did not send the post')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    // The entrypoint itself, as the queue calls it: a job for nothing, and one that is no job.
+    const result = await (
+      await worker.miniflare.getWorker()
+    ).queue('edge-blog-mail', [
+      { id: 'a', timestamp: new Date(), attempts: 1, body: { kind: 'live', postId: 999_999 } },
+      { id: 'b', timestamp: new Date(), attempts: 1, body: 'not a job' },
+    ])
+    assert.equal(result.outcome, 'ok')
+    assert.deepEqual([...result.explicitAcks].sort(), ['a', 'b'])
   })
 
   it('imports a WordPress export through the admin, every Workflow step included', async () => {

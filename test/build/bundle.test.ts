@@ -20,10 +20,11 @@ const root = path.resolve(import.meta.dirname, '../..')
  * `@modelcontextprotocol/sdk` with zod, the Cloudflare JSON Schema validator and Ajv, its default
  * validator, bundled though never run, about 90 on its own; `@cloudflare/workers-oauth-provider`
  * about 31; the tools, tokens, consent screen and `@valibot/to-json-schema` the rest); 607 KiB with
- * the settings, navigation and pages admin (16 KiB). Cloudflare allows 3 MB (free) and 10 MB
+ * the settings, navigation and pages admin (16 KiB); 621 KiB with email subscriptions (14 KiB:
+ * the queue consumer, messages and CSV import). Cloudflare allows 3 MB (free) and 10 MB
  * (paid) compressed; the budget catches a dependency pulled in by mistake.
  */
-const GZIP_BUDGET_BYTES = 610 * 1024
+const GZIP_BUDGET_BYTES = 640 * 1024
 
 test('the deployed bundle is minified and ships a source map', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'edge-blog-bundle-'))

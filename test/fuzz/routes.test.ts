@@ -622,6 +622,25 @@ describe('the review step and roles, with arbitrary fields', () => {
   })
 })
 
+describe('following by email, with arbitrary fields and tokens', () => {
+  it.each([
+    ['/subscribe', ['email', 'language', 'x']],
+    ['/subscribe/confirm/TOKEN', ['x']],
+    ['/unsubscribe/TOKEN', ['List-Unsubscribe', 'x']],
+    ['/admin/subscribers/999/delete', ['x']],
+    ['/admin/subscribers/import', ['file', 'consent']],
+    ['/admin/subscribers/settings', ['emailPosts', 'emailNotes', 'fullPost', 'dailyCap']],
+  ])('%s is never a 5xx', async (path, names) => {
+    await fc.assert(
+      fc.asyncProperty(text, form(names), async (token, fields) => {
+        const url = path.replace('TOKEN', encodeURIComponent(token).slice(0, 300) || 'x')
+        await expectNo5xx(await request(url, { cookie, form: fields }), url)
+      }),
+      runs(3),
+    )
+  })
+})
+
 describe('inputs the properties found', () => {
   it('a 404 address with a megabyte query string is looked up without a D1 error', async () => {
     const query = `after=&x=${encodeURIComponent(MEGABYTE)}`

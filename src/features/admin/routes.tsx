@@ -26,6 +26,7 @@ import { joinRoutes, recoverRoutes } from '../account-links'
 import { adminVisualEditorRoutes } from '../visual-editor'
 import { adminPreviewLinkRoutes } from '../preview-links'
 import { adminReviewRoutes, pendingReviewCount } from '../review'
+import { adminSubscriberRoutes } from '../subscriptions'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -68,3 +69,4 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/editor', adminVisualEditorRoutes)
   .route('/preview-links', adminPreviewLinkRoutes)
   .route('/review', adminReviewRoutes)
+  .route('/subscribers', adminSubscriberRoutes)

@@ -11,3 +11,6 @@ export { audienceReport } from './report'
 export type { AudienceReport } from './report'
 export { titlesForPaths } from './page-titles'
 export { isRealDay, readRange } from './schemas'
+// The subscription form's rate limit keys clients by the same daily-salted hash (never the IP).
+export { saltForDay } from './queries'
+export { visitorHash } from './visitor'

@@ -7,6 +7,7 @@ import {
   type PostFormErrors,
   type PostFormValues,
 } from '../posts'
+import { mailAfterSave } from '../subscriptions'
 import { auditAgentWrite } from './agent-audit'
 import { postSummary, viewsOf } from './post-results'
 import { done, refuse, type ToolContext, type ToolOutcome } from './tool'
@@ -55,6 +56,12 @@ export async function saveAsAgent(
         `Conflict: post ${outcome.current.id} is at version ${outcome.current.version} now, not ${values.version}: someone saved it after you read it, and nothing was saved. Read it again with get_post, reapply your change and send version ${outcome.current.version}.`,
       )
   }
+  // Going public by an agent's hand emails subscribers as the admin's save does (their settings).
+  await mailAfterSave(
+    { env: ctx.env, var: { db: ctx.db, site: ctx.site }, req: { url: ctx.request.url } },
+    outcome.postId,
+    {},
+  )
   const post = await findPostForEditing(ctx.db, outcome.postId)
   if (!post) return refuse('The post was saved, then removed by someone else.')
   await auditAgentWrite(ctx, tool, `#${post.id} “${post.title}” → ${post.status}, v${post.version}`)

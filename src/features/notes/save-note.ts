@@ -5,6 +5,7 @@ import { curationAllowedHosts } from './curation/local-setting'
 import { displayHost } from './curation/shared-link'
 import { keepSourceImage, type SourceImageFailure } from './curation/source-image'
 import { existingIds, findPostForEditing } from '../posts'
+import { mailAfterSave } from '../subscriptions'
 import { freeSlug } from '../posts'
 import { createPost, updatePost, type PostInput } from '../posts'
 import type { PostStatus } from '../../db/schema'
@@ -74,7 +75,7 @@ export async function saveNote(
 
   const signedIn = await editorForSave(c, loginEmail, loginPassword)
   if (!signedIn.ok) return { kind: 'relogin', result: signedIn.result }
-  return saveCheckedNote(
+  const outcome = await saveCheckedNote(
     {
       db: c.var.db,
       bucket: c.env.MEDIA,
@@ -86,6 +87,9 @@ export async function saveNote(
     values,
     c.var.a.notAllowed,
   )
+  // Notes are emailed to subscribers only if the settings say so (features/subscriptions).
+  if (outcome.kind === 'saved') await mailAfterSave(c, outcome.noteId, {})
+  return outcome
 }
 
 /** What saving a note needs besides the form: the database, the media store, the fetcher's setting. */

@@ -21,6 +21,8 @@ const FIXED_ROUTES = [
   '/categories',
   '/privacy',
   '/search',
+  // Follow by email (features/subscriptions).
+  '/subscribe',
 ]
 const FIXED = new Set(FIXED_ROUTES)
 
@@ -45,6 +47,15 @@ const SLUG_ROUTES = [
   { prefix: AUTHORS_PREFIX, files: FEED_FILE_NAMES },
 ]
 
+/**
+ * Routes whose last segment is a signed or random token (features/subscriptions): no known
+ * address lists them, so their route decides (the same page for every token, cacheable).
+ */
+const TOKEN_ROUTES = [
+  { route: '/subscribe/confirm/:token', pattern: /^\/subscribe\/confirm\/[^/]+$/ },
+  { route: '/unsubscribe/:token', pattern: /^\/unsubscribe\/[^/]+$/ },
+]
+
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 // Hono's `:slug` is one segment, `[^/]+`, matched against the decoded path (`c.req.path`).
@@ -58,6 +69,7 @@ const SLUG_PATTERNS = SLUG_ROUTES.map(({ prefix, files }) => ({
 /** Every reader route, as Hono lists it: what the routes test compares with the app's. */
 export const READER_ROUTES = [
   ...FIXED_ROUTES,
+  ...TOKEN_ROUTES.map(({ route }) => route),
   SITEMAP_FILE_ROUTE,
   ...SLUG_ROUTES.flatMap(({ prefix, files }) => [
     `${prefix}/:slug`,
@@ -75,6 +87,7 @@ export const READER_ROUTES = [
 export function decidingAddresses(path: string): string[] | null {
   if (path.length > 1 && path.endsWith('/')) return null
   if (FIXED.has(path) || SITEMAP_FILE.test(path)) return null
+  if (TOKEN_ROUTES.some(({ pattern }) => pattern.test(path))) return null
   const addresses = [path]
   for (const { prefix, pattern } of SLUG_PATTERNS) {
     const match = pattern.exec(path)

@@ -53,6 +53,7 @@ import { PREVIEW_LOADING, renderEditor, respondToAutosave, respondToSave } from 
 import { autosavePost, savePost } from './save-post'
 import type { PostFormValues, TypedPostForm } from './schemas'
 import { postPath } from '../../lib/addresses'
+import { mailAfterSave } from '../subscriptions'
 
 const revisionParams = validParams(v.object({ id: idParam, revisionId: idParam }))
 
@@ -98,12 +99,16 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
         const form = c.req.valid('form')
         const outcome = await savePost(c, null, form, editorKind)
         if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
+        if (outcome.kind === 'saved' && editorKind.kind === 'post')
+          await mailAfterSave(c, outcome.postId, form)
         return respondToSave(c, null, form, outcome, editorKind)
       })
       .post('/:id{[0-9]+}', idParams, typedForm(postFormFields), async (c) => {
         const [id, form] = [c.req.valid('param').id, c.req.valid('form')]
         const outcome = await savePost(c, id, form, editorKind)
         if (outcome.kind === 'saved') await hooks.afterSave?.(c, outcome.postId, form)
+        if (outcome.kind === 'saved' && editorKind.kind === 'post')
+          await mailAfterSave(c, outcome.postId, form)
         return respondToSave(c, id, form, outcome, editorKind)
       })
       .post('/autosave', typedForm(postFormFields), async (c) =>

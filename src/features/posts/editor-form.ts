@@ -45,6 +45,8 @@ export function blankForm(c: AdminContext, authorId: number | undefined): PostFo
     featuredImage: '',
     featuredImageAlt: '',
     showInNavigation: '',
+    emailSubscribers: '',
+    emailSubscribersShown: '',
     review: '',
     reviewNote: '',
   }
@@ -109,6 +111,8 @@ export function formValuesOf(
     featuredImage: featuredImagePath,
     featuredImageAlt: post.featuredImageAlt,
     showInNavigation: '',
+    emailSubscribers: '',
+    emailSubscribersShown: '',
     review: '',
     reviewNote: '',
   }

@@ -26,6 +26,7 @@ import { POST_EDITOR, type EditorKind } from './editor-kind'
 import { bylineChoices } from './post-access'
 import { findReview } from './review-state'
 import type { AutosaveOutcome, SaveOutcome } from './save-post'
+import { mailingFormState } from '../subscriptions'
 
 // The preview shows originals: no srcset, every image at once.
 export const PREVIEW_LOADING = { first: true, responsive: false, sizes: BODY_SIZES }
@@ -39,6 +40,10 @@ export async function renderEditor(
   const editorKind = props.editorKind ?? POST_EDITOR
   const tooLarge = props.formErrors?.markdown === 'bodyTooLarge'
   const previewHtml = tooLarge ? '' : renderMarkdown(props.values.markdown, props.values.language)
+  const mailing =
+    editorKind.kind === 'post' ? await mailingFormState(db, props.postId, 'post') : null
+  if (mailing && props.values.emailSubscribersShown === '1')
+    mailing.checked = props.values.emailSubscribers === 'on'
   const [authors, categories, revisions, images, review] = await Promise.all([
     listAuthors(db),
     listCategories(db),
@@ -62,6 +67,7 @@ export async function renderEditor(
       previewHtml={decorateImages(previewHtml, images.byKey, PREVIEW_LOADING)}
       featuredImage={images.featured}
       errors={errors}
+      mailing={mailing}
       {...props}
     />,
     {

@@ -8,6 +8,7 @@ import { errorText, formFromPost } from './editor-form'
 import { reviewStatements } from './review-state'
 import { checkPost } from './save-post'
 import { updatePost } from './writes'
+import { mailAfterSave } from '../subscriptions'
 
 /** What publishing from the review queue came to. */
 export type PublishReviewedOutcome =
@@ -45,5 +46,8 @@ export async function publishReviewed(
     revision: false,
     also,
   })
-  return result.saved ? { kind: 'published' } : { kind: 'conflict' }
+  if (!result.saved) return { kind: 'conflict' }
+  // Emailed to subscribers as its form or its kind says (features/subscriptions).
+  await mailAfterSave(c, post.id, {})
+  return { kind: 'published' }
 }

@@ -37,6 +37,10 @@ export const postFormFields = v.object({
   featuredImageAlt: typedText,
   /** Pages only: 'on' to have a link to the page in the header. */
   showInNavigation: typedText,
+  /** Posts: 'on' to email the post to subscribers when it goes public (features/subscriptions). */
+  emailSubscribers: typedText,
+  /** '1' when the box above was on the form, so that unticked means no. */
+  emailSubscribersShown: typedText,
   /** `submit` when sent by the Submit for review button. */
   review: typedText,
   /** The note to the editors that goes with a submission. */

@@ -15,7 +15,13 @@ import { createInvitation } from '../../../src/features/account-links/invitation
 import { createPost } from '../../../src/features/posts/writes'
 import { submitNewPost } from '../../../src/features/posts/review-state'
 import { sha256Hex } from '../../../src/lib/tokens'
-import { media, postRevisions, USER_ROLES, type UserRole } from '../../../src/db/schema'
+import {
+  media,
+  postRevisions,
+  subscribers,
+  USER_ROLES,
+  type UserRole,
+} from '../../../src/db/schema'
 import { createEditor, postFields, testRequest } from '../../admin-helpers'
 import { createAuthorAndCategories, db, postInput } from '../../fixtures'
 import { noteForm } from '../../note-helpers'
@@ -327,6 +333,29 @@ const ROUTES: Record<string, RouteCase> = {
       return `/admin/pages/${id}/revisions/${revision.id}/restore`
     },
     form: () => ({}),
+  },
+  // Follow by email: the subscribers (features/subscriptions).
+  'GET /subscribers': { access: 'contentEditors' },
+  'GET /subscribers/export.csv': { access: 'contentEditors' },
+  'POST /subscribers/:id{[0-9]+}/delete': {
+    access: 'contentEditors',
+    path: async () => {
+      const [row] = await db
+        .insert(subscribers)
+        .values({
+          email: `reader-${crypto.randomUUID()}@blog.example`,
+          token: crypto.randomUUID(),
+          createdAt: new Date(),
+        })
+        .returning({ id: subscribers.id })
+      return `/admin/subscribers/${row.id}/delete`
+    },
+    form: () => ({}),
+  },
+  'POST /subscribers/import': { access: 'contentEditors', form: () => ({ consent: '' }) },
+  'POST /subscribers/settings': {
+    access: 'contentEditors',
+    form: () => ({ emailPosts: 'on', fullPost: 'on', dailyCap: '3000' }),
   },
 
   // The owner's.

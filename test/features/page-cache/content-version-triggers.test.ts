@@ -248,6 +248,14 @@ const NOT_SHOWN = [
   'sessions',
   'users',
   'webauthn_challenges',
+  // Follow by email (features/subscriptions): readers' pages show none of it (the form is the
+  // same for everyone), so a subscription never changes a cached page.
+  'mail_deliveries',
+  'mailing_settings',
+  'post_mailings',
+  'subscribe_attempts',
+  'subscriber_erasures',
+  'subscribers',
 ]
 
 const contentVersion = async () => (await readContentState(db, Date.now())).version

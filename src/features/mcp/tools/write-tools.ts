@@ -45,6 +45,8 @@ export const createPostTool = defineTool({
       showInNavigation: '',
       review: '',
       reviewNote: '',
+      emailSubscribers: '',
+      emailSubscribersShown: '',
     })
   },
 })

@@ -1,3 +1,4 @@
+import { MailingFields, type DeliveryCounts } from '../../subscriptions'
 import { raw } from 'hono/html'
 import type { PostRevision, User } from '../../../db/schema'
 import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
@@ -54,6 +55,8 @@ export type PostEditorProps = {
   review?: ReviewWithNames | null
   /** Opened by someone who may not change it (a contributor, once their post is published). */
   locked?: string | null
+  /** Posts: the **Email to subscribers** box and its counts (features/subscriptions). */
+  mailing?: { checked: boolean; counts: DeliveryCounts | null } | null
 }
 
 /** A page's fields that posts have and pages do not, kept as they are in hidden inputs. */
@@ -258,6 +261,13 @@ export function PostEditorPage(props: PostEditorProps) {
               image={props.featuredImage ?? null}
               errors={errors}
             />
+            {props.mailing && (
+              <MailingFields
+                locale={site.locale}
+                checked={props.mailing.checked}
+                counts={props.mailing.counts}
+              />
+            )}
 
             <CategoryFields
               a={a}

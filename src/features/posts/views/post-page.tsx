@@ -9,6 +9,7 @@ import { NoteQuote } from './note-quote'
 import { MediaImage } from '../../media'
 import { postPath } from '../../../lib/addresses'
 import { titleDirection } from '../../../lib/direction'
+import { SubscribeForm } from '../../subscriptions'
 
 export function PostPage({
   site,
@@ -53,6 +54,7 @@ export function PostPage({
         {/* Sanitized when the post was saved (lib/markdown); decorateImages only adds attributes. */}
         <div class="post-body">{raw(body)}</div>
       </article>
+      <SubscribeForm language={post.language} />
       <nav class="post-nav" aria-label={site.t.postNavigation}>
         {post.newer && (
           <a class="post-nav-newer" href={postPath(post.newer.slug)} rel="prev">

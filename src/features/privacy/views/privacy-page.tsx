@@ -53,6 +53,15 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
           Do Not Track (<code>DNT: 1</code>), vos visites ne sont pas comptées du tout. Firefox,
           Brave et DuckDuckGo permettent d’activer GPC dans leurs réglages.
         </p>
+        <h2>Abonnement par e-mail</h2>
+        <p>
+          Si vous vous abonnez, votre adresse e-mail, la langue choisie et la date de votre
+          confirmation (avec le texte de consentement affiché) sont gardées pour vous envoyer les
+          nouveaux articles, et pour rien d’autre. Aucun message n’est envoyé avant que vous
+          confirmiez. Les messages ne contiennent aucun pixel espion, aucune image propre à vous et
+          aucun lien de redirection&#8239;: nous ne savons pas si vous les ouvrez ni ce que vous y
+          cliquez. Chaque message a un lien pour se désabonner en un clic.
+        </p>
       </article>
     )
   }
@@ -100,6 +109,14 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
         If your browser sends Global Privacy Control (<code>Sec-GPC: 1</code>) or Do Not Track (
         <code>DNT: 1</code>), your visits are not counted at all. Firefox, Brave and DuckDuckGo let
         you turn GPC on in their settings.
+      </p>
+      <h2>Following by email</h2>
+      <p>
+        If you subscribe, your email address, the language you chose and when you confirmed (with
+        the consent wording you were shown) are kept to send you new posts, and for nothing else.
+        Nothing is sent before you confirm. Messages carry no tracking pixel, no image made for you
+        and no redirecting link: we do not know whether you open them or what you click. Every
+        message has a one-click unsubscribe link.
       </p>
     </article>
   )

@@ -65,6 +65,10 @@ export function SettingsPage(props: SettingsPageProps) {
       <AdminNav a={a} editor={editor} />
       <h1>{s.settings}</h1>
       <p>{s.intro}</p>
+      {/* Follow by email keeps its settings with the subscribers (features/subscriptions). */}
+      <p>
+        <a href="/admin/subscribers#email-settings">{a.emailSettingsLink}</a>
+      </p>
       <Notice message={props.notice?.message} tone={props.notice?.tone} />
       {hasErrors && <Notice message={s.fixErrors} tone="error" />}
       <form method="post" action="/admin/settings" class="settings-form stack">

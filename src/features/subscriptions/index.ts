@@ -1,0 +1,12 @@
+// The feature's public surface: the app and other features import only this file.
+export { subscriptionRoutes } from './routes'
+export { adminSubscriberRoutes } from './admin-routes'
+export { handleMailQueue } from './consumer'
+export type { MailJob } from './jobs'
+export { SubscribeForm } from './views/subscribe-form'
+export { MailingFields } from './views/mailing-fields'
+export type { DeliveryCounts } from './queries'
+export { mailAfterSave, mailingFormState } from './editor-hooks'
+export { requestMailing } from './request-mailing'
+export { deleteExpiredPending } from './writes'
+export { deletePastAttempts } from './rate-limit'
