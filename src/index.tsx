@@ -18,6 +18,7 @@ import { postRoutes } from './features/posts'
 import { previewRoutes } from './features/posts'
 import { pageRoutes } from './features/pages'
 import { privacyRoutes } from './features/privacy'
+import { pageCommentRoutes, postCommentRoutes } from './features/comments'
 import { searchRoutes } from './features/search'
 import { sitemapRoutes } from './features/feeds'
 import { scheduled } from './app/scheduled'
@@ -41,6 +42,7 @@ app.route('/', homeRoutes)
 app.route('/', feedRoutes)
 app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
+app.route('/posts', postCommentRoutes)
 app.route('/preview', previewRoutes)
 app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
@@ -49,6 +51,7 @@ app.route('/privacy', privacyRoutes)
 app.route('/search', searchRoutes)
 app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
+app.route('/', pageCommentRoutes)
 // Last: a page at the root never takes the place of the blog's own addresses.
 app.route('/', pageRoutes)
 

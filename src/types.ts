@@ -78,6 +78,8 @@ export type AdminEnv = {
     contentChanged?: boolean
     /** Posts waiting for review, counted for the navigation of editors and the owner. */
     pendingReviews?: number
+    /** Comments held for moderation, counted for the same navigation (features/comments). */
+    pendingComments?: number
   }
 }
 
