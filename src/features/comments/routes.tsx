@@ -37,6 +37,7 @@ async function postComment(
     state = { form, reasons: outcome.reasons }
   } else {
     c.status(outcome.status === 'approved' ? 201 : 202)
+    if (outcome.status === 'approved') c.set('readerPublished', true)
     // Spam is not told apart from a held comment: a spammer learns nothing from the answer.
     const notice = outcome.status === 'approved' ? m.published : m.held
     state = {

@@ -47,7 +47,9 @@ export async function submitComment(
 
   const name = form.name.trim()
   const email = form.email.trim()
-  const url = form.url.trim()
+  const typedUrl = form.url.trim()
+  // Kept as the URL parser writes it: quotes, brackets and spaces percent-encoded.
+  const url = validWebsite(typedUrl) && typedUrl ? new URL(typedUrl).href : typedUrl
   const text = form.comment.replace(/\r\n/g, '\n').trim()
   const reasons: string[] = []
   if (!name || name.length > MAX_NAME_LENGTH) reasons.push(m.errors.name)
