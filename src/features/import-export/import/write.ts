@@ -1,3 +1,4 @@
+import { writeImportedComments } from './comments'
 import { sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../../db/client'
@@ -135,7 +136,7 @@ export async function writePosts(
     (await findMediaByKeys(db, featuredKeys)).map((m) => [mediaUrl(m), m.id]),
   )
   const claimed = new Set<string>()
-  const created: { input: PostInput; key: string; hash: string }[] = []
+  const created: { input: PostInput; key: string; hash: string; post: PlannedPost }[] = []
   const groups: BatchItem<'sqlite'>[][] = []
   const redirects: Redirect[] = []
   const fallbackAuthor = resolved.authors.get(FALLBACK_AUTHOR.key)
@@ -204,7 +205,7 @@ export async function writePosts(
           reason: `a post here already uses "${post.slug}": imported as "${input.slug}"`,
         })
       tally.created++
-      created.push({ input, key: post.key, hash: contentHash })
+      created.push({ input, key: post.key, hash: contentHash, post })
     }
     const address = post.page ? pagePath(input.slug) : postPath(input.slug)
     for (const from of post.oldPaths) redirects.push({ from, to: address })
@@ -225,6 +226,13 @@ export async function writePosts(
         ),
       ])
     await runBatches(db, groups)
+    const withComments = created.flatMap(({ input, post }) =>
+      post.comments ? [{ slug: input.slug, comments: post.comments }] : [],
+    )
+    if (withComments.length) {
+      const count = await writeImportedComments(db, withComments)
+      report.notes.push(`${count} comment(s) imported with their posts`)
+    }
   }
   await writeRedirects(report, options, redirects)
 }
