@@ -63,7 +63,8 @@ function insert(db: Db, slug: string, comment: PlannedComment, parentId: number 
       authorName: comment.authorName,
       authorUrl: comment.authorUrl,
       email: comment.email,
-      notifyReplies: false,
+      // An address in clear only ever left with a commenter who asked to hear of replies.
+      notifyReplies: comment.email !== '',
       markdown: comment.markdown,
       html: commentHtml(comment.markdown),
       createdAt: comment.createdAt,

@@ -101,7 +101,8 @@ export async function writeAuthorsAndCategories(
 
 /** Stable fingerprint of what an import writes for a post: equal means nothing to update. */
 export async function postHash(post: PlannedPost) {
-  const { oldPaths, ...content } = post
+  // Comments are written with a new post only: a later import leaves a post's comments alone.
+  const { oldPaths, comments: _comments, ...content } = post
   const bytes = new TextEncoder().encode(JSON.stringify(content))
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
