@@ -130,6 +130,7 @@ const adminEn = {
   replied: 'Reply published.',
   noAuthor: 'Your account writes as no author profile: choose one in your account first.',
   emptyReply: 'Write a reply first.',
+  closeComments: 'Close comments',
 }
 export type CommentAdminMessages = typeof adminEn
 const adminFr: CommentAdminMessages = {
@@ -164,6 +165,7 @@ const adminFr: CommentAdminMessages = {
   replied: 'Réponse publiée.',
   noAuthor: 'Votre compte n’écrit sous aucun profil d’auteur : choisissez-en un dans votre compte.',
   emptyReply: 'Écrivez d’abord une réponse.',
+  closeComments: 'Fermer les commentaires',
 }
 export const commentAdminMessagesFor = (locale: Locale): CommentAdminMessages =>
   locale === 'fr' ? adminFr : adminEn
