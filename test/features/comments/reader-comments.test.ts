@@ -341,3 +341,12 @@ it('keeps the IP out of every stored column', async () => {
   const { results } = await env.DB.prepare('SELECT * FROM comments').all()
   expect(JSON.stringify(results)).not.toContain('203.0.113.9')
 })
+
+it('says on the privacy page what a comment stores and for how long', async () => {
+  const response = await request('/privacy')
+  const html = await response.text()
+  expect(html).toContain('<h2>Comments</h2>')
+  expect(html).toContain('keyed hash')
+  expect(html).toContain('until you unsubscribe or the comment is deleted')
+  expect(html).toContain('Comments stay until the owner deletes them')
+})

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../i18n/site'
+import { CommentsPrivacy } from '../../comments'
 
 type PrivacyPageProps = { locale: Locale; siteName: string; retentionMonths: number }
 
@@ -53,6 +54,7 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
           Do Not Track (<code>DNT: 1</code>), vos visites ne sont pas comptées du tout. Firefox,
           Brave et DuckDuckGo permettent d’activer GPC dans leurs réglages.
         </p>
+        <CommentsPrivacy locale="fr" />
       </article>
     )
   }
@@ -101,6 +103,7 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
         <code>DNT: 1</code>), your visits are not counted at all. Firefox, Brave and DuckDuckGo let
         you turn GPC on in their settings.
       </p>
+      <CommentsPrivacy locale="en" />
     </article>
   )
 }
