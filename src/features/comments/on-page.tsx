@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../types'
 import { formToken } from './form-token'
-import { commentsAllowed, commentsOnPost } from './queries'
+import { commentsAllowed, commentsOnPost, type CommentsOnPost } from './queries'
 import { CommentsSection } from './views/comments-section'
 
 /** Where a post's (or page's) comments are posted: under its own address. */
@@ -23,8 +23,10 @@ export async function commentsBlock(
     language: string
     publishedAt: Date | null
   },
+  /** Read already, in the page's own batch (posts/queries.ts). */
+  loaded?: CommentsOnPost,
 ) {
-  const { comments, settings, commentsOpen } = await commentsOnPost(c.var.db, post.id)
+  const { comments, settings, commentsOpen } = loaded ?? (await commentsOnPost(c.var.db, post.id))
   const now = Date.now()
   if (post.kind === 'page' && !settings.onPages && !comments.length) return null
   const open = commentsAllowed({ ...post, commentsOpen }, settings, now)

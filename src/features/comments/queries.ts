@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import {
   authors,
@@ -49,26 +49,51 @@ const shownColumns = {
   authorId: comments.authorId,
 }
 
-/** A post's approved comments, oldest first, and the comment settings, in one D1 batch. */
-export async function commentsOnPost(db: Db, postId: number) {
-  const [rows, settings, open] = await db.batch([
+/**
+ * What a post page needs of comments, as statements to join the page's own D1 batch: the
+ * approved comments oldest first, the comment settings, and whether the post is open. `postId`
+ * may be a subquery (the post found by its slug in the same batch).
+ */
+export function commentsOnPostQueries(db: Db, postId: number | SQL) {
+  return [
     db
       .select(shownColumns)
       .from(comments)
       .leftJoin(authors, eq(authors.id, comments.authorId))
-      .where(and(eq(comments.postId, postId), eq(comments.status, 'approved')))
+      .where(and(sql`${comments.postId} = ${postId}`, eq(comments.status, 'approved')))
       .orderBy(asc(comments.createdAt), asc(comments.id)),
     db.select().from(commentSettings).where(eq(commentSettings.id, 1)),
-    db.select({ open: posts.commentsOpen }).from(posts).where(eq(posts.id, postId)),
-  ])
+  ] as const
+}
+
+type CommentQueries = ReturnType<typeof commentsOnPostQueries>
+type Rows<Q> = Q extends PromiseLike<infer R> ? R : never
+
+export type CommentsOnPost = ReturnType<typeof commentsFromRows>
+
+/** The batch's answers to `commentsOnPostQueries`, as the page shows them. */
+export function commentsFromRows(
+  rows: Rows<CommentQueries[0]>,
+  settings: Rows<CommentQueries[1]>,
+  commentsOpen: boolean,
+) {
   return {
-    commentsOpen: open[0]?.open ?? false,
+    commentsOpen,
     comments: rows.map(({ authorId, ...row }): ShownComment => ({
       ...row,
       byAuthor: authorId !== null,
     })),
-    settings: settings[0] ?? DEFAULT_COMMENT_SETTINGS,
+    settings: (settings[0] ?? DEFAULT_COMMENT_SETTINGS) as CommentSettings,
   }
+}
+
+/** The same, on their own (a page, whose own reads do not batch them). */
+export async function commentsOnPost(db: Db, postId: number) {
+  const [rows, settings, open] = await db.batch([
+    ...commentsOnPostQueries(db, postId),
+    db.select({ open: posts.commentsOpen }).from(posts).where(eq(posts.id, postId)),
+  ])
+  return commentsFromRows(rows, settings, open[0]?.open ?? false)
 }
 
 /** The commented post (or page) as the comment form needs it: published, not in the trash. */

@@ -14,7 +14,7 @@ export const postRoutes = new Hono<AppEnv>().get('/:slug', slugParams, async (c)
   const post = await findPublishedPost(c.var.db, c.req.valid('param').slug, Date.now())
   if (!post) throw new HTTPException(404)
   const { images } = post
-  const comments = await commentsBlock(c, post)
+  const comments = await commentsBlock(c, post, post.comments)
   return c.render(
     <>
       <PostPage site={c.var.site} post={post} images={images} />

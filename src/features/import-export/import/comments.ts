@@ -26,7 +26,7 @@ export async function writeImportedComments(
         top = bySource.get(top.parentId)!
       return top
     }
-    const sorted = [...list].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    const sorted = [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     const tops = sorted.filter((comment) => threadOf(comment) === comment)
     const ids = new Map<string, number>()
     for (let i = 0; i < tops.length; i += BATCH) {
@@ -67,7 +67,7 @@ function insert(db: Db, slug: string, comment: PlannedComment, parentId: number 
       notifyReplies: comment.email !== '',
       markdown: comment.markdown,
       html: commentHtml(comment.markdown),
-      createdAt: comment.createdAt,
+      createdAt: new Date(comment.createdAt),
     })
     .returning({ id: comments.id })
 }

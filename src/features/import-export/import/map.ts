@@ -51,7 +51,8 @@ export type PlannedComment = {
   authorName: string
   authorUrl: string
   email: string
-  createdAt: Date
+  /** ISO 8601: a plan crosses Workflow steps as JSON. */
+  createdAt: string
   markdown: string
 }
 export type SitePlan = {
@@ -390,7 +391,7 @@ function plannedComments(comments: NonNullable<SourcePost['comments']>): Planned
       authorName: comment.authorName.slice(0, 100) || 'Anonymous',
       authorUrl: /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl.slice(0, 500) : '',
       email: comment.email ?? '',
-      createdAt: new Date(Number.isNaN(time) ? 0 : time),
+      createdAt: new Date(Number.isNaN(time) ? 0 : time).toISOString(),
       markdown: (comment.markdown ?? htmlToMarkdown(comment.html ?? '').markdown).slice(0, 5_000),
     }
   })
