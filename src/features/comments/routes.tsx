@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { bodyLimit } from 'hono/body-limit'
 import { FRAGMENT_VARY, isFragmentRequest } from '../../lib/htmx'
 import { typedForm } from '../../lib/validation/form'
 import type { AppEnv } from '../../types'
@@ -56,9 +57,18 @@ async function postComment(
   )
 }
 
+/** A comment is at most 5,000 characters: a body far larger is not one, and is not read. */
+const limitBody = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new HTTPException(413)
+  },
+})
+
 /** `/posts/<slug>/comments`: posts and notes. */
 export const postCommentRoutes = new Hono<AppEnv>().post(
   '/:slug/comments',
+  limitBody,
   typedForm(commentFields),
   (c) => postComment(c, c.req.param('slug'), 'post', c.req.valid('form')),
 )
@@ -66,6 +76,7 @@ export const postCommentRoutes = new Hono<AppEnv>().post(
 /** `/<slug>/comments`: pages, at the root like the pages themselves. */
 export const pageCommentRoutes = new Hono<AppEnv>().post(
   '/:slug/comments',
+  limitBody,
   typedForm(commentFields),
   (c) => postComment(c, c.req.param('slug'), 'page', c.req.valid('form')),
 )

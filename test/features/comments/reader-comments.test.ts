@@ -154,6 +154,16 @@ describe('a comment without JavaScript', () => {
     expect(dayOld.status).toBe(201)
   })
 
+  it('reads no body far larger than a comment', async () => {
+    const postId = await publishedPost('huge', authorId)
+    const huge = await postComment(
+      '/posts/huge/comments',
+      commentForm(await tokenAged(postId), { comment: 'x'.repeat(200_000) }),
+    )
+    expect(huge.status).toBe(413)
+    expect(await storedComments(postId)).toEqual([])
+  })
+
   it('lets exactly 5 of 20 parallel comments from one client through', async () => {
     await setModeration('all')
     const postId = await publishedPost('flood', authorId)
