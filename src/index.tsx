@@ -18,6 +18,7 @@ import { postRoutes } from './features/posts'
 import { previewRoutes } from './features/posts'
 import { pageRoutes } from './features/pages'
 import { privacyRoutes } from './features/privacy'
+import { pageCommentRoutes, postCommentRoutes } from './features/comments'
 import { searchRoutes } from './features/search'
 import { sitemapRoutes } from './features/feeds'
 import { scheduled } from './app/scheduled'
@@ -45,6 +46,7 @@ app.route('/', homeRoutes)
 app.route('/', feedRoutes)
 app.route('/', sitemapRoutes)
 app.route('/posts', postRoutes)
+app.route('/posts', postCommentRoutes)
 app.route('/preview', previewRoutes)
 app.route('/notes', noteRoutes)
 app.route('/categories', categoryRoutes)
@@ -55,6 +57,7 @@ app.route('/media', mediaRoutes)
 app.route('/admin', adminRoutes)
 // Follow by email: /subscribe, /subscribe/confirm/<token>, /unsubscribe/<token>.
 app.route('/', subscriptionRoutes)
+app.route('/', pageCommentRoutes)
 // Last: a page at the root never takes the place of the blog's own addresses.
 app.route('/', pageRoutes)
 

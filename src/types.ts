@@ -59,6 +59,11 @@ export type AppEnv = {
      * Workflow): the page cache then reads this data centre's content state again, as after a POST.
      */
     contentChanged?: boolean
+    /**
+     * A reader's write that readers see at once (a comment published without moderation): the
+     * page cache reads this data centre's content state again, as after an editor's save.
+     */
+    readerPublished?: boolean
   }
 }
 
@@ -78,6 +83,8 @@ export type AdminEnv = {
     contentChanged?: boolean
     /** Posts waiting for review, counted for the navigation of editors and the owner. */
     pendingReviews?: number
+    /** Comments held for moderation, counted for the same navigation (features/comments). */
+    pendingComments?: number
   }
 }
 

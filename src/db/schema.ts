@@ -99,6 +99,8 @@ export const posts = sqliteTable(
      * NULL for posts from before accounts had roles, from an import, or whose account is gone.
      */
     createdBy: integer().references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    /** Readers may comment (features/comments); a site setting may still close old posts. */
+    commentsOpen: integer({ mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     index('posts_listed_idx')
@@ -756,4 +758,59 @@ export const mailingSettings = sqliteTable('mailing_settings', {
   emailNotes: integer({ mode: 'boolean' }).notNull().default(false),
   fullPost: integer({ mode: 'boolean' }).notNull().default(true),
   dailyCap: integer().notNull().default(3000),
+})
+
+// --- Comments (features/comments) ---
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam'] as const
+export type CommentStatus = (typeof COMMENT_STATUSES)[number]
+
+/**
+ * Readers' comments on posts, notes and pages, one level of replies (`parent_id`). The email is
+ * kept as a keyed hash (`email_hash`, to recognise a returning commenter) and in clear only while
+ * its writer wants to hear of replies. `client_hash` is the audience counter's daily-salted hash
+ * of the client, for the rate limit: never the IP. An editor's reply names its author profile.
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    postId: integer()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    parentId: integer().references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
+    status: text({ enum: COMMENT_STATUSES }).notNull().default('pending'),
+    authorName: text().notNull(),
+    authorUrl: text().notNull().default(''),
+    emailHash: text().notNull().default(''),
+    /** In clear only while `notify_replies` holds. */
+    email: text().notNull().default(''),
+    notifyReplies: integer({ mode: 'boolean' }).notNull().default(false),
+    markdown: text().notNull(),
+    html: text().notNull(),
+    clientHash: text().notNull().default(''),
+    authorId: integer().references(() => authors.id, { onDelete: 'set null' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('comments_post_idx').on(t.postId, t.status, t.createdAt),
+    index('comments_status_idx').on(t.status, t.createdAt),
+    index('comments_client_idx').on(t.clientHash, t.createdAt),
+  ],
+)
+
+export type Comment = typeof comments.$inferSelect
+
+export const COMMENT_MODERATION = ['all', 'first', 'none'] as const
+export type CommentModeration = (typeof COMMENT_MODERATION)[number]
+
+/** The owner's comment settings: one row (id 1); without it, the defaults hold. */
+export const commentSettings = sqliteTable('comment_settings', {
+  id: integer().primaryKey(),
+  moderation: text({ enum: COMMENT_MODERATION }).notNull().default('first'),
+  /** Comments close this many days after publication; 0: never. */
+  closeAfterDays: integer().notNull().default(0),
+  onPages: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Words, emails and domains, one a line: a comment holding one goes to spam. */
+  blockList: text().notNull().default(''),
 })

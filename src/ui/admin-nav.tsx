@@ -23,6 +23,7 @@ export function AdminNav({ a, editor }: { a: AdminMessages; editor: User }) {
           {pending ? <span class="nav-count"> ({pending})</span> : null}
         </a>
       )}
+      {editsAll(editor) && <CommentsNavLink />}
       <a href="/admin/media">{a.media}</a>
       {editsAll(editor) && <a href="/admin/authors">{a.authors}</a>}
       {editsAll(editor) && <a href="/admin/analytics">{a.analytics}</a>}
@@ -64,5 +65,18 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
     <p class="field-error" id={id}>
       {message}
     </p>
+  )
+}
+
+/** Held comments wait for owners and editors (features/comments counts them). */
+function CommentsNavLink() {
+  const context = useContext(RequestContext) as Context<AdminEnv> | null
+  const held = context?.var.pendingComments
+  const french = context?.var.site?.locale === 'fr'
+  return (
+    <a href="/admin/comments" class="comments-link">
+      {french ? 'Commentaires' : 'Comments'}
+      {held ? <span class="nav-count"> ({held})</span> : null}
+    </a>
   )
 }

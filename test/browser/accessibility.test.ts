@@ -67,8 +67,22 @@ async function submitDemoDraft() {
     .run()
 }
 
+/** A reader's comment waiting for moderation, so /admin/comments is checked with its forms. */
+async function holdDemoComment() {
+  const d1 = await session.worker.miniflare.getD1Database('DB')
+  await d1
+    .prepare(
+      `INSERT INTO comments (post_id, status, author_name, markdown, html, created_at)
+        SELECT id, 'pending', 'Ada', 'A *question*.', '<p>A <em>question</em>.</p>', ?1
+        FROM posts WHERE status = 'published' AND kind = 'post' LIMIT 1`,
+    )
+    .bind(Date.now())
+    .run()
+}
+
 async function adminPages(page: Page, url: string) {
   await submitDemoDraft()
+  await holdDemoComment()
   await page.goto(`${url}/admin/posts`)
   const edit = await page.getAttribute('table.admin-posts td a', 'href')
   return [
@@ -90,6 +104,7 @@ async function adminPages(page: Page, url: string) {
     '/admin/pages',
     '/admin/pages/new',
     '/admin/review',
+    '/admin/comments',
   ]
 }
 

@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers'
 import fc from 'fast-check'
+import { formToken } from '../../src/features/comments/form-token'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPost } from '../../src/features/posts/writes'
 import { mediaUrl } from '../../src/features/media/url'
@@ -514,6 +516,29 @@ describe('no input gives a 5xx', { timeout: 300_000 }, () => {
       FEWER_RUNS,
     )
     expectChecked(refused, 'refused note forms')
+  })
+
+  it("a reader's comment form comes back as typed when refused", async () => {
+    const fields = form(['name', 'email', 'url', 'comment', 'notify', 'parent', 'phone', 'token'])
+    let refused = 0
+    await fc.assert(
+      fc.asyncProperty(fields, fc.boolean(), async (typed, signed) => {
+        // A token a form rendered a minute ago carries, half the time: the checks after it run too.
+        const token = signed
+          ? await formToken(env.AUTH_PEPPER, postId, Date.now() - 60_000)
+          : typed.token
+        const sent = { ...typed, token, phone: signed ? '' : typed.phone }
+        const response = await request('/posts/fuzz-cible/comments', { form: sent })
+        const html = await expectNo5xx(response, JSON.stringify(sent).slice(0, 300))
+        expect(response.headers.get('Set-Cookie')).toBeNull()
+        if (response.status === 422) {
+          refused++
+          expect(html).toContain(`value="${escaped(typed.name)}"`)
+        }
+      }),
+      FEWER_RUNS,
+    )
+    expectChecked(refused, 'refused comment forms')
   })
 
   it('share target with arbitrary url, title and text', async () => {

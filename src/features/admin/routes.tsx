@@ -27,6 +27,7 @@ import { adminVisualEditorRoutes } from '../visual-editor'
 import { adminPreviewLinkRoutes } from '../preview-links'
 import { adminReviewRoutes, pendingReviewCount } from '../review'
 import { adminSubscriberRoutes } from '../subscriptions'
+import { adminCommentRoutes, commentUnsubscribeRoutes, pendingCommentCount } from '../comments'
 
 // A post body may be 256 KB (the form says so itself); anything far larger is not a post.
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -45,7 +46,15 @@ const limitBody = createMiddleware<AdminEnv>((c, next) => {
  * bodies bounded, the session read once.
  */
 export const adminRoutes = new Hono<AdminEnv>()
-  .use(noStore, csrf(), limitBody, loadEditor, accessSignIn, pendingReviewCount)
+  .use(
+    noStore,
+    csrf(),
+    limitBody,
+    loadEditor,
+    accessSignIn,
+    pendingReviewCount,
+    pendingCommentCount,
+  )
   .route('/', adminSessionRoutes)
   .route('/posts', adminPostRoutes)
   .route('/media', adminMediaRoutes)
@@ -70,3 +79,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/preview-links', adminPreviewLinkRoutes)
   .route('/review', adminReviewRoutes)
   .route('/subscribers', adminSubscriberRoutes)
+  .route('/comments/unsubscribe', commentUnsubscribeRoutes)
+  .route('/comments', adminCommentRoutes)

@@ -14,3 +14,4 @@ export { isRealDay, readRange } from './schemas'
 // The subscription form's rate limit keys clients by the same daily-salted hash (never the IP).
 export { saltForDay } from './queries'
 export { visitorHash } from './visitor'
+export { dailyClientHash } from './client-hash'

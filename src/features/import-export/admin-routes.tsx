@@ -91,7 +91,12 @@ export const adminImportRoutes = new Hono<AdminEnv>()
   .get('/export.zip', async (c) => {
     const day = new Date().toISOString().slice(0, 10)
     const { settings } = await readSiteSettings(c.var.db, c.env)
-    return new Response(exportArchive({ db: c.var.db, bucket: c.env.MEDIA }, settings), {
+    // Commenters' emails leave only when the owner asks for them (`?comment_emails=1`).
+    const commentEmails = c.req.query('comment_emails') === '1'
+    const archive = exportArchive({ db: c.var.db, bucket: c.env.MEDIA }, settings, new Date(), {
+      commentEmails,
+    })
+    return new Response(archive, {
       headers: {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="blog-export-${day}.zip"`,

@@ -15,6 +15,7 @@ const en = {
   exportHelp:
     'One zip with every post as Markdown, authors, categories, old-address redirects and images. No accounts, sessions or audience figures.',
   download: 'Download the archive',
+  downloadWithCommentEmails: 'Download, with the emails of commenters who asked to hear of replies',
   progress: 'Progress',
   running: 'Working… this page refreshes by itself.',
   dryRunDone: 'Dry run finished: nothing was written. Here is what the import would do.',
@@ -58,6 +59,8 @@ const fr: typeof en = {
   exportHelp:
     'Un zip avec chaque billet en Markdown, les auteurs, les catégories, les redirections des anciennes adresses et les images. Ni comptes, ni sessions, ni mesures d’audience.',
   download: 'Télécharger l’archive',
+  downloadWithCommentEmails:
+    'Télécharger, avec les courriels des commentateurs qui veulent être prévenus des réponses',
   progress: 'Avancement',
   running: 'En cours… cette page se met à jour toute seule.',
   dryRunDone: 'Essai terminé : rien n’a été écrit. Voici ce que l’import ferait.',

@@ -299,7 +299,9 @@ export const pageCache = createMiddleware<AppEnv>(async (c, next) => {
   if (!(await isReaderRequest(c))) {
     await next()
     const wrote = c.req.method === 'POST' || c.get('contentChanged') === true
-    if (enabled && wrote && (await carriesEditorSession(c))) await refreshContentState(c)
+    const published = c.get('readerPublished') === true
+    if (enabled && wrote && (published || (await carriesEditorSession(c))))
+      await refreshContentState(c)
     return
   }
 

@@ -1,3 +1,4 @@
+import { commentsFromRows, commentsOnPostQueries, type CommentsOnPost } from '../comments'
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { isListed } from '../../db/listing'
@@ -57,52 +58,56 @@ export async function findPublishedPost(
   slug: string,
   now: number,
   { preview = false } = {},
-): Promise<(PublishedPost & { images: PostImages }) | null> {
+): Promise<(PublishedPost & { images: PostImages; comments: CommentsOnPost }) | null> {
   const link = { slug: posts.slug, title: posts.title }
   const visible = preview ? isNull(posts.deletedAt) : listed(now)
   const place = feedPlaceOf(slug, visible)
-  const [[row], postCategories, older, newer, images] = await db.batch([
-    db
-      .select({
-        id: posts.id,
-        slug: posts.slug,
-        title: posts.title,
-        excerpt: posts.excerpt,
-        html: posts.html,
-        language: posts.language,
-        publishedAt: posts.publishedAt,
-        updatedAt: posts.updatedAt,
-        kind: posts.kind,
-        sourceUrl: posts.sourceUrl,
-        sourceSiteName: posts.sourceSiteName,
-        // Aliased: a batch returns rows keyed by column name, and posts has a slug too.
-        authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
-        authorName: sql<string>`${authors.name}`.as('author_name'),
-      })
-      .from(posts)
-      .innerJoin(authors, eq(authors.id, posts.authorId))
-      .where(and(eq(posts.slug, slug), visible))
-      .limit(1),
-    db
-      .select({ slug: categories.slug, name: categories.name })
-      .from(postsCategories)
-      .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
-      .where(eq(postsCategories.postId, idOfSlug(slug)))
-      .orderBy(asc(postsCategories.sortOrder)),
-    db
-      .select(link)
-      .from(posts)
-      .where(and(isListed, sql`${feedPlace} < ${place}`))
-      .orderBy(desc(posts.publishedAt), desc(posts.feedOrderId))
-      .limit(1),
-    db
-      .select(link)
-      .from(posts)
-      .where(and(listed(now), sql`${feedPlace} > ${place}`))
-      .orderBy(asc(posts.publishedAt), asc(posts.feedOrderId))
-      .limit(1),
-    postImagesQuery(db, idOfSlug(slug)),
-  ])
+  const [[row], postCategories, older, newer, images, commentRows, commentSettings] =
+    await db.batch([
+      db
+        .select({
+          id: posts.id,
+          slug: posts.slug,
+          title: posts.title,
+          excerpt: posts.excerpt,
+          html: posts.html,
+          language: posts.language,
+          publishedAt: posts.publishedAt,
+          updatedAt: posts.updatedAt,
+          kind: posts.kind,
+          sourceUrl: posts.sourceUrl,
+          sourceSiteName: posts.sourceSiteName,
+          commentsOpen: posts.commentsOpen,
+          // Aliased: a batch returns rows keyed by column name, and posts has a slug too.
+          authorSlug: sql<string>`${authors.slug}`.as('author_slug'),
+          authorName: sql<string>`${authors.name}`.as('author_name'),
+        })
+        .from(posts)
+        .innerJoin(authors, eq(authors.id, posts.authorId))
+        .where(and(eq(posts.slug, slug), visible))
+        .limit(1),
+      db
+        .select({ slug: categories.slug, name: categories.name })
+        .from(postsCategories)
+        .innerJoin(categories, eq(categories.id, postsCategories.categoryId))
+        .where(eq(postsCategories.postId, idOfSlug(slug)))
+        .orderBy(asc(postsCategories.sortOrder)),
+      db
+        .select(link)
+        .from(posts)
+        .where(and(isListed, sql`${feedPlace} < ${place}`))
+        .orderBy(desc(posts.publishedAt), desc(posts.feedOrderId))
+        .limit(1),
+      db
+        .select(link)
+        .from(posts)
+        .where(and(listed(now), sql`${feedPlace} > ${place}`))
+        .orderBy(asc(posts.publishedAt), asc(posts.feedOrderId))
+        .limit(1),
+      postImagesQuery(db, idOfSlug(slug)),
+      // Readers' comments and whether the form shows (features/comments), in the same round trip.
+      ...commentsOnPostQueries(db, idOfSlug(slug)),
+    ])
   if (!row || (!row.publishedAt && !preview)) return null
 
   return {
@@ -122,5 +127,6 @@ export async function findPublishedPost(
     sourceUrl: row.sourceUrl,
     sourceSiteName: row.sourceSiteName,
     images: toPostImages(images),
+    comments: commentsFromRows(commentRows, commentSettings, row.commentsOpen),
   }
 }

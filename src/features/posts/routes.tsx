@@ -8,23 +8,31 @@ import { typeset } from '../../lib/typography'
 import type { AppEnv } from '../../types'
 import { PostPage } from './views/post-page'
 import { slugParams } from '../../lib/validation/form'
+import { commentsBlock } from '../comments'
 
 export const postRoutes = new Hono<AppEnv>().get('/:slug', slugParams, async (c) => {
   const post = await findPublishedPost(c.var.db, c.req.valid('param').slug, Date.now())
   if (!post) throw new HTTPException(404)
   const { images } = post
-  return c.render(<PostPage site={c.var.site} post={post} images={images} />, {
-    title: typeset(post.title, post.language),
-    description: metaDescription(post.excerpt) || undefined,
-    ...postPageMeta(
-      c.var.site,
-      post,
-      images.featured && {
-        url: new URL(mediaUrl(images.featured), c.req.url).href,
-        alt: images.featured.alt,
-        width: images.featured.width,
-        height: images.featured.height,
-      },
-    ),
-  })
+  const comments = await commentsBlock(c, post, post.comments)
+  return c.render(
+    <>
+      <PostPage site={c.var.site} post={post} images={images} />
+      {comments}
+    </>,
+    {
+      title: typeset(post.title, post.language),
+      description: metaDescription(post.excerpt) || undefined,
+      ...postPageMeta(
+        c.var.site,
+        post,
+        images.featured && {
+          url: new URL(mediaUrl(images.featured), c.req.url).href,
+          alt: images.featured.alt,
+          width: images.featured.width,
+          height: images.featured.height,
+        },
+      ),
+    },
+  )
 })

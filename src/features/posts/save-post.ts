@@ -106,6 +106,7 @@ export async function checkPost(
       newCategory: newCategorySlug ? { slug: newCategorySlug, name: post.newCategory } : null,
       featuredMediaId: images.featuredMediaId,
       featuredImageAlt: images.featuredImageAlt,
+      commentsOpen: values.commentsClosed !== 'on',
     },
   }
 }

@@ -35,6 +35,8 @@ export const postFormFields = v.object({
     v.transform((text) => text.trim()),
   ),
   featuredImageAlt: typedText,
+  /** 'on' to close readers' comments on this post (features/comments). */
+  commentsClosed: typedText,
   /** Pages only: 'on' to have a link to the page in the header. */
   showInNavigation: typedText,
   /** Posts: 'on' to email the post to subscribers when it goes public (features/subscriptions). */

@@ -40,6 +40,8 @@ export type PostInput = {
   /** Left out, the post keeps its featured image; null removes it. */
   featuredMediaId?: number | null
   featuredImageAlt?: string
+  /** Readers may comment (left unchanged when absent; open for a new post). */
+  commentsOpen?: boolean
 }
 
 type Statements = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]
@@ -117,6 +119,7 @@ function newPostRow(input: PostInput, createdBy: number | null) {
     sourcePublishedAt: input.sourcePublishedAt ?? '',
     featuredMediaId: input.featuredMediaId ?? null,
     featuredImageAlt: input.featuredImageAlt ?? '',
+    commentsOpen: input.commentsOpen === false ? 0 : 1,
     searchText: htmlToText(input.html),
   }
 }

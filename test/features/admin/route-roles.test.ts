@@ -15,7 +15,9 @@ import { createInvitation } from '../../../src/features/account-links/invitation
 import { createPost } from '../../../src/features/posts/writes'
 import { submitNewPost } from '../../../src/features/posts/review-state'
 import { sha256Hex } from '../../../src/lib/tokens'
+import { unsubscribeSignature } from '../../../src/features/comments/email-hash'
 import {
+  comments,
   media,
   postRevisions,
   subscribers,
@@ -98,6 +100,26 @@ async function pendingPost() {
   return id
 }
 const TOKEN = 'A'.repeat(43)
+
+/** A reader's comment, approved, on a post of the editor's. */
+async function aComment() {
+  const [row] = await db
+    .insert(comments)
+    .values({
+      postId: await othersPost(),
+      status: 'approved',
+      authorName: 'Reader',
+      markdown: 'Nice.',
+      html: '<p>Nice.</p>',
+      createdAt: new Date(),
+    })
+    .returning({ id: comments.id })
+  return row.id
+}
+const unsubscribePath = async () => {
+  const id = await aComment()
+  return `/admin/comments/unsubscribe/${id}/${await unsubscribeSignature(env.AUTH_PEPPER, id)}`
+}
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /': { access: 'public' },
@@ -356,6 +378,33 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /subscribers/settings': {
     access: 'contentEditors',
     form: () => ({ emailPosts: 'on', fullPost: 'on', dailyCap: '3000' }),
+  },
+  // Comments: moderated by the owner and editors; their settings are the owner's.
+  'GET /comments': { access: 'contentEditors' },
+  'POST /comments/bulk': {
+    access: 'contentEditors',
+    form: async () => ({ action: 'spam', ids: [String(await aComment())] }),
+  },
+  'POST /comments/:id{[0-9]+}/:action{approve|spam|delete}': {
+    access: 'contentEditors',
+    path: async () => `/admin/comments/${await aComment()}/approve`,
+    form: () => ({}),
+  },
+  'POST /comments/:id{[0-9]+}/reply': {
+    access: 'contentEditors',
+    path: async () => `/admin/comments/${await aComment()}/reply`,
+    form: () => ({ reply: 'Thanks.' }),
+  },
+  'POST /comments/settings': {
+    access: 'owner',
+    form: () => ({ moderation: 'first', closeAfterDays: '0', blockList: '' }),
+  },
+  // The link in a reply email: whoever holds it, no session.
+  'GET /comments/unsubscribe/:id/:signature': { access: 'public', path: unsubscribePath },
+  'POST /comments/unsubscribe/:id/:signature': {
+    access: 'public',
+    path: unsubscribePath,
+    form: () => ({}),
   },
 
   // The owner's.

@@ -16,6 +16,7 @@ import {
   sessions,
   siteSettings,
   users,
+  comments,
 } from '../../../src/db/schema'
 import type { NavLink } from '../../../src/features/navigation/links'
 import { editMenu } from '../../../src/features/navigation/queries'
@@ -31,6 +32,7 @@ import { d1RedirectWriter } from '../../../src/features/import-export/import/red
 import { runImport, surveyExport } from '../../../src/features/import-export/import/run'
 import { renderMarkdown } from '../../../src/lib/markdown'
 import { db, postInput, updatePostAsLoaded } from '../../fixtures'
+import { commentHtml } from '../../../src/features/comments'
 import sample from './import/fixtures/wordpress-export-sample.xml?raw'
 
 const mediaEnv = { db, bucket: env.MEDIA }
@@ -106,7 +108,33 @@ async function snapshot() {
       .select({ slug: categories.slug, name: categories.name })
       .from(categories)
       .orderBy(asc(categories.slug)),
+    // Readers' approved comments, their thread by the name of the comment answered.
+    comments: await commentRows(),
   }
+}
+
+async function commentRows() {
+  const rows = await db
+    .select({
+      id: comments.id,
+      post: posts.slug,
+      parentId: comments.parentId,
+      name: comments.authorName,
+      url: comments.authorUrl,
+      createdAt: comments.createdAt,
+      markdown: comments.markdown,
+      html: comments.html,
+      status: comments.status,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.status, 'approved'))
+    .orderBy(asc(comments.createdAt), asc(comments.authorName))
+  const names = new Map(rows.map((row) => [row.id, row.name]))
+  return rows.map(({ id, parentId, ...row }) => ({
+    ...row,
+    parent: parentId === null ? null : names.get(parentId),
+  }))
 }
 
 async function emptyTheBlog() {
@@ -115,6 +143,7 @@ async function emptyTheBlog() {
   await db.delete(siteSettings)
   await db.delete(navigationMenus)
   await db.delete(importedItems)
+  await db.delete(comments)
   await db.delete(posts)
   await db.delete(media)
   await db.delete(categories)
@@ -122,6 +151,8 @@ async function emptyTheBlog() {
 }
 
 const SECRET_EMAIL = 'owner-secret@example.org'
+const COMMENTER_EMAIL = 'lise-commenter@example.org'
+const HELD_TEXT = 'A comment still held for moderation'
 const SECRET_HASH = 'pbkdf2-sha256$600000$c2FsdA$never-exported-hash'
 const SECRET_SESSION = 'session-token-hash-never-exported'
 const SECRET_REFERRER = 'audience-secret.example'
@@ -222,6 +253,28 @@ describe('export, then import into an empty blog', () => {
       ok: true,
       links: [{ id: 'f1', label: 'Mentions', address: '/mentions-legales' }],
     }))
+    // A reader who asked to hear of replies, and a comment still held (never exported).
+    const [ecrit] = await db.select().from(posts).where(eq(posts.slug, 'ecrit-ici'))
+    await db.insert(comments).values([
+      {
+        postId: ecrit.id,
+        status: 'approved',
+        authorName: 'Lise',
+        email: COMMENTER_EMAIL,
+        notifyReplies: true,
+        markdown: 'Très *juste*.',
+        html: commentHtml('Très *juste*.'),
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+      },
+      {
+        postId: ecrit.id,
+        status: 'pending',
+        authorName: 'Held',
+        markdown: HELD_TEXT,
+        html: `<p>${HELD_TEXT}</p>`,
+        createdAt: new Date('2026-12-01T11:00:00Z'),
+      },
+    ])
     before = await snapshot()
     files = unzipSync(await archiveBytes())
   })
@@ -258,6 +311,28 @@ describe('export, then import into an empty blog', () => {
       .join('\n')
     for (const secret of [SECRET_EMAIL, SECRET_HASH, SECRET_SESSION, SECRET_REFERRER])
       expect(everything).not.toContain(secret)
+    // Commenters' emails only when the owner asks; held comments never.
+    expect(everything).not.toContain(COMMENTER_EMAIL)
+    expect(everything).not.toContain(HELD_TEXT)
+  })
+
+  it("carries the approved comments, and commenters' emails only when asked", async () => {
+    const archived = JSON.parse(new TextDecoder().decode(files['comments.json']))
+    expect(archived.map((c: { name: string }) => c.name).sort()).toEqual([
+      'Georges-Edouard Dias',
+      'Lectrice',
+      'Lise',
+    ])
+    expect(before.comments).toHaveLength(3)
+    const { settings } = await readSiteSettings(db, env)
+    const withEmails = unzipSync(
+      new Uint8Array(
+        await new Response(
+          exportArchive(mediaEnv, settings, new Date(), { commentEmails: true }),
+        ).arrayBuffer(),
+      ),
+    )
+    expect(new TextDecoder().decode(withEmails['comments.json'])).toContain(COMMENTER_EMAIL)
   })
 
   it('adds nothing when read back into the blog it came from', async () => {

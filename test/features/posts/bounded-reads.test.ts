@@ -23,8 +23,11 @@ import { meteredDb } from '../../support/rows-read'
 
 const POST_COUNT = 90
 const NOW = BASE_TIME + 1000 * HOUR
-/** Reads allowed for one post page (post, author, categories, two neighbours), at any depth. */
-const POST_PAGE_READS = 20
+/**
+ * Reads allowed for one post page (post, author, categories, two neighbours, and its comments:
+ * the post's comment index range and the comment settings' row), at any depth.
+ */
+const POST_PAGE_READS = 23
 /** Reads allowed for one page of a list (ids, posts, authors, category links): the same at any depth. */
 const LIST_PAGE_READS = 16 * PAGE_SIZE
 

@@ -9,6 +9,7 @@ import {
   type ExportedPost,
 } from './queries'
 import { withFrontMatter } from './front-matter'
+import { commentsForArchive } from './comments'
 import { menusForArchive } from '../../navigation'
 import { settingsForArchive, type SiteSettings } from '../../settings'
 
@@ -27,6 +28,8 @@ export type ArchiveManifest = {
   pages?: string[]
   settings?: string
   navigation?: string
+  /** Readers' approved comments (read when present, whatever the version). */
+  comments?: string
   authors: string
   categories: string
   redirects: string
@@ -75,6 +78,7 @@ export function exportArchive(
   env: { db: Db; bucket: R2Bucket },
   settings: SiteSettings,
   now = new Date(),
+  { commentEmails = false } = {},
 ): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
   const writer = writable.getWriter()
@@ -115,6 +119,7 @@ export function exportArchive(
     await add('redirects.json', json(await allRedirects(db)))
     await add('settings.json', json(settingsForArchive(settings)))
     await add('navigation.json', json(await menusForArchive(db)))
+    await add('comments.json', json(await commentsForArchive(db, { withEmails: commentEmails })))
     const media: ArchiveManifest['media'] = []
     for (const item of await allMedia(db)) {
       const object = await bucket.get(item.key)
@@ -132,6 +137,7 @@ export function exportArchive(
       pages: pageFiles,
       settings: 'settings.json',
       navigation: 'navigation.json',
+      comments: 'comments.json',
       authors: 'authors.json',
       categories: 'categories.json',
       redirects: 'redirects.json',

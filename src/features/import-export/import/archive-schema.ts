@@ -51,6 +51,7 @@ export const manifestSchema = (limits: ArchiveLimits) =>
     pages: v.optional(unique(fileName, limits.entries), []),
     settings: v.optional(fileName),
     navigation: v.optional(fileName),
+    comments: v.optional(fileName),
     authors: fileName,
     categories: fileName,
     redirects: fileName,
@@ -131,3 +132,18 @@ export function parseArchiveFile<S extends v.GenericSchema>(
     `The archive's ${file.slice(0, 120)} is not valid: ${where ? `${where}: ` : ''}${issue.message}`,
   )
 }
+
+/** `comments.json`: approved comments, each on a post of the archive named by its slug. */
+export const commentsSchema = list(
+  v.object({
+    id: v.pipe(v.number(), v.integer()),
+    post: text(FIELD_MAX.slug),
+    parent: v.nullable(v.pipe(v.number(), v.integer())),
+    name: text(100),
+    url: text(500),
+    email: v.optional(text(254)),
+    created_at: v.pipe(v.string(), v.isoTimestamp()),
+    markdown: text(5_000),
+  }),
+  1_000_000,
+)

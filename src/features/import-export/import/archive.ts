@@ -4,12 +4,13 @@ import { ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits'
 import {
   authorsSchema,
   categoriesSchema,
+  commentsSchema,
   frontMatterSchema,
   manifestSchema,
   parseArchiveFile,
   redirectsSchema,
 } from './archive-schema'
-import { ImportFileError, type SourceBlog } from './source'
+import { ImportFileError, type SourceBlog, type SourceComment } from './source'
 import { unzipEntries } from './zip-entries'
 
 export type ArchiveMedia = { key: string; alt: string; bytes: Uint8Array }
@@ -113,6 +114,28 @@ export async function readArchive(
             }
           : undefined,
     })
+  }
+  if (manifest.comments) {
+    const archived = parseArchiveFile(
+      commentsSchema,
+      parseJson(files, manifest.comments),
+      manifest.comments,
+    )
+    const byPost = new Map<string, SourceComment[]>()
+    for (const c of archived)
+      byPost.set(c.post, [
+        ...(byPost.get(c.post) ?? []),
+        {
+          sourceId: String(c.id),
+          parentId: c.parent === null ? null : String(c.parent),
+          authorName: c.name,
+          authorUrl: c.url,
+          email: c.email,
+          createdAt: c.created_at,
+          markdown: c.markdown,
+        },
+      ])
+    for (const post of blog.posts) if (byPost.has(post.slug)) post.comments = byPost.get(post.slug)
   }
   blog.media = manifest.media.flatMap((m) => {
     const bytes = files.get(m.file)

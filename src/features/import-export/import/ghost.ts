@@ -1,5 +1,5 @@
 import { lexicalToHtml } from './lexical'
-import { emptyBlog, ImportFileError, type SourceBlog } from './source'
+import { emptyBlog, ImportFileError, type SourceBlog, type SourceComment } from './source'
 
 type Row = Record<string, unknown>
 
@@ -46,6 +46,7 @@ export function parseGhost(text: string): SourceBlog {
   }
   const postTags = groupBy(table(data, 'posts_tags'), 'post_id')
   const postAuthors = groupBy(table(data, 'posts_authors'), 'post_id')
+  const postComments = ghostComments(data, blog)
 
   for (const post of table(data, 'posts')) {
     const id = str(post.id)
@@ -77,9 +78,46 @@ export function parseGhost(text: string): SourceBlog {
         .filter((tag) => !str(tag.name).startsWith('#'))
         .map((tag) => ({ kind: 'tag' as const, slug: str(tag.slug), name: str(tag.name) })),
       featureImage: str(post.feature_image) || undefined,
+      ...(postComments.has(id) && { comments: postComments.get(id) }),
     })
   }
   return blog
+}
+
+/**
+ * Ghost's own comments (members' comments, when the export has them): the published ones, by
+ * post, with the member's name; hidden and deleted ones are reported, not imported.
+ */
+function ghostComments(data: Row, blog: SourceBlog) {
+  const members = new Map(table(data, 'members').map((member) => [str(member.id), member]))
+  const byPost = new Map<string, SourceComment[]>()
+  let unpublished = 0
+  for (const comment of table(data, 'comments')) {
+    if (str(comment.status) !== 'published') {
+      unpublished++
+      continue
+    }
+    const member = members.get(str(comment.member_id))
+    const postId = str(comment.post_id)
+    byPost.set(postId, [
+      ...(byPost.get(postId) ?? []),
+      {
+        sourceId: str(comment.id),
+        parentId: str(comment.parent_id) || null,
+        authorName: str(member?.name) || 'Anonymous',
+        authorUrl: '',
+        createdAt: isoOrNull(comment.created_at) ?? new Date(0).toISOString(),
+        html: str(comment.html),
+      },
+    ])
+  }
+  if (unpublished)
+    blog.skipped.push({
+      kind: 'comment',
+      title: '',
+      reason: `${unpublished} hidden or deleted comment(s): not imported`,
+    })
+  return byPost
 }
 
 function groupBy(rows: Row[], key: string) {

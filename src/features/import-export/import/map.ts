@@ -41,6 +41,19 @@ export type PlannedPost = {
   sameSlugIsSamePost: boolean
   /** A page, at the site's root: no categories, never scheduled. Absent for a post. */
   page?: true
+  /** Readers' approved comments, their text as Markdown (import/comments.ts writes them). */
+  comments?: PlannedComment[]
+}
+
+export type PlannedComment = {
+  sourceId: string
+  parentId: string | null
+  authorName: string
+  authorUrl: string
+  email: string
+  /** ISO 8601: a plan crosses Workflow steps as JSON. */
+  createdAt: string
+  markdown: string
 }
 export type SitePlan = {
   /** The export's authors, and the fallback byline when a post needs it. */
@@ -365,5 +378,21 @@ function planPost(
     oldPaths: [...new Set(oldPaths)].filter((path) => !isReservedRootSlug(path.slice(1))),
     sameSlugIsSamePost: blog.kind === 'archive',
     ...(isPage && { page: true as const }),
+    ...(source.comments?.length && { comments: plannedComments(source.comments) }),
   }
+}
+
+function plannedComments(comments: NonNullable<SourcePost['comments']>): PlannedComment[] {
+  return comments.map((comment) => {
+    const time = Date.parse(comment.createdAt)
+    return {
+      sourceId: comment.sourceId,
+      parentId: comment.parentId,
+      authorName: comment.authorName.slice(0, 100) || 'Anonymous',
+      authorUrl: /^https?:\/\//i.test(comment.authorUrl) ? comment.authorUrl.slice(0, 500) : '',
+      email: comment.email ?? '',
+      createdAt: new Date(Number.isNaN(time) ? 0 : time).toISOString(),
+      markdown: (comment.markdown ?? htmlToMarkdown(comment.html ?? '').markdown).slice(0, 5_000),
+    }
+  })
 }

@@ -42,6 +42,23 @@ export type SourcePost = {
   thumbnailId?: string
   /** A page (WordPress `page`, Ghost `type: page`, this blog's `pages/`) rather than a post. */
   kind?: 'page'
+  /** Readers' approved comments (features/comments), oldest first where the source says. */
+  comments?: SourceComment[]
+}
+
+/** An approved comment: `parentId` names another comment of the same post, or none. */
+export type SourceComment = {
+  sourceId: string
+  parentId: string | null
+  authorName: string
+  authorUrl: string
+  /** Kept only when the archive was exported with emails (the owner asked). */
+  email?: string
+  /** UTC, ISO 8601. */
+  createdAt: string
+  /** The text as Markdown (the comments' subset), or HTML from the source to convert. */
+  markdown?: string
+  html?: string
 }
 
 export type NoteSource = { url: string; siteName: string; publishedAt: string }

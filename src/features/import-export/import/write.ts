@@ -1,3 +1,4 @@
+import { writeImportedComments } from './comments'
 import { sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../../db/client'
@@ -100,7 +101,8 @@ export async function writeAuthorsAndCategories(
 
 /** Stable fingerprint of what an import writes for a post: equal means nothing to update. */
 export async function postHash(post: PlannedPost) {
-  const { oldPaths, ...content } = post
+  // Comments are written with a new post only: a later import leaves a post's comments alone.
+  const { oldPaths, comments: _comments, ...content } = post
   const bytes = new TextEncoder().encode(JSON.stringify(content))
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
@@ -135,7 +137,7 @@ export async function writePosts(
     (await findMediaByKeys(db, featuredKeys)).map((m) => [mediaUrl(m), m.id]),
   )
   const claimed = new Set<string>()
-  const created: { input: PostInput; key: string; hash: string }[] = []
+  const created: { input: PostInput; key: string; hash: string; post: PlannedPost }[] = []
   const groups: BatchItem<'sqlite'>[][] = []
   const redirects: Redirect[] = []
   const fallbackAuthor = resolved.authors.get(FALLBACK_AUTHOR.key)
@@ -204,7 +206,7 @@ export async function writePosts(
           reason: `a post here already uses "${post.slug}": imported as "${input.slug}"`,
         })
       tally.created++
-      created.push({ input, key: post.key, hash: contentHash })
+      created.push({ input, key: post.key, hash: contentHash, post })
     }
     const address = post.page ? pagePath(input.slug) : postPath(input.slug)
     for (const from of post.oldPaths) redirects.push({ from, to: address })
@@ -225,6 +227,13 @@ export async function writePosts(
         ),
       ])
     await runBatches(db, groups)
+    const withComments = created.flatMap(({ input, post }) =>
+      post.comments ? [{ slug: input.slug, comments: post.comments }] : [],
+    )
+    if (withComments.length) {
+      const count = await writeImportedComments(db, withComments)
+      report.notes.push(`${count} comment(s) imported with their posts`)
+    }
   }
   await writeRedirects(report, options, redirects)
 }

@@ -1,5 +1,11 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { emptyBlog, ImportFileError, type SourceBlog, type SourcePost } from './source'
+import {
+  emptyBlog,
+  ImportFileError,
+  type SourceBlog,
+  type SourceComment,
+  type SourcePost,
+} from './source'
 
 /** Past these sizes a file is hostile or broken, not a blog: refuse it rather than hold it all. */
 export const WXR_LIMITS = { attribute: 8_192, field: 4_000_000 }
@@ -8,7 +14,9 @@ type Item = {
   fields: Map<string, string>
   terms: SourcePost['termSlugs']
   meta: Map<string, string>
-  comments: number
+  comments: SourceComment[]
+  /** Held and spam comments: reported, never imported. */
+  unapproved: number
 }
 
 const GROUPS = ['wp:author', 'wp:category', 'wp:tag', 'wp:postmeta', 'wp:comment']
@@ -72,7 +80,7 @@ export async function parseWxr(
     }
     const parent = stack[stack.length - 1]
     if (node.name === 'item' && parent === 'channel') {
-      item = { fields: new Map(), terms: [], meta: new Map(), comments: 0 }
+      item = { fields: new Map(), terms: [], meta: new Map(), comments: [], unapproved: 0 }
     } else if (GROUPS.includes(node.name) && (item || node.name !== 'wp:comment')) {
       group = new Map()
     }
@@ -135,8 +143,10 @@ export async function parseWxr(
     } else if (name === 'wp:postmeta' && group && item) {
       item.meta.set(group.get('wp:meta_key') ?? '', group.get('wp:meta_value') ?? '')
       group = null
-    } else if (name === 'wp:comment' && item) {
-      item.comments++
+    } else if (name === 'wp:comment' && group && item) {
+      const comment = wordpressComment(group)
+      if (comment) item.comments.push(comment)
+      else item.unapproved++
       group = null
     } else if (item && name === 'category' && parent === 'item') {
       const term = item.terms[item.terms.length - 1]
@@ -177,11 +187,11 @@ function addItem(blog: SourceBlog, item: Item) {
     if (id && url) blog.attachments.set(id, url)
     return
   }
-  if (item.comments > 0)
+  if (item.unapproved > 0)
     blog.skipped.push({
       kind: 'comment',
       title,
-      reason: `${item.comments} comment(s): comments are not part of this blog`,
+      reason: `${item.unapproved} comment(s) held for moderation or marked as spam: not imported`,
     })
   if (type !== 'post' && type !== 'page') {
     blog.skipped.push({ kind: type || 'item', title, reason: `"${type}" items are not posts` })
@@ -201,5 +211,25 @@ function addItem(blog: SourceBlog, item: Item) {
     authorSourceIds: field('dc:creator') ? [field('dc:creator')] : [],
     termSlugs: item.terms,
     thumbnailId: item.meta.get('_thumbnail_id') || undefined,
+    ...(item.comments.length > 0 && { comments: item.comments }),
   })
+}
+
+/** An approved reader comment (pingbacks and trackbacks are not); null for any other. */
+function wordpressComment(group: Map<string, string>): SourceComment | null {
+  const type = group.get('wp:comment_type') ?? ''
+  if (group.get('wp:comment_approved') !== '1' || (type !== '' && type !== 'comment')) return null
+  const id = group.get('wp:comment_id') ?? ''
+  const parent = group.get('wp:comment_parent') ?? '0'
+  return {
+    sourceId: id,
+    parentId: parent && parent !== '0' ? parent : null,
+    authorName: (group.get('wp:comment_author') ?? '').trim(),
+    authorUrl: (group.get('wp:comment_author_url') ?? '').trim(),
+    createdAt:
+      wordpressGmtDate(group.get('wp:comment_date_gmt')) ??
+      wordpressGmtDate(group.get('wp:comment_date')) ??
+      new Date(0).toISOString(),
+    html: group.get('wp:comment_content') ?? '',
+  }
 }

@@ -54,6 +54,11 @@ export function ImportPage({
           {m.download}
         </a>
       </p>
+      <p>
+        <a href="/admin/import/export.zip?comment_emails=1" download>
+          {m.downloadWithCommentEmails}
+        </a>
+      </p>
     </section>
   )
 }

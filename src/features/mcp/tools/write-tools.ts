@@ -47,6 +47,7 @@ export const createPostTool = defineTool({
       reviewNote: '',
       emailSubscribers: '',
       emailSubscribersShown: '',
+      commentsClosed: '',
     })
   },
 })

@@ -23,6 +23,7 @@ import { mayPublish } from '../../auth'
 import type { ReviewWithNames } from '../review-state'
 import { ContributorStatus, ReviewStatus, SubmitForReviewFields } from './review-fields'
 import { postReviewMessagesFor } from '../review-messages'
+import { CommentsClosedField } from '../../comments'
 
 export type PostEditorProps = {
   site: Site
@@ -308,6 +309,7 @@ export function PostEditorPage(props: PostEditorProps) {
               )}
             </>
           )}
+          <CommentsClosedField locale={site.locale} closed={values.commentsClosed === 'on'} />
         </fieldset>
 
         {draftsOnly && !props.locked && (

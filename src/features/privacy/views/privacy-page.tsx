@@ -1,4 +1,5 @@
 import type { Locale } from '../../../i18n/site'
+import { CommentsPrivacy } from '../../comments'
 
 type PrivacyPageProps = { locale: Locale; siteName: string; retentionMonths: number }
 
@@ -62,6 +63,7 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
           aucun lien de redirection&#8239;: nous ne savons pas si vous les ouvrez ni ce que vous y
           cliquez. Chaque message a un lien pour se désabonner en un clic.
         </p>
+        <CommentsPrivacy locale="fr" />
       </article>
     )
   }
@@ -118,6 +120,7 @@ export function PrivacyPage({ locale, siteName, retentionMonths }: PrivacyPagePr
         and no redirecting link: we do not know whether you open them or what you click. Every
         message has a one-click unsubscribe link.
       </p>
+      <CommentsPrivacy locale="en" />
     </article>
   )
 }

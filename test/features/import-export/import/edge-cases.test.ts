@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { authors, categories, posts } from '../../../../src/db/schema'
+import { authors, categories, comments, posts } from '../../../../src/db/schema'
 import type { ImportReport } from '../../../../src/features/import-export/import/report'
 import { db } from '../../../fixtures'
 import edgeCases from './fixtures/edge-cases.xml?raw'
@@ -117,6 +117,18 @@ describe('a Ghost 5 export', () => {
     expect(about).toMatchObject({ kind: 'page', slug: 'about' })
     expect(report.counts.pages.created).toBe(1)
     expect(report.skipped.some((item) => item.title === 'About')).toBe(false)
+  })
+
+  it("brings the published comments, with the member's name, and reports the hidden ones", async () => {
+    const lobby = await postBySlug('le-lobby')
+    const rows = await db.select().from(comments).where(eq(comments.postId, lobby.id))
+    expect(rows.map((row) => [row.authorName, row.markdown, row.status])).toEqual([
+      ['Inès Martin', 'Très juste, le lobby.', 'approved'],
+    ])
+    expect(rows[0].email).toBe('')
+    expect(report.skipped.map((item) => item.reason)).toContain(
+      '1 hidden or deleted comment(s): not imported',
+    )
   })
 
   it('redirects Ghost addresses', async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { exports } from 'cloudflare:workers'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CONTENT_STATE_MAX_AGE_MS } from '../../../../src/features/page-cache/keys'
-import { authors, categories, posts, postsCategories } from '../../../../src/db/schema'
+import { authors, categories, comments, posts, postsCategories } from '../../../../src/db/schema'
 import { db } from '../../../fixtures'
 import sample from './fixtures/wordpress-export-sample.xml?raw'
 import { expectRedirects, importText, rowCounts } from './helpers'
@@ -25,7 +25,12 @@ describe('a dry run of the WordPress sample', () => {
     const skipped = report.skipped.map((s) => `${s.kind}: ${s.title}`)
     expect(skipped.some((s) => s.startsWith('page:'))).toBe(false)
     expect(report.counts.pages.created).toBe(3)
-    expect(skipped.some((s) => s.startsWith('comment: GDPR'))).toBe(true)
+    // The spam comment is reported, not imported; the approved ones are no longer dropped.
+    const comments = report.skipped.filter((s) => s.kind === 'comment')
+    expect(comments.map((s) => s.reason)).toEqual([
+      '1 comment(s) held for moderation or marked as spam: not imported',
+    ])
+    expect(JSON.stringify(report)).not.toContain('comments are not part of this blog')
     expect(await rowCounts()).toEqual({ posts: 0, authors: 0, categories: 0, redirects: 0 })
   })
 })
@@ -35,6 +40,29 @@ describe('importing the WordPress sample', () => {
   beforeAll(async () => {
     await importText(sample)
     firstCounts = await rowCounts()
+  })
+
+  it('brings the approved comments, threaded, and shows them under their post', async () => {
+    const gdpr = await postBySlug('gdpr-lhospitalite-des-marques-fait-loi-en-europe')
+    const rows = await db.select().from(comments).where(eq(comments.postId, gdpr.id))
+    expect(rows.map((row) => [row.authorName, row.status]).sort()).toEqual([
+      ['Georges-Edouard Dias', 'approved'],
+      ['Lectrice', 'approved'],
+    ])
+    const first = rows.find((row) => row.authorName === 'Lectrice')!
+    const reply = rows.find((row) => row.parentId !== null)!
+    expect(reply.parentId).toBe(first.id)
+    expect(first.createdAt.toISOString()).toBe('2026-11-29T14:05:47.000Z')
+    expect(reply.authorUrl).toBe('https://example.org/ged')
+    // No email in clear from an import: nobody asked to hear of replies here.
+    expect(rows.every((row) => row.email === '')).toBe(true)
+    const page = await fetchPage('/posts/gdpr-lhospitalite-des-marques-fait-loi-en-europe')
+    const html = await page.text()
+    expect(html).toContain('Merci pour cet article')
+    expect(html).toMatch(
+      /Lectrice[\s\S]*comment-replies[\s\S]*Merci à vous, <em>chère<\/em> lectrice/,
+    )
+    expect(html).not.toContain('Buy now')
   })
 
   it('keeps statuses, UTC dates from the GMT fields and slugs', async () => {
