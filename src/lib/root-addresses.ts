@@ -17,6 +17,9 @@ export const RESERVED_ROOT_SLUGS: ReadonlySet<string> = new Set([
   // The agents' endpoints (features/mcp): the MCP server and OAuth.
   'mcp',
   'oauth',
+  // Following by email (features/subscriptions): the form and the links in its messages.
+  'subscribe',
+  'unsubscribe',
   'feed',
   'rss.xml',
   'atom.xml',
