@@ -99,7 +99,9 @@ describe('search in Chromium', () => {
     const page = await context.newPage()
     await page.goto(session.worker.url + '/')
     const navLinks = await page.$$('.site-nav a')
-    assert.equal(navLinks.length, 5)
+    // The default header and the demo's À propos page, which its settings link there.
+    assert.equal(navLinks.length, 6)
+    assert.equal(await page.locator('.site-nav a[href="/a-propos"]').count(), 1)
     for (const link of navLinks) {
       const box = await link.boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= 360, 'link inside the screen')
