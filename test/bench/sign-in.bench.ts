@@ -15,6 +15,7 @@ import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/features/auth/users'
 import { hashPassword } from '../../src/features/auth/password'
 import { SoftAuthenticator } from '../support/soft-authenticator'
+import { workerdPid } from '../support/workerd-process'
 
 const PEPPER = 'bench-pepper'
 const EMAIL = 'bench@blog.example'
@@ -22,29 +23,6 @@ const PASSWORD = 'a long enough bench password'
 const RUNS = Number(process.env.SIGN_IN_RUNS ?? 100)
 type Assertion = Awaited<ReturnType<SoftAuthenticator['assert']>>
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }))
-
-/** workerd, the one process Miniflare started below this one. */
-function workerdPid(): number {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
-  const rows = out
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }))
-  const mine = new Set([process.pid])
-  // Descendants of this process, breadth first (npx or a shell may sit in between).
-  for (let grew = true; grew;) {
-    grew = false
-    for (const row of rows)
-      if (mine.has(row.ppid) && !mine.has(row.pid)) {
-        mine.add(row.pid)
-        grew = true
-      }
-  }
-  const found = rows.find((row) => mine.has(row.pid) && row.comm.startsWith('workerd'))
-  if (!found) throw new Error('no workerd process found below this one')
-  return found.pid
-}
 
 function cpuMs(pid: number) {
   // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.

@@ -4,9 +4,9 @@
  * `queue` entrypoint, every message kept in the local outbox). Prints messages per second and the
  * workerd process's peak memory: a job holds at most one claim of 50 recipients, never the list.
  */
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { startLocalWorker } from '../support/local-worker'
+import { workerdPid } from '../support/workerd-process'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/features/auth/users'
 import { hashPassword } from '../../src/features/auth/password'
@@ -16,28 +16,6 @@ const PEPPER = 'bench-pepper'
 const OWNER = { email: 'owner@blog.example', password: 'a long enough bench password' }
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 10_000)
 const DEADLINE_MS = 15 * 60_000
-
-/** workerd, the process Miniflare started below this one. */
-function workerdPid(): number {
-  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8' })
-  const rows = out
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }))
-  const mine = new Set([process.pid])
-  for (let grew = true; grew;) {
-    grew = false
-    for (const row of rows)
-      if (mine.has(row.ppid) && !mine.has(row.pid)) {
-        mine.add(row.pid)
-        grew = true
-      }
-  }
-  const found = rows.find((row) => mine.has(row.pid) && row.comm.startsWith('workerd'))
-  if (!found) throw new Error('no workerd process found below this one')
-  return found.pid
-}
 
 const memoryKb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1])
