@@ -61,7 +61,11 @@ describe('autosave in Chromium', () => {
     await page.close({ runBeforeUnload: true })
     const dialog = await prompt
     assert.equal(dialog.type(), 'beforeunload')
-    await dialog.dismiss()
+    // Leaving is confirmed, so the page really closes before its context does: dismissing left a
+    // half-closed page that could race the context's own close on a loaded machine.
+    const closed = page.waitForEvent('close')
+    await dialog.accept()
+    await closed
     await context.close()
   })
 })
