@@ -19,6 +19,7 @@ import { NoteFormPage, type NoteFormProps } from './views/note-form-page'
 import { postPath } from '../../lib/addresses'
 
 import { saveNote, type NoteSaveOutcome } from './save-note'
+import { mailingFormState } from '../subscriptions'
 type NoteContext = Context<AdminEnv> | Context<EditorEnv>
 type TypedNoteForm = v.InferOutput<typeof typedNoteForm>
 
@@ -42,6 +43,8 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
     intent: 'publish',
     version: '',
     reviewNote: '',
+    emailSubscribers: '',
+    emailSubscribersShown: '',
   }
 }
 
@@ -60,7 +63,14 @@ export async function renderNoteForm(
 ) {
   const { db, site, a } = c.var
   const n = noteMessagesFor(site.locale)
-  const [authors, categories] = await Promise.all([listAuthors(db), listCategories(db)])
+  const [authors, categories, mailing] = await Promise.all([
+    listAuthors(db),
+    listCategories(db),
+    mailingFormState(db, props.noteId, 'note'),
+  ])
+  // A form sent back keeps the box as it was ticked, not as stored.
+  if (props.values.emailSubscribersShown === '1')
+    mailing.checked = props.values.emailSubscribers === 'on'
   const errors = Object.fromEntries(
     Object.entries(props.formErrors ?? {}).map(([field, code]) => [field, n.errors[code]]),
   )
@@ -80,6 +90,7 @@ export async function renderNoteForm(
       bookmarklet={bookmarklet}
       locale={site.locale}
       site={site}
+      mailing={mailing}
       {...props}
     />,
     { title: props.values.title || (props.noteId ? n.editNote : n.newNote), admin: true },

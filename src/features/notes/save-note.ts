@@ -87,8 +87,8 @@ export async function saveNote(
     values,
     c.var.a.notAllowed,
   )
-  // Notes are emailed to subscribers only if the settings say so (features/subscriptions).
-  if (outcome.kind === 'saved') await mailAfterSave(c, outcome.noteId, {})
+  // The box as ticked; without it (an older form), the note's earlier choice or the setting.
+  if (outcome.kind === 'saved') await mailAfterSave(c, outcome.noteId, values)
   return outcome
 }
 

@@ -84,6 +84,9 @@ export const noteFormSchema = v.object({
   reviewNote: v.pipe(v.string(), v.trim(), v.maxLength(FIELD_MAX.reviewNote, 'tooLong')),
   /** The edited note's version as the form loaded it (`posts.version`): a later save means a conflict. */
   version: v.string(),
+  /** The **Email to subscribers** box, and whether it was on the form at all (features/subscriptions). */
+  emailSubscribers: v.optional(v.string(), ''),
+  emailSubscribersShown: v.optional(v.string(), ''),
 })
 
 /** Publish (or schedule), keep a draft, or submit the draft for review (a contributor's). */
@@ -122,6 +125,8 @@ export const typedNoteForm = v.object({
   ),
   reviewNote: typedText,
   version: typedText,
+  emailSubscribers: typedText,
+  emailSubscribersShown: typedText,
   loginEmail: typedText,
   loginPassword: typedText,
 })

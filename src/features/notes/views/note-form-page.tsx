@@ -11,6 +11,7 @@ import type { Locale } from '../../../i18n/site'
 import { mayPublish } from '../../auth'
 import { postReviewMessagesFor, ReviewStatus, type ReviewWithNames } from '../../posts'
 import type { Site } from '../../../types'
+import { MailingFields, type DeliveryCounts } from '../../subscriptions'
 
 export type NoteFormProps = {
   a: AdminMessages
@@ -35,6 +36,8 @@ export type NoteFormProps = {
   locked?: string | null
   /** For the review status's dates. */
   site?: Site
+  /** The **Email to subscribers** box's state and, once the note was sent, its counts. */
+  mailing?: { checked: boolean; counts: DeliveryCounts | null }
 }
 
 const invalid = (error: string | undefined) => (error ? 'true' : undefined)
@@ -120,6 +123,13 @@ export function NoteFormPage(props: NoteFormProps) {
               {values.reviewNote}
             </textarea>
           </label>
+        )}
+        {props.mailing && !props.locked && (
+          <MailingFields
+            locale={props.locale ?? 'en'}
+            checked={props.mailing.checked}
+            counts={props.mailing.counts}
+          />
         )}
         {!props.locked && (
           <div class="form-actions">
