@@ -133,6 +133,8 @@ const en = {
   passwordChanged: 'Password changed. Your other sessions have been logged out.',
   notAllowed: 'You are not allowed to do this.',
   editorsOnly: 'Only editors and the owner can do this.',
+  noBylineOfYourOwn:
+    'Your account has no author profile to sign with yet: ask the owner to link one on the Authors page.',
   loginRequired: 'Log in to continue.',
   subscribers: 'Subscribers',
   emailSettingsLink: 'Emailing new posts to subscribers: its settings',
@@ -363,6 +365,8 @@ const fr: AdminMessages = {
   passwordChanged: 'Mot de passe changé. Vos autres sessions ont été fermées.',
   notAllowed: 'Vous n’avez pas le droit de faire cela.',
   editorsOnly: 'Seuls les rédacteurs et le propriétaire peuvent faire cela.',
+  noBylineOfYourOwn:
+    'Votre compte n’a pas encore de profil d’auteur pour signer : demandez au propriétaire d’en associer un sur la page Auteurs.',
   loginRequired: 'Connectez-vous pour continuer.',
   subscribers: 'Abonnés',
   emailSettingsLink: 'Envoi des nouveaux articles aux abonnés : ses réglages',

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { invitations, users, type Invitation, type UserRole } from '../../db/schema'
+import { authors, invitations, users, type Invitation, type UserRole } from '../../db/schema'
 import { normalizeEmail } from '../auth'
+import { newAuthorProfile } from './invitee-author'
 import { linkTokenHash, newLinkToken } from './link-token'
 
 export const INVITATION_TTL_MS = 7 * 86_400_000
@@ -83,7 +84,8 @@ export type Acceptance =
  * Turns a valid invitation into an account, once. The invitation is claimed first, by one UPDATE
  * that only a pending invitation passes (D1 runs statements one at a time, so of two tabs sending
  * the form together one claims it); the account is then created with the invitation's address and
- * role. If the address was taken meanwhile (`editor:add`), the claim is given back.
+ * role, and with an author profile of their own (their byline). If the address was taken meanwhile
+ * (`editor:add`), the claim is given back.
  */
 export async function acceptInvitation(
   db: Db,
@@ -97,8 +99,10 @@ export async function acceptInvitation(
     .where(and(eq(invitations.tokenHash, await linkTokenHash(token)), pending(now)))
     .returning()
   if (!claimed) return { ok: false, reason: 'gone' }
+  const profile = await newAuthorProfile(db, account.name)
   try {
-    const [[user]] = await db.batch([
+    const [, [user]] = await db.batch([
+      db.insert(authors).values(profile),
       db
         .insert(users)
         .values({
@@ -106,6 +110,7 @@ export async function acceptInvitation(
           name: account.name,
           role: claimed.role,
           passwordHash: account.passwordHash,
+          authorId: sql`(SELECT ${authors.id} FROM ${authors} WHERE ${authors.slug} = ${profile.slug})`,
         })
         .returning({ id: users.id, email: users.email }),
       db
@@ -117,8 +122,9 @@ export async function acceptInvitation(
     ])
     return { ok: true, userId: user.id, email: user.email }
   } catch (error) {
-    if (!/UNIQUE constraint failed: users\.email/.test(String(error))) throw error
+    // Nothing was written (a batch is one transaction): the invitation is given back.
     await db.update(invitations).set({ usedAt: null }).where(eq(invitations.id, claimed.id))
+    if (!/UNIQUE constraint failed: users\.email/.test(String(error))) throw error
     return { ok: false, reason: 'emailTaken' }
   }
 }

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as v from 'valibot'
 
-import { findPostForEditing, listAuthors, listCategories } from '../posts'
+import { defaultBylineId, findPostForEditing, listAuthors, listCategories } from '../posts'
 
 import { bookmarkletHref } from './bookmarklet'
 import { epochToZonedInputs } from '../../lib/dates'
@@ -48,13 +48,9 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
   }
 }
 
-/** The editor's own author profile, as for posts; the first author for an editor without one. */
-export async function defaultNoteAuthorId(c: Context<EditorEnv>) {
-  const own = c.var.editor.authorId
-  if (own) return own
-  const [first] = await listAuthors(c.var.db)
-  return first?.id
-}
+/** The byline a new note starts with, as for posts. */
+export const defaultNoteAuthorId = (c: Context<EditorEnv>) =>
+  defaultBylineId(c.var.db, c.var.editor)
 
 export async function renderNoteForm(
   c: NoteContext,

@@ -2,7 +2,7 @@ import type { FetchFailure } from '../../lib/safe-fetch'
 import type { Locale } from '../../i18n/site'
 import { adminMessagesFor } from '../../i18n/admin'
 import type { User } from '../../db/schema'
-import { listAuthors } from '../posts'
+import { defaultBylineId } from '../posts'
 import { declaredLanguage } from './curation/declared-language'
 import { readSourcePage } from './curation/shared-link'
 import { saveCheckedNote, type NoteSaveDeps, type NoteSaveOutcome } from './save-note'
@@ -35,7 +35,7 @@ export async function draftNoteFromLink(
   const source = await readSourcePage(input.url, deps.allowedHosts)
   if (!source.ok) return { kind: 'unread', reason: source.reason }
   const page = source.metadata
-  const authorId = editor.authorId ?? (await listAuthors(deps.db))[0]?.id
+  const authorId = await defaultBylineId(deps.db, editor)
   const values: NoteFormValues = {
     title: input.title || page.title,
     sourceUrl: page.canonicalUrl || input.url,

@@ -9,7 +9,9 @@ import {
   postsCategories,
   users,
   type PostStatus,
+  type User,
 } from '../../db/schema'
+import { editsAllContent } from '../auth'
 
 export const ADMIN_PAGE_SIZE = 20
 export const REVISIONS_SHOWN = 20
@@ -158,6 +160,20 @@ export async function findRevision(db: Db, postId: number, revisionId: number) {
 
 export async function listAuthors(db: Db) {
   return db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name))
+}
+
+/**
+ * The byline a new post or note starts with: the person's own profile; for the owner and editors
+ * without one, the first author. Authors and contributors without one get none (they may not sign
+ * as someone else).
+ */
+export async function defaultBylineId(
+  db: Db,
+  editor: Pick<User, 'role' | 'authorId'>,
+): Promise<number | undefined> {
+  if (editor.authorId) return editor.authorId
+  if (!editsAllContent(editor)) return undefined
+  return (await listAuthors(db))[0]?.id
 }
 
 export async function listCategories(db: Db) {

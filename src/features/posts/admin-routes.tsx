@@ -7,7 +7,7 @@ import {
   findPostForEditing,
   findRevision,
   listAdminPosts,
-  listAuthors,
+  defaultBylineId,
   listCategories,
 } from './admin-queries'
 import { restorePostFromTrash, trashPost, updatePost } from './writes'
@@ -132,8 +132,7 @@ export function editorRoutes(editorKind: EditorKind, hooks: EditorHooks = {}) {
         await next()
       })
       .get('/new', async (c) => {
-        const own = c.var.editor.authorId
-        const authorId = own ?? (await listAuthors(c.var.db))[0]?.id
+        const authorId = await defaultBylineId(c.var.db, c.var.editor)
         return renderEditor(c, { postId: null, values: blankForm(c, authorId), editorKind })
       })
       .post('/preview', typedForm(previewForm), async (c) => {

@@ -4,6 +4,7 @@ export {
   findPostForEditing,
   freeSlug,
   listAuthors,
+  defaultBylineId,
   listCategories,
 } from './admin-queries'
 export { adminPostRoutes, editorRoutes } from './admin-routes'

@@ -4,15 +4,16 @@ import type { ReviewChange } from './review-state'
 
 /**
  * Authors and contributors write under their own author profile (or keep the post's byline):
- * they cannot sign with someone else's name. One without a profile picks from the list, as
- * every editor did before roles.
+ * they cannot sign with someone else's name. Invitees get a profile when they join; an account
+ * without one (made before roles) is offered no byline until the owner links it to a profile.
  */
 export function bylineAllowed(
   editor: Pick<User, 'role' | 'authorId'>,
   authorId: number,
   currentAuthorId: number | null,
 ): boolean {
-  if (editsAllContent(editor) || editor.authorId === null) return true
+  if (editsAllContent(editor)) return true
+  // Without a profile of their own, an author or contributor signs as no one else either.
   return authorId === editor.authorId || authorId === currentAuthorId
 }
 

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers'
 import { count, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../../src/index'
-import { invitations, users } from '../../../src/db/schema'
+import { authors, invitations, users } from '../../../src/db/schema'
 import {
   INVITATION_TTL_MS,
   createInvitation,
@@ -300,5 +300,32 @@ describe('the Invite form on /admin/users', () => {
     const html = await response.text()
     expect(shownLink(html)).toMatch(/\/admin\/join\//)
     expect(html).toContain('The email could not be sent: send the link yourself.')
+  })
+})
+
+describe('a new member of the team', () => {
+  it('writes under an author profile of their own, made when they join', async () => {
+    const first = pathOf(await invite('writer@blog.example', 'contributor'))
+    const joined = await join(first, 'Léa Dubois')
+    expect(joined.status).toBe(303)
+    const cookie = sessionCookieFrom(joined)
+    const [lea] = await db.select().from(users).where(eq(users.email, 'writer@blog.example'))
+    const [profile] = await db.select().from(authors).where(eq(authors.id, lea.authorId!))
+    expect(profile).toMatchObject({ name: 'Léa Dubois', slug: 'lea-dubois' })
+
+    // Their byline is the only one the post form offers them.
+    const form = await (await request('/admin/posts/new', { cookie })).text()
+    const options = [...form.matchAll(/<option value="(\d+)"[^>]*>([^<]*)<\/option>/g)].filter(
+      ([option]) => form.indexOf(option) > form.indexOf('name="authorId"'),
+    )
+    expect(options.map(([, id, name]) => [Number(id), name])).toEqual([[profile.id, 'Léa Dubois']])
+
+    // A namesake gets a slug of their own.
+    expect(
+      (await join(pathOf(await invite('namesake@blog.example', 'author')), 'Léa Dubois')).status,
+    ).toBe(303)
+    const [namesake] = await db.select().from(users).where(eq(users.email, 'namesake@blog.example'))
+    const [second] = await db.select().from(authors).where(eq(authors.id, namesake.authorId!))
+    expect(second.slug).toBe('lea-dubois-2')
   })
 })

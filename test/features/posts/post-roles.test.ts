@@ -21,6 +21,10 @@ beforeAll(async () => {
     userIds[role] = (await createEditor(`${role}@blog.example`, role)).id
     cookies[role] = await logIn(`${role}@blog.example`)
   }
+  // Authors and contributors sign as themselves: here both write as the fixture's author, as an
+  // invitee writes under the profile made when they joined.
+  for (const role of ['author', 'contributor'] as const)
+    await db.update(users).set({ authorId: ids.author.id }).where(eq(users.id, userIds[role]))
 })
 
 async function postBySlug(slug: string) {
@@ -169,8 +173,7 @@ describe('an author', () => {
     expect(editors).toContain('Post the-editors-post')
   })
 
-  it('signs only with their own author profile once they have one', async () => {
-    await db.update(users).set({ authorId: ids.author.id }).where(eq(users.id, userIds.author))
+  it('signs only with their own author profile', async () => {
     const refused = await request('/admin/posts', {
       cookie: cookies.author,
       form: postFields(ids.otherAuthor.id, { title: 'Under a false name', status: 'published' }),
@@ -179,6 +182,23 @@ describe('an author', () => {
     expect(await postBySlug('under-a-false-name')).toBeUndefined()
     const page = await (await request('/admin/posts/new', { cookie: cookies.author })).text()
     expect(page).not.toContain('James Hart')
+  })
+
+  it('without a profile of their own, signs as no one: told so on the form, refused on save', async () => {
+    await createEditor('unlinked@blog.example', 'author')
+    const unlinked = await logIn('unlinked@blog.example')
+    const page = await (await request('/admin/posts/new', { cookie: unlinked })).text()
+    const byline = /<select name="authorId"[^>]*>([\s\S]*?)<\/select>/.exec(page)![1]
+    expect(byline).not.toContain('<option')
+    expect(page).toContain('Your account has no author profile to sign with yet')
+    for (const authorId of [ids.author.id, ids.otherAuthor.id]) {
+      const refused = await request('/admin/posts', {
+        cookie: unlinked,
+        form: postFields(authorId, { title: `Signed as ${authorId}`, status: 'published' }),
+      })
+      expect(refused.status).toBe(403)
+      expect(await postBySlug(`signed-as-${authorId}`)).toBeUndefined()
+    }
   })
 
   it('deletes an image they uploaded, not someone else’s', async () => {

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { postReviews, posts } from '../../../src/db/schema'
+import { postReviews, posts, users } from '../../../src/db/schema'
 import { createEditor, logIn, postFields, request } from '../../admin-helpers'
 import { createAuthorAndCategories, db } from '../../fixtures'
 import { noteForm } from '../../note-helpers'
@@ -19,6 +19,8 @@ let contributorId: number
 beforeAll(async () => {
   ids = await createAuthorAndCategories()
   contributorId = (await createEditor('contributor@blog.example', 'contributor')).id
+  // Their byline, as an invitee gets one on joining.
+  await db.update(users).set({ authorId: ids.author.id }).where(eq(users.id, contributorId))
   await createEditor('editor@blog.example', 'editor')
   await createEditor('owner@blog.example', 'owner')
   contributor = await logIn('contributor@blog.example')

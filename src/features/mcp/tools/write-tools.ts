@@ -1,5 +1,5 @@
 import { findMediaById, mediaUrl } from '../../media'
-import { formValuesOf, listAuthors, type EditedPost } from '../../posts'
+import { defaultBylineId, formValuesOf, type EditedPost } from '../../posts'
 import { createPostInput, updatePostInput } from '../schemas'
 import { findPostByRef, notFound, postSummarySchema } from '../post-results'
 import { saveAsAgent } from '../post-saves'
@@ -25,7 +25,7 @@ export const createPostTool = defineTool({
   output: postSummarySchema,
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
   async run(ctx, args) {
-    const authorId = ctx.agent.user.authorId ?? (await listAuthors(ctx.db))[0]?.id
+    const authorId = await defaultBylineId(ctx.db, ctx.agent.user)
     return saveAsAgent(ctx, 'create_post', null, {
       title: args.title,
       slug: args.slug ?? '',

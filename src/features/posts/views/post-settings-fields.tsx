@@ -83,7 +83,10 @@ export function LanguageAuthorFields(
         </label>
       </div>
       <FieldError id="language-error" message={errors.language} />
-      <FieldError id="authorId-error" message={errors.authorId} />
+      <FieldError
+        id="authorId-error"
+        message={errors.authorId ?? (props.authors.length === 0 ? a.noBylineOfYourOwn : undefined)}
+      />
     </>
   )
 }
