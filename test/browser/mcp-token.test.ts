@@ -54,7 +54,7 @@ describe('an access token under npm start', () => {
     })
     assert.equal(response.status, 200, await response.clone().text())
     const { result } = (await response.json()) as { result: { tools: { name: string }[] } }
-    assert.equal(result.tools.length, 12)
+    assert.equal(result.tools.length, 16)
     assert.ok(result.tools.some((tool) => tool.name === 'create_post'))
 
     const refused = await fetch(`${blog.url}/mcp`, {

@@ -17,7 +17,8 @@ import {
   settingsFields,
   unsubscribeParams,
 } from './schemas'
-import { deleteComments, insertReply, saveCommentSettings, setStatus, unsubscribe } from './writes'
+import { isModerationAction, moderateComments } from './moderation'
+import { insertReply, saveCommentSettings, unsubscribe } from './writes'
 import { AdminCommentsPage } from './views/admin-comments-page'
 import { UnsubscribePage } from './views/unsubscribe-page'
 import { toLocale } from '../../i18n/site'
@@ -54,23 +55,9 @@ async function renderList(
   )
 }
 
-/** Approved replies: whoever asked hears of them. */
-async function tellOfApprovedReplies(c: Ctx, ids: number[]) {
-  for (const id of ids) {
-    const comment = await findComment(c.var.db, id)
-    if (!comment?.parentId || comment.status !== 'approved') continue
-    const [post] = await c.var.db.select().from(posts).where(eq(posts.id, comment.postId))
-    if (post) await tellOfReply(c, c.env.AUTH_PEPPER, comment, post)
-  }
-}
-
 async function moderate(c: Ctx, ids: number[], action: string) {
-  if (action === 'approve') {
-    await setStatus(c.var.db, ids, 'approved')
-    await tellOfApprovedReplies(c, ids)
-  } else if (action === 'spam') await setStatus(c.var.db, ids, 'spam')
-  else if (action === 'delete') await deleteComments(c.var.db, ids)
-  else throw new HTTPException(400)
+  if (!isModerationAction(action)) throw new HTTPException(400)
+  await moderateComments(c, ids, action)
 }
 
 const back = (c: Ctx, done = 'done') => {

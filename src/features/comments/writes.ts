@@ -60,9 +60,17 @@ export async function isDuplicate(db: Db, postId: number, markdown: string, now:
   return Boolean(row)
 }
 
-export async function setStatus(db: Db, ids: number[], status: CommentStatus) {
-  if (!ids.length) return
-  await db.update(comments).set({ status }).where(inArray(comments.id, ids))
+/**
+ * The comments this moved to `status`, leaving out those already there: a retried or concurrent
+ * approval tells nobody twice. The ids travel as one JSON parameter, within D1's bound limit.
+ */
+export async function setStatus(db: Db, ids: number[], status: CommentStatus): Promise<number[]> {
+  if (!ids.length) return []
+  const changed = await db.all<{ id: number }>(sql`
+    UPDATE comments SET status = ${status}
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND status <> ${status}
+    RETURNING id`)
+  return changed.map((row) => row.id)
 }
 
 /** Deleting forgets everything, the email in clear first of all (replies go with their parent). */

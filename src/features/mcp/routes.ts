@@ -1,9 +1,24 @@
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
 import { openD1Session } from '../../db/client'
 import type { AppEnv } from '../../types'
 import { authenticateAgent, MCP_PATH, oauthProtocolRoutes } from '../auth'
 import { refreshAfterWrite } from '../page-cache'
 import { handleMcpRequest } from './server'
+
+/**
+ * Browser-based clients (MCP Inspector, web apps) call from their own origin: the preflight is
+ * answered here, and every answer (a 401 included, whose challenge names where to get a token)
+ * may be read by any origin. No credentials: only a bearer token authenticates, never a cookie,
+ * so a page cannot act with a visitor's admin session.
+ */
+const mcpCors = cors({
+  origin: '*',
+  allowMethods: ['POST'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Mcp-Protocol-Version', 'Mcp-Session-Id'],
+  exposeHeaders: ['Mcp-Session-Id', 'Mcp-Protocol-Version', 'WWW-Authenticate'],
+  maxAge: 86_400,
+})
 
 /**
  * `POST /mcp` (Streamable HTTP, stateless, JSON answers) for agents with a token, and the OAuth
@@ -12,6 +27,7 @@ import { handleMcpRequest } from './server'
  */
 export const mcpRoutes = new Hono<AppEnv>()
   .route('/', oauthProtocolRoutes)
+  .use(MCP_PATH, mcpCors)
   .post(MCP_PATH, async (c) => {
     // Agents read what they just wrote: their queries start from the primary, as an editor's do.
     const { db, session } = openD1Session(c.env.DB, 'first-primary')

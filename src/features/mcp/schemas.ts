@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { LANGUAGES, POST_KINDS, POST_STATUSES } from '../../db/schema'
+import { COMMENT_STATUSES, LANGUAGES, POST_KINDS, POST_STATUSES } from '../../db/schema'
 import { FIELD_MAX } from '../../lib/validation/limits'
 
 /**
@@ -154,3 +154,44 @@ const day = v.pipe(
 )
 
 export const getAudienceInput = v.object({ from: day, to: day })
+
+/** A position in a newest-first list: what list_posts and list_comments give as nextCursor. */
+const cursor = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.description('The nextCursor of the previous page.'),
+)
+
+export const listCommentsInput = v.object({
+  status: v.optional(
+    v.pipe(v.picklist(COMMENT_STATUSES), v.description('Which list: pending (held) by default.')),
+    'pending',
+  ),
+  query: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(200),
+      v.description('Words in the comment’s text or the commenter’s name.'),
+    ),
+  ),
+  post: v.optional(
+    v.pipe(
+      v.union([id, v.pipe(v.string(), v.maxLength(FIELD_MAX.slug))]),
+      v.description('Only the comments on this post, note or page: its id or slug.'),
+    ),
+  ),
+  cursor: v.optional(cursor),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+})
+
+/** At most 50 comments a call, as a page of list_comments. */
+export const MAX_MODERATED = 50
+
+export const moderateCommentsInput = v.object({
+  ids: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER))),
+    v.minLength(1),
+    v.maxLength(MAX_MODERATED),
+    v.description(`Comment ids, as list_comments gives them: one to ${MAX_MODERATED}.`),
+  ),
+})

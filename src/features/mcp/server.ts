@@ -11,7 +11,7 @@ import {
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker'
 import { toJsonSchema } from '@valibot/to-json-schema'
 import * as v from 'valibot'
-import { scopeRefusal } from './scope'
+import { roleRefusal, scopeRefusal } from './scope'
 import { TOOLS, TOOLS_BY_NAME } from './tool-list'
 import type { ToolContext } from './tool'
 
@@ -28,7 +28,7 @@ function listedTools(): ListedTool[] {
   listed ??= TOOLS.map((tool) => ({
     name: tool.name,
     title: tool.title,
-    description: `${tool.description} Needs the ${tool.scope} scope.`,
+    description: `${tool.description} Needs the ${tool.scope} scope${tool.editorsOnly ? ', and the owner’s or an editor’s account' : ''}.`,
     inputSchema: toJsonSchema(tool.input, {
       typeMode: 'input',
       errorMode: 'ignore',
@@ -61,7 +61,9 @@ async function callTool(ctx: ToolContext, name: string, args: unknown): Promise<
       ErrorCode.InvalidParams,
       `Unknown tool: ${name.slice(0, 100)}. tools/list names them.`,
     )
-  const refusal = scopeRefusal(ctx.agent, tool.scope, tool.name)
+  const refusal =
+    (tool.editorsOnly ? roleRefusal(ctx.agent, tool.name) : null) ??
+    scopeRefusal(ctx.agent, tool.scope, tool.name)
   if (refusal) return toolError(refusal)
   const parsed = v.safeParse(tool.input, args ?? {})
   if (!parsed.success) return toolError(`Invalid arguments: ${issuesText(parsed.issues)}`)

@@ -31,6 +31,11 @@ export type Tool<S extends v.GenericSchema = v.GenericSchema> = {
   description: string
   /** The narrowest scope that may call it; writes may need more, by the post they touch. */
   scope: AccessScope
+  /**
+   * For the owner and editors only, whatever the scope: the tools that stand for an admin page
+   * only they may open (/admin/comments, /admin/subscribers).
+   */
+  editorsOnly?: boolean
   input: S
   /** JSON Schema of `data`, published as the tool's outputSchema. */
   output: Record<string, unknown>

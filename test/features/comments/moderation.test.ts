@@ -140,6 +140,45 @@ describe('moderation', () => {
     expect((await storedComments(postId)).map((row) => row.authorName)).toEqual(['Gamma'])
   })
 
+  it('tells of an approved reply once, though it is approved again', async () => {
+    await saveSettings(owner, { moderation: 'all' })
+    const postId = await publishedPost('approved-twice', ids.author.id)
+    const path = '/posts/approved-twice/comments'
+    await postComment(
+      path,
+      commentForm(await tokenAged(postId), {
+        name: 'Hana',
+        email: 'hana@example.org',
+        notify: 'on',
+        comment: 'Top.',
+      }),
+    )
+    const [top] = await storedComments(postId)
+    const approve = (id: number) =>
+      localRequest(`/admin/comments/${id}/approve`, { cookie: owner, form: {} })
+    expect((await approve(top.id)).status).toBe(303)
+    await postComment(
+      path,
+      commentForm(await tokenAged(postId), {
+        name: 'Ivo',
+        comment: 'Reply.',
+        parent: String(top.id),
+      }),
+    )
+    const reply = (await storedComments(postId)).find((row) => row.parentId === top.id)!
+    expect((await approve(reply.id)).status).toBe(303)
+    // The bulk form may hold an approved comment again (a second tab, a double click).
+    const again = await localRequest('/admin/comments/bulk', {
+      cookie: owner,
+      form: { action: 'approve', ids: String(reply.id) },
+    })
+    expect(again.status).toBe(303)
+    const toHana = (await outboxEntries(owner)).filter((entry) =>
+      entry.row.includes('hana@example.org'),
+    )
+    expect(toHana).toHaveLength(1)
+  })
+
   it('lets the editor close comments on a post from its form', async () => {
     await saveSettings(owner, { moderation: 'none' })
     const postId = await publishedPost('closing', ids.author.id)

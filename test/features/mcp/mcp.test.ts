@@ -42,6 +42,10 @@ describe('the MCP server', () => {
       'upload_image',
       'list_categories',
       'get_audience',
+      'list_comments',
+      'approve_comment',
+      'spam_comment',
+      'get_subscriber_counts',
     ])
     for (const tool of tools) {
       expect(tool.inputSchema.type, tool.name).toBe('object')

@@ -135,7 +135,7 @@ describe('OAuth 2.1 for MCP clients', () => {
     expect(tokens.scope).toBe('write_drafts')
 
     const client = await connect(tokens.access_token)
-    expect((await client.listTools()).tools.length).toBe(12)
+    expect((await client.listTools()).tools.length).toBe(16)
     const post = structured<{ id: number; version: number }>(
       await client.callTool({
         name: 'create_post',
