@@ -21,6 +21,7 @@ import {
   media,
   postRevisions,
   subscribers,
+  users,
   USER_ROLES,
   type UserRole,
 } from '../../../src/db/schema'
@@ -546,6 +547,8 @@ beforeAll(async () => {
   ids = await createAuthorAndCategories()
   for (const role of USER_ROLES)
     accounts[role] = (await createEditor(`${role}@blog.example`, role)).id
+  // Everyone signs as the fixture's author, as each person does with the profile made at joining.
+  await db.update(users).set({ authorId: ids.author.id })
   editorId = accounts.editor
 })
 
