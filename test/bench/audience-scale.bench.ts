@@ -13,7 +13,9 @@ import { availableParallelism, loadavg } from 'node:os'
 import { startLocalWorker } from '../support/local-worker'
 import type { ScaleResult } from './audience-scale-sim'
 
-const RATE = Number(process.env.BENCH_AUDIENCE_RATE ?? 10_000)
+// Asked above the 10,000 views/s target: the rate reported is then what the machine sustained
+// (views stored ÷ seconds until the last was stored), not a ceiling set by the request.
+const RATE = Number(process.env.BENCH_AUDIENCE_RATE ?? 12_000)
 // Longer than a shard's flush interval (60 s), so the alarms' own flushes are in the figures.
 const SECONDS = Number(process.env.BENCH_AUDIENCE_SECONDS ?? 65)
 const DIRECT_SECONDS = Number(process.env.BENCH_AUDIENCE_DIRECT_SECONDS ?? 10)
