@@ -791,6 +791,8 @@ export const comments = sqliteTable(
     clientHash: text().notNull().default(''),
     authorId: integer().references(() => authors.id, { onDelete: 'set null' }),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** When the comment answered was told of this reply: once, however often it is approved. */
+    replyNoticedAt: integer({ mode: 'timestamp_ms' }),
   },
   (t) => [
     index('comments_post_idx').on(t.postId, t.status, t.createdAt),

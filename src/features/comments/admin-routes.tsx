@@ -139,7 +139,7 @@ export const adminCommentRoutes = new Hono<AdminEnv>()
     }
     const parentId = comment.parentId ?? comment.id
     const [post] = await c.var.db.select().from(posts).where(eq(posts.id, comment.postId))
-    await insertReply(c.var.db, {
+    const id = await insertReply(c.var.db, {
       postId: comment.postId,
       parentId,
       authorId: account.authorId,
@@ -151,7 +151,7 @@ export const adminCommentRoutes = new Hono<AdminEnv>()
       await tellOfReply(
         c,
         c.env.AUTH_PEPPER,
-        { parentId, authorName: c.var.editor.name, markdown: text },
+        { id, parentId, authorName: c.var.editor.name, markdown: text },
         post,
       )
     return c.redirect('/admin/comments?status=approved&done=replied', 303)

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { users, comments } from '../../db/schema'
 import { mailerFor } from '../../lib/mail'
 import { toLocale } from '../../i18n/site'
@@ -57,10 +57,18 @@ export async function tellAuthorToModerate(
 export async function tellOfReply(
   c: MailContext,
   pepper: string,
-  reply: { parentId: number | null; authorName: string; markdown: string },
+  reply: { id: number; parentId: number | null; authorName: string; markdown: string },
   post: { slug: string; title: string; language: string; kind: string },
 ) {
   if (!reply.parentId) return
+  // Claimed in one statement: a reply approved again (after spam), or by two editors at once, is
+  // told of once.
+  const [claimed] = await c.var.db
+    .update(comments)
+    .set({ replyNoticedAt: new Date() })
+    .where(and(eq(comments.id, reply.id), isNull(comments.replyNoticedAt)))
+    .returning({ id: comments.id })
+  if (!claimed) return
   const [parent] = await c.var.db
     .select({ id: comments.id, email: comments.email, notify: comments.notifyReplies })
     .from(comments)

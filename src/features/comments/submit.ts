@@ -95,7 +95,7 @@ export async function submitComment(
     await tellOfReply(
       c,
       pepper,
-      { parentId: parentId ?? null, authorName: name, markdown: text },
+      { id, parentId: parentId ?? null, authorName: name, markdown: text },
       post,
     )
   return { kind: 'stored', status, id, html }

@@ -140,7 +140,7 @@ describe('moderation', () => {
     expect((await storedComments(postId)).map((row) => row.authorName)).toEqual(['Gamma'])
   })
 
-  it('tells of an approved reply once, though it is approved again', async () => {
+  it('tells of an approved reply once, though it is approved again, or rescued from spam', async () => {
     await saveSettings(owner, { moderation: 'all' })
     const postId = await publishedPost('approved-twice', ids.author.id)
     const path = '/posts/approved-twice/comments'
@@ -173,6 +173,10 @@ describe('moderation', () => {
       form: { action: 'approve', ids: String(reply.id) },
     })
     expect(again.status).toBe(303)
+    // Marked spam, then rescued: approved anew, and still told of once.
+    const spam = await localRequest(`/admin/comments/${reply.id}/spam`, { cookie: owner, form: {} })
+    expect(spam.status).toBe(303)
+    expect((await approve(reply.id)).status).toBe(303)
     const toHana = (await outboxEntries(owner)).filter((entry) =>
       entry.row.includes('hana@example.org'),
     )
