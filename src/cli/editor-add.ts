@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { USER_ROLES, type UserRole } from '../db/schema'
-import { normalizeEmail } from '../features/auth'
+import { authorSlugBase, normalizeEmail, signsAsThemselves } from '../features/auth'
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../features/auth'
 import { ensureLocalPepper } from './local-secrets'
 
@@ -71,7 +71,13 @@ if (!pepper) {
 
 const { password, generated } = await readPassword()
 const passwordHash = await hashPassword(password, pepper)
-const insert = `INSERT INTO users (email, name, role, password_hash) VALUES (${[email, name, role, passwordHash].map(sqlText).join(', ')})`
+const insertUser = `INSERT INTO users (email, name, role, password_hash) VALUES (${[email, name, role, passwordHash].map(sqlText).join(', ')});`
+// An author or a contributor signs only as themselves: their own author profile, after the
+// account (so a taken address stops before it), at the name's slug or, if taken, a suffixed one.
+const slug = sqlText(authorSlugBase(name))
+const insertProfile = `INSERT INTO authors (slug, name) VALUES (CASE WHEN EXISTS (SELECT 1 FROM authors WHERE slug = ${slug}) THEN ${slug} || '-' || lower(hex(randomblob(4))) ELSE ${slug} END, ${sqlText(name)});
+UPDATE users SET author_id = (SELECT max(id) FROM authors WHERE name = ${sqlText(name)}) WHERE email = ${sqlText(email)};`
+const insert = signsAsThemselves(role) ? `${insertUser}\n${insertProfile}` : insertUser
 const result = spawnSync(
   'npx',
   [

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { isUniqueViolation } from '../../db/constraint-errors'
 import { authors, invitations, users, type Invitation, type UserRole } from '../../db/schema'
-import { normalizeEmail } from '../auth'
-import { newAuthorProfile } from './invitee-author'
+import { normalizeEmail, profileId, signsAsThemselves, withOwnAuthorProfile } from '../auth'
 import { linkTokenHash, newLinkToken } from './link-token'
 
 export const INVITATION_TTL_MS = 7 * 86_400_000
@@ -84,8 +84,8 @@ export type Acceptance =
  * Turns a valid invitation into an account, once. The invitation is claimed first, by one UPDATE
  * that only a pending invitation passes (D1 runs statements one at a time, so of two tabs sending
  * the form together one claims it); the account is then created with the invitation's address and
- * role, and with an author profile of their own (their byline). If the address was taken meanwhile
- * (`editor:add`), the claim is given back.
+ * role (an author or a contributor with an author profile of their own: their byline). If the
+ * address was taken meanwhile (`editor:add`), the claim is given back.
  */
 export async function acceptInvitation(
   db: Db,
@@ -99,32 +99,38 @@ export async function acceptInvitation(
     .where(and(eq(invitations.tokenHash, await linkTokenHash(token)), pending(now)))
     .returning()
   if (!claimed) return { ok: false, reason: 'gone' }
-  const profile = await newAuthorProfile(db, account.name)
   try {
-    const [, [user]] = await db.batch([
-      db.insert(authors).values(profile),
-      db
+    const wanted = signsAsThemselves(claimed.role)
+    const user = await withOwnAuthorProfile(db, account.name, wanted, async (profile) => {
+      const insertUser = db
         .insert(users)
         .values({
           email: claimed.email,
           name: account.name,
           role: claimed.role,
           passwordHash: account.passwordHash,
-          authorId: sql`(SELECT ${authors.id} FROM ${authors} WHERE ${authors.slug} = ${profile.slug})`,
+          authorId: profile ? profileId(profile) : null,
         })
-        .returning({ id: users.id, email: users.email }),
-      db
+        .returning({ id: users.id, email: users.email })
+      const linkInvitation = db
         .update(invitations)
         .set({
           userId: sql`(SELECT ${users.id} FROM ${users} WHERE ${users.email} = ${claimed.email})`,
         })
-        .where(eq(invitations.id, claimed.id)),
-    ])
+        .where(eq(invitations.id, claimed.id))
+      if (!profile) return (await db.batch([insertUser, linkInvitation]))[0][0]
+      const [, [created]] = await db.batch([
+        db.insert(authors).values(profile),
+        insertUser,
+        linkInvitation,
+      ])
+      return created
+    })
     return { ok: true, userId: user.id, email: user.email }
   } catch (error) {
     // Nothing was written (a batch is one transaction): the invitation is given back.
     await db.update(invitations).set({ usedAt: null }).where(eq(invitations.id, claimed.id))
-    if (!/UNIQUE constraint failed: users\.email/.test(String(error))) throw error
+    if (!isUniqueViolation(error, 'users.email')) throw error
     return { ok: false, reason: 'emailTaken' }
   }
 }

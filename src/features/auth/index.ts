@@ -26,6 +26,14 @@ export {
   setUserPassword,
   setUserRole,
 } from './users'
+export {
+  authorSlugBase,
+  newAuthorProfile,
+  profileId,
+  signsAsThemselves,
+  withOwnAuthorProfile,
+} from './own-byline'
+export type { NewAuthorProfile } from './own-byline'
 export { InlineLogin } from './views/login-page'
 export { deleteOldLoginFailures } from './lockout'
 export { deleteExpiredSessions } from './sessions'

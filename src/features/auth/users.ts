@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { sessions, users, type UserRole } from '../../db/schema'
+import { authors, sessions, users, type UserRole } from '../../db/schema'
+import { profileId, signsAsThemselves, withOwnAuthorProfile } from './own-byline'
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase()
@@ -29,15 +30,23 @@ export async function countUsers(db: Db) {
   return total
 }
 
+/** A new account; an author or a contributor gets their own author profile in the same batch. */
 export async function createUser(
   db: Db,
   input: { email: string; name: string; role: UserRole; passwordHash: string },
 ) {
-  const [user] = await db
-    .insert(users)
-    .values({ ...input, email: normalizeEmail(input.email) })
-    .returning()
-  return user
+  const values = { ...input, email: normalizeEmail(input.email) }
+  return withOwnAuthorProfile(db, input.name, signsAsThemselves(input.role), async (profile) => {
+    if (!profile) return (await db.insert(users).values(values).returning())[0]
+    const [, [user]] = await db.batch([
+      db.insert(authors).values(profile),
+      db
+        .insert(users)
+        .values({ ...values, authorId: profileId(profile) })
+        .returning(),
+    ])
+    return user
+  })
 }
 
 /** A new password ends every session of that user, in the same batch. */
@@ -63,8 +72,26 @@ export async function setUserDisabled(db: Db, userId: number, disabled: boolean)
 }
 
 /** The account's new role, from its next request on (the session reads the account each time). */
+/** A new role; someone made an author or a contributor gets a profile if they have none yet. */
 export async function setUserRole(db: Db, userId: number, role: UserRole) {
-  await db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId))
+  const setRole = db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId))
+  const [user] = signsAsThemselves(role)
+    ? await db
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.id, userId), isNull(users.authorId)))
+    : []
+  if (!user) return void (await setRole)
+  await withOwnAuthorProfile(db, user.name, true, (profile) =>
+    db.batch([
+      db.insert(authors).values(profile!),
+      db
+        .update(users)
+        .set({ authorId: profileId(profile!) })
+        .where(and(eq(users.id, userId), isNull(users.authorId))),
+      setRole,
+    ]),
+  )
 }
 
 export async function deleteUser(db: Db, userId: number) {

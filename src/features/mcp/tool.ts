@@ -51,6 +51,10 @@ export function defineTool<S extends v.GenericSchema>(tool: Tool<S>): Tool {
 export const done = (data: Record<string, unknown>): ToolOutcome => ({ ok: true, data })
 export const refuse = (message: string): ToolOutcome => ({ ok: false, message })
 
+/** An author or contributor whose profile was unlinked signs as no one, agents included. */
+export const NO_BYLINE =
+  'Nothing was saved: this account has no author profile to sign with. The owner links one on /admin/authors.'
+
 /** JSON Schema helpers for the outputs (plain objects: what the SDK's client validates against). */
 export const json = {
   string: { type: 'string' },

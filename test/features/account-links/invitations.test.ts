@@ -304,7 +304,7 @@ describe('the Invite form on /admin/users', () => {
 })
 
 describe('a new member of the team', () => {
-  it('writes under an author profile of their own, made when they join', async () => {
+  it('writes under an author profile of their own, made when an author or contributor joins', async () => {
     const first = pathOf(await invite('writer@blog.example', 'contributor'))
     const joined = await join(first, 'Léa Dubois')
     expect(joined.status).toBe(303)
@@ -327,5 +327,13 @@ describe('a new member of the team', () => {
     const [namesake] = await db.select().from(users).where(eq(users.email, 'namesake@blog.example'))
     const [second] = await db.select().from(authors).where(eq(authors.id, namesake.authorId!))
     expect(second.slug).toBe('lea-dubois-2')
+
+    // An editor signs as any author: no public author page is made for them.
+    expect((await join(pathOf(await invite('editor-lea@blog.example')), 'Léa Dubois')).status).toBe(
+      303,
+    )
+    const [editor] = await db.select().from(users).where(eq(users.email, 'editor-lea@blog.example'))
+    expect(editor.authorId).toBeNull()
+    expect(await db.select().from(authors).where(eq(authors.name, 'Léa Dubois'))).toHaveLength(2)
   })
 })

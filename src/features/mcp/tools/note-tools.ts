@@ -1,9 +1,9 @@
 import { curationAllowedHosts, draftNoteFromLink, noteMessagesFor } from '../../notes'
-import { findPostForEditing } from '../../posts'
+import { defaultBylineId, findPostForEditing } from '../../posts'
 import { auditAgentWrite } from '../agent-audit'
 import { createNoteInput } from '../schemas'
 import { postSummary, postSummarySchema, viewsOf } from '../post-results'
-import { defineTool, done, json, refuse } from '../tool'
+import { defineTool, done, json, NO_BYLINE, refuse } from '../tool'
 
 export const createNoteTool = defineTool({
   name: 'create_note',
@@ -19,6 +19,7 @@ export const createNoteTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
   async run(ctx, args) {
     const n = noteMessagesFor(ctx.site.locale)
+    if (!(await defaultBylineId(ctx.db, ctx.agent.user))) return refuse(NO_BYLINE)
     const outcome = await draftNoteFromLink(
       {
         db: ctx.db,

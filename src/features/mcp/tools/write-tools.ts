@@ -4,7 +4,7 @@ import { createPostInput, updatePostInput } from '../schemas'
 import { findPostByRef, notFound, postSummarySchema } from '../post-results'
 import { saveAsAgent } from '../post-saves'
 import { scopeRefusal } from '../scope'
-import { defineTool, refuse, type ToolContext } from '../tool'
+import { defineTool, NO_BYLINE, refuse, type ToolContext } from '../tool'
 
 /** The editor's form for a stored post, as the admin would load it. */
 export async function storedForm(ctx: ToolContext, post: EditedPost) {
@@ -26,6 +26,7 @@ export const createPostTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
   async run(ctx, args) {
     const authorId = await defaultBylineId(ctx.db, ctx.agent.user)
+    if (!authorId) return refuse(NO_BYLINE)
     return saveAsAgent(ctx, 'create_post', null, {
       title: args.title,
       slug: args.slug ?? '',

@@ -85,7 +85,7 @@ export function LanguageAuthorFields(
       <FieldError id="language-error" message={errors.language} />
       <FieldError
         id="authorId-error"
-        message={errors.authorId ?? (props.authors.length === 0 ? a.noBylineOfYourOwn : undefined)}
+        message={props.authors.length === 0 ? a.noBylineOfYourOwn : errors.authorId}
       />
     </>
   )
