@@ -57,6 +57,47 @@ describe('an access token under npm start', () => {
     assert.equal(result.tools.length, 16)
     assert.ok(result.tools.some((tool) => tool.name === 'create_post'))
 
+    // The demo owner's token reads the comment queue and the subscriber counts.
+    const call = async (name: string, args: Record<string, unknown>) => {
+      const answer = await fetch(`${blog.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'tools/call',
+          params: { name, arguments: args },
+        }),
+      })
+      assert.equal(answer.status, 200)
+      const { result } = (await answer.json()) as {
+        result: { isError?: boolean; structuredContent: Record<string, unknown> }
+      }
+      assert.notEqual(result.isError, true, JSON.stringify(result))
+      return result.structuredContent
+    }
+    assert.ok(Array.isArray((await call('list_comments', { status: 'pending' })).comments))
+    const { counts } = (await call('get_subscriber_counts', {})) as {
+      counts: { confirmed: unknown }
+    }
+    assert.equal(typeof counts.confirmed, 'number')
+
+    // A browser-based client's preflight.
+    const preflight = await fetch(`${blog.url}/mcp`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://inspector.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
+    })
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), '*')
+
     const refused = await fetch(`${blog.url}/mcp`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -80,4 +80,34 @@ describe('following by email under npm start', () => {
     await readerContext.close()
     await ownerContext.close()
   })
+
+  it('emails a note published with Email to subscribers ticked to the confirmed reader', async () => {
+    const context = await browser.newContext()
+    const owner = await context.newPage()
+    await owner.goto(`${blog.url}/admin`)
+    await owner.fill('input[name=email]', blog.email)
+    await owner.fill('input[name=password]', blog.password)
+    await Promise.all([owner.waitForURL(/\/admin\/posts/), owner.click('button[type=submit]')])
+    await owner.goto(`${blog.url}/admin/notes`)
+    await owner.getByLabel('Source address').fill('https://example.org/a-hotel-worth-reading')
+    await owner.getByLabel('Title', { exact: true }).fill('A note for the readers by email')
+    const box = owner.getByLabel('Email to subscribers')
+    assert.equal(await box.isChecked(), false, 'notes are not emailed unless ticked')
+    await box.check()
+    await Promise.all([
+      owner.waitForURL(/\/admin\/notes\/\d+\?saved=published/),
+      owner.getByRole('button', { name: 'Publish', exact: true }).click(),
+    ])
+    let sent = false
+    for (let tries = 0; !sent && tries < 100; tries++) {
+      await owner.goto(`${blog.url}/admin/outbox`)
+      sent =
+        (await owner
+          .locator('tr', { hasText: READER })
+          .filter({ hasText: 'A note for the readers by email' })
+          .count()) === 1
+    }
+    assert.ok(sent, 'the note reached the confirmed reader')
+    await context.close()
+  })
 })
