@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { queryInChunks } from '../../db/d1-limits'
 import {
@@ -12,6 +12,13 @@ import {
   type User,
 } from '../../db/schema'
 import { editsAllContent } from '../auth'
+import {
+  ADMIN_LIST_ORDER,
+  inCategory,
+  listedAfter,
+  pageOf,
+  type AdminListPosition,
+} from './admin-list-order'
 
 export const ADMIN_PAGE_SIZE = 20
 export const REVISIONS_SHOWN = 20
@@ -24,19 +31,6 @@ export type AdminPostFilter = {
   after: AdminListPosition | null
   /** Only the posts this account wrote first (an author's or a contributor's list). */
   createdBy?: number | null
-}
-
-/** The list's order: newest publication first; a draft (no date yet) by its last change. */
-export type AdminListPosition = { at: number; id: number }
-const listedAt = sql`coalesce(${posts.publishedAt}, ${posts.updatedAt})`
-
-export function encodeAdminPosition(position: AdminListPosition): string {
-  return `${position.at}.${position.id}`
-}
-
-export function decodeAdminPosition(value: string | undefined): AdminListPosition | null {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value ?? '')
-  return match ? { at: Number(match[1]), id: Number(match[2]) } : null
 }
 
 function titleContains(search: string) {
@@ -52,18 +46,8 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
     filter.status && filter.status !== 'trash' ? eq(posts.status, filter.status) : undefined,
     filter.search ? titleContains(filter.search) : undefined,
     filter.createdBy ? eq(posts.createdBy, filter.createdBy) : undefined,
-    filter.categoryId
-      ? inArray(
-          posts.id,
-          db
-            .select({ id: postsCategories.postId })
-            .from(postsCategories)
-            .where(eq(postsCategories.categoryId, filter.categoryId)),
-        )
-      : undefined,
-    filter.after
-      ? sql`(${listedAt}, ${posts.id}) < (${filter.after.at}, ${filter.after.id})`
-      : undefined,
+    inCategory(db, filter.categoryId),
+    listedAfter(filter.after),
   ]
   const rows = await db
     .select({
@@ -79,14 +63,9 @@ export async function listAdminPosts(db: Db, filter: AdminPostFilter) {
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
     .where(and(...conditions))
-    .orderBy(desc(listedAt), desc(posts.id))
+    .orderBy(...ADMIN_LIST_ORDER)
     .limit(ADMIN_PAGE_SIZE + 1)
-  const hasMore = rows.length > ADMIN_PAGE_SIZE
-  const shown = rows.slice(0, ADMIN_PAGE_SIZE)
-  const last = shown.at(-1)
-  const next =
-    hasMore && last ? { at: (last.publishedAt ?? last.updatedAt).getTime(), id: last.id } : null
-  return { posts: shown, next }
+  return pageOf(rows, ADMIN_PAGE_SIZE)
 }
 
 export async function findPostForEditing(db: Db, id: number) {

@@ -2,14 +2,13 @@ import { Hono, type Context } from 'hono'
 import { raw } from 'hono/html'
 import { HTTPException } from 'hono/http-exception'
 import {
-  decodeAdminPosition,
-  encodeAdminPosition,
   findPostForEditing,
   findRevision,
   listAdminPosts,
   defaultBylineId,
   listCategories,
 } from './admin-queries'
+import { decodeAdminPosition, encodeAdminPosition } from './admin-list-order'
 import { restorePostFromTrash, trashPost, updatePost } from './writes'
 import { findMediaById, imagesByKey } from '../media'
 

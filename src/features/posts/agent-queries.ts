@@ -1,8 +1,14 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { queryInChunks } from '../../db/d1-limits'
-import { posts, postsCategories, type PostKind, type PostStatus } from '../../db/schema'
-import type { AdminListPosition } from './admin-queries'
+import { posts, type PostKind, type PostStatus } from '../../db/schema'
+import {
+  ADMIN_LIST_ORDER,
+  inCategory,
+  listedAfter,
+  pageOf,
+  type AdminListPosition,
+} from './admin-list-order'
 
 /** What the MCP server's list_posts filters by; every filter is optional. */
 export type AgentPostFilter = {
@@ -13,9 +19,6 @@ export type AgentPostFilter = {
   after: AdminListPosition | null
   limit: number
 }
-
-// The admin list's order: newest publication first, a draft by its last change.
-const listedAt = sql`coalesce(${posts.publishedAt}, ${posts.updatedAt})`
 
 const summary = {
   id: posts.id,
@@ -40,29 +43,13 @@ export async function listPostsForAgents(db: Db, filter: AgentPostFilter) {
         filter.status ? eq(posts.status, filter.status) : undefined,
         filter.kind ? eq(posts.kind, filter.kind) : undefined,
         filter.authorId ? eq(posts.authorId, filter.authorId) : undefined,
-        filter.categoryId
-          ? inArray(
-              posts.id,
-              db
-                .select({ id: postsCategories.postId })
-                .from(postsCategories)
-                .where(eq(postsCategories.categoryId, filter.categoryId)),
-            )
-          : undefined,
-        filter.after
-          ? sql`(${listedAt}, ${posts.id}) < (${filter.after.at}, ${filter.after.id})`
-          : undefined,
+        inCategory(db, filter.categoryId),
+        listedAfter(filter.after),
       ),
     )
-    .orderBy(desc(listedAt), desc(posts.id))
+    .orderBy(...ADMIN_LIST_ORDER)
     .limit(filter.limit + 1)
-  const shown = rows.slice(0, filter.limit)
-  const last = shown.at(-1)
-  const next =
-    rows.length > filter.limit && last
-      ? { at: (last.publishedAt ?? last.updatedAt).getTime(), id: last.id }
-      : null
-  return { posts: shown, next }
+  return pageOf(rows, filter.limit)
 }
 
 export async function findPostIdBySlug(db: Db, slug: string) {
