@@ -48,10 +48,6 @@ export function blankNote(c: NoteContext, authorId: number | undefined): NoteFor
   }
 }
 
-/** The byline a new note starts with, as for posts. */
-export const defaultNoteAuthorId = (c: Context<EditorEnv>) =>
-  defaultBylineId(c.var.db, c.var.editor)
-
 export async function renderNoteForm(
   c: NoteContext,
   props: Pick<NoteFormProps, 'noteId' | 'values'> &
@@ -155,7 +151,10 @@ export const adminNoteRoutes = new Hono<AdminEnv>()
   })
   .use(requireEditor)
   .get('/', async (c) =>
-    renderNoteForm(c, { noteId: null, values: blankNote(c, await defaultNoteAuthorId(c)) }),
+    renderNoteForm(c, {
+      noteId: null,
+      values: blankNote(c, await defaultBylineId(c.var.db, c.var.editor)),
+    }),
   )
   .get('/:id{[0-9]+}', idParams, lenientQuery(noteEditQuery), async (c) => {
     const { site, a } = c.var

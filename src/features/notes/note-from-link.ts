@@ -19,7 +19,10 @@ export type LinkNoteInput = {
 }
 
 export type LinkNoteOutcome =
-  { kind: 'unread'; reason: FetchFailure } | Exclude<NoteSaveOutcome, { kind: 'relogin' }>
+  | { kind: 'unread'; reason: FetchFailure }
+  /** The person has no author profile to sign with (an author's or contributor's was unlinked). */
+  | { kind: 'noByline' }
+  | Exclude<NoteSaveOutcome, { kind: 'relogin' }>
 
 /**
  * A draft note from a link, as the share target makes one: the page is read once through the safe
@@ -32,10 +35,12 @@ export async function draftNoteFromLink(
   site: { locale: Locale; timeZone: string },
   input: LinkNoteInput,
 ): Promise<LinkNoteOutcome> {
+  // Before the page is read: without a byline nothing could be saved.
+  const authorId = await defaultBylineId(deps.db, editor)
+  if (!authorId) return { kind: 'noByline' }
   const source = await readSourcePage(input.url, deps.allowedHosts)
   if (!source.ok) return { kind: 'unread', reason: source.reason }
   const page = source.metadata
-  const authorId = await defaultBylineId(deps.db, editor)
   const values: NoteFormValues = {
     title: input.title || page.title,
     sourceUrl: page.canonicalUrl || input.url,
@@ -49,7 +54,7 @@ export async function draftNoteFromLink(
     newCategory: '',
     language:
       declaredLanguage(input.language ?? '') ?? declaredLanguage(page.language) ?? site.locale,
-    authorId: authorId ? String(authorId) : '',
+    authorId: String(authorId),
     publishDate: '',
     publishTime: '',
     timeZone: site.timeZone,

@@ -8,7 +8,8 @@ import { noteMessagesFor } from './messages'
 import { requireEditor } from '../auth'
 import type { AdminEnv } from '../../types'
 import { declaredLanguage } from './curation/declared-language'
-import { blankNote, defaultNoteAuthorId, renderNoteForm } from './admin-routes'
+import { blankNote, renderNoteForm } from './admin-routes'
+import { defaultBylineId } from '../posts'
 
 /**
  * The session cookie is SameSite=Strict, so a navigation started on another site (the bookmarklet
@@ -51,7 +52,7 @@ export const adminShareRoutes = new Hono<AdminEnv>()
   .get('/', lenientQuery(sharedLinkQuery), async (c) => {
     const n = noteMessagesFor(c.var.site.locale)
     const shared = readSharedLink(c.req.valid('query'))
-    const blank = blankNote(c, await defaultNoteAuthorId(c))
+    const blank = blankNote(c, await defaultBylineId(c.var.db, c.var.editor))
     const values = {
       ...blank,
       sourceUrl: shared.url,

@@ -79,5 +79,11 @@ describe('an agent acting for an author without a profile', () => {
     })
     expect(errorText(result)).toContain('no author profile to sign with')
     expect(await db.select().from(posts).where(eq(posts.title, 'Signed by no one'))).toHaveLength(0)
+    // A note too, told before any page is read (this address could not be).
+    const note = await client.callTool({
+      name: 'create_note',
+      arguments: { url: 'https://unreachable.example/article' },
+    })
+    expect(errorText(note)).toContain('no author profile to sign with')
   })
 })

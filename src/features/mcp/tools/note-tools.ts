@@ -1,5 +1,5 @@
 import { curationAllowedHosts, draftNoteFromLink, noteMessagesFor } from '../../notes'
-import { defaultBylineId, findPostForEditing } from '../../posts'
+import { findPostForEditing } from '../../posts'
 import { auditAgentWrite } from '../agent-audit'
 import { createNoteInput } from '../schemas'
 import { postSummary, postSummarySchema, viewsOf } from '../post-results'
@@ -19,7 +19,6 @@ export const createNoteTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: true },
   async run(ctx, args) {
     const n = noteMessagesFor(ctx.site.locale)
-    if (!(await defaultBylineId(ctx.db, ctx.agent.user))) return refuse(NO_BYLINE)
     const outcome = await draftNoteFromLink(
       {
         db: ctx.db,
@@ -31,6 +30,7 @@ export const createNoteTool = defineTool({
       ctx.site,
       args,
     )
+    if (outcome.kind === 'noByline') return refuse(NO_BYLINE)
     if (outcome.kind === 'unread')
       return refuse(`The page could not be read: ${n.fetchFailed[outcome.reason]}`)
     if (outcome.kind === 'invalid') {
