@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser } from 'playwright-core'
+import { mcpRequest } from '../support/mcp-request'
 import { startNpmStart, type NpmStart } from '../support/npm-start'
 import { launchChromium } from './chromium'
 
@@ -43,15 +44,10 @@ describe('an access token under npm start', () => {
       /Claude desktop — Write drafts/,
     )
 
-    const response = await fetch(`${blog.url}/mcp`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-    })
+    const response = await fetch(
+      `${blog.url}/mcp`,
+      mcpRequest(token, { id: 1, method: 'tools/list' }),
+    )
     assert.equal(response.status, 200, await response.clone().text())
     const { result } = (await response.json()) as { result: { tools: { name: string }[] } }
     assert.equal(result.tools.length, 16)
@@ -59,20 +55,10 @@ describe('an access token under npm start', () => {
 
     // The demo owner's token reads the comment queue and the subscriber counts.
     const call = async (name: string, args: Record<string, unknown>) => {
-      const answer = await fetch(`${blog.url}/mcp`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 2,
-          method: 'tools/call',
-          params: { name, arguments: args },
-        }),
-      })
+      const answer = await fetch(
+        `${blog.url}/mcp`,
+        mcpRequest(token, { id: 2, method: 'tools/call', params: { name, arguments: args } }),
+      )
       assert.equal(answer.status, 200)
       const { result } = (await answer.json()) as {
         result: { isError?: boolean; structuredContent: Record<string, unknown> }

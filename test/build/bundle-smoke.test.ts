@@ -15,6 +15,7 @@ import { createAccessToken } from '../../src/features/auth/access-tokens'
 import { eq } from 'drizzle-orm'
 import { authors, mailOutbox, subscribers } from '../../src/db/schema'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
+import { mcpRequest } from '../support/mcp-request'
 
 // A secret, as `wrangler secret put` gives the deployed Worker; a binding, not a global.
 const PEPPER = 'bundle-smoke-pepper'
@@ -97,32 +98,18 @@ describe('the deployed bundle in workerd, with wrangler.toml as it is', () => {
       scope: 'read',
       days: 1,
     })
-    const response = await send('/mcp', {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-    })
+    const response = await send('/mcp', mcpRequest(token, { id: 1, method: 'tools/list' }))
     assert.equal(response.status, 200, await response.clone().text())
     const { result } = (await response.json()) as { result: { tools: { name: string }[] } }
     assert.ok(result.tools.some((tool) => tool.name === 'get_audience'))
-    const called = await send('/mcp', {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
+    const called = await send(
+      '/mcp',
+      mcpRequest(token, {
         id: 2,
         method: 'tools/call',
         params: { name: 'search_posts', arguments: { query: 'hospitality' } },
       }),
-    })
+    )
     assert.equal(called.status, 200)
     const metadata = await send('/.well-known/oauth-authorization-server')
     assert.equal(metadata.status, 200)
