@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core'
 import { serveFixtureImages } from '../support/image-server'
 import { startNpmStart, type NpmStart } from '../support/npm-start'
 import { launchChromium } from './chromium'
+import { logInOn } from './admin-support'
 
 const SAMPLE = path.resolve(
   import.meta.dirname,
@@ -62,10 +63,7 @@ describe('the admin import under npm start', () => {
   it('checks a WordPress export, imports it, and its posts are public', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${blog.url}/admin`)
-    await page.fill('input[name=email]', blog.email)
-    await page.fill('input[name=password]', blog.password)
-    await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
+    await logInOn(page, blog.url, blog)
 
     await page.goto(`${blog.url}/admin/import`)
     await page.setInputFiles('#import-file', exportFile)

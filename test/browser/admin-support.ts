@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { createDb } from '../../src/db/client'
 import { createUser } from '../../src/features/auth/users'
 import { hashPassword } from '../../src/features/auth/password'
@@ -21,9 +21,18 @@ export async function addOwner(worker: LocalWorker) {
 /** Logs the context in through the login form, as a person would. */
 export async function logIn(context: BrowserContext, url: string) {
   const page = await context.newPage()
-  await page.goto(`${url}/admin`)
-  await page.fill('input[name=email]', EDITOR.email)
-  await page.fill('input[name=password]', EDITOR.password)
-  await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
+  await logInOn(page, url, EDITOR)
   await page.close()
+}
+
+/** Signs in on `page` with the login form, which leaves it on the post list. */
+export async function logInOn(
+  page: Page,
+  url: string,
+  account: { email: string; password: string },
+) {
+  await page.goto(`${url}/admin`)
+  await page.fill('input[name=email]', account.email)
+  await page.fill('input[name=password]', account.password)
+  await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
 }

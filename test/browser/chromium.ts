@@ -1,6 +1,7 @@
 import { after, before } from 'node:test'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalWorker, type LocalWorker } from '../support/local-worker'
+import { startNpmStart, type NpmStart } from '../support/npm-start'
 
 /** Debian's chromium, started as this machine allows: no sandbox as root, no background traffic. */
 const CHROMIUM_FLAGS = [
@@ -34,6 +35,20 @@ export function useWorkerAndBrowser(
   after(async () => {
     await session.browser?.close()
     await session.worker?.dispose()
+  })
+  return session
+}
+
+/** The real `npm start` (in a copy of the project) and a Chromium for one test file, as above. */
+export function useNpmStartAndBrowser(vars: Record<string, string> = {}) {
+  const session = {} as { blog: NpmStart; browser: Browser }
+  before(async () => {
+    session.blog = await startNpmStart(vars)
+    session.browser = await launchChromium()
+  })
+  after(async () => {
+    await session.browser?.close()
+    await session.blog?.stop()
   })
   return session
 }

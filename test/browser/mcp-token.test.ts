@@ -3,32 +3,18 @@
  * a new user runs the blog), then used as an MCP client would: tools/list on /mcp.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { describe, it } from 'node:test'
 import { mcpRequest } from '../support/mcp-request'
-import { startNpmStart, type NpmStart } from '../support/npm-start'
-import { launchChromium } from './chromium'
+import { logInOn } from './admin-support'
+import { useNpmStartAndBrowser } from './chromium'
 
-let blog: NpmStart
-let browser: Browser
-
-before(async () => {
-  blog = await startNpmStart()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await blog?.stop()
-})
+const session = useNpmStartAndBrowser()
 
 describe('an access token under npm start', () => {
   it('is created on the account page and lets an MCP client list the tools', async () => {
+    const { blog, browser } = session
     const page = await (await browser.newContext()).newPage()
-    await page.goto(`${blog.url}/admin`)
-    await page.fill('input[name=email]', blog.email)
-    await page.fill('input[name=password]', blog.password)
-    await Promise.all([page.waitForURL(/\/admin\/posts/), page.click('button[type=submit]')])
+    await logInOn(page, blog.url, blog)
 
     await page.goto(`${blog.url}/admin/account`)
     await page.getByLabel('Name', { exact: true }).fill('Claude desktop')

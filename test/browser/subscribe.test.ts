@@ -4,25 +4,13 @@
  * button, and /admin/subscribers shows the reader confirmed.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { startNpmStart, type NpmStart } from '../support/npm-start'
-import { launchChromium } from './chromium'
+import { describe, it } from 'node:test'
+import { logInOn } from './admin-support'
+import { useNpmStartAndBrowser } from './chromium'
 
 const READER = 'reader@readers.example'
 
-let blog: NpmStart
-let browser: Browser
-
-before(async () => {
-  blog = await startNpmStart()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await blog?.stop()
-})
+const session = useNpmStartAndBrowser()
 
 /** Quoted-printable soft breaks and escapes undone, to read a link out of a raw message. */
 function decodeQuotedPrintable(text: string) {
@@ -34,6 +22,7 @@ function decodeQuotedPrintable(text: string) {
 
 describe('following by email under npm start', () => {
   it('subscribes on a post page, confirms from the outbox, and shows as confirmed', async () => {
+    const { blog, browser } = session
     const readerContext = await browser.newContext()
     const reader = await readerContext.newPage()
     await reader.goto(blog.url)
@@ -47,10 +36,7 @@ describe('following by email under npm start', () => {
 
     const ownerContext = await browser.newContext()
     const owner = await ownerContext.newPage()
-    await owner.goto(`${blog.url}/admin`)
-    await owner.fill('input[name=email]', blog.email)
-    await owner.fill('input[name=password]', blog.password)
-    await Promise.all([owner.waitForURL(/\/admin\/posts/), owner.click('button[type=submit]')])
+    await logInOn(owner, blog.url, blog)
     // The confirmation is sent after the answer: the outbox is read again until it is there.
     let eml: string | null = null
     for (let tries = 0; !eml && tries < 100; tries++) {
@@ -82,12 +68,10 @@ describe('following by email under npm start', () => {
   })
 
   it('emails a note published with Email to subscribers ticked to the confirmed reader', async () => {
+    const { blog, browser } = session
     const context = await browser.newContext()
     const owner = await context.newPage()
-    await owner.goto(`${blog.url}/admin`)
-    await owner.fill('input[name=email]', blog.email)
-    await owner.fill('input[name=password]', blog.password)
-    await Promise.all([owner.waitForURL(/\/admin\/posts/), owner.click('button[type=submit]')])
+    await logInOn(owner, blog.url, blog)
     await owner.goto(`${blog.url}/admin/notes`)
     await owner.getByLabel('Source address').fill('https://example.org/a-hotel-worth-reading')
     await owner.getByLabel('Title', { exact: true }).fill('A note for the readers by email')
