@@ -1,7 +1,7 @@
 import { MailingFields, type DeliveryCounts } from '../../subscriptions'
 import { raw } from 'hono/html'
 import type { PostRevision, User } from '../../../db/schema'
-import { LANGUAGES, POST_STATUSES } from '../../../db/schema'
+import { POST_STATUSES } from '../../../db/schema'
 import { formatDateTime } from '../../../lib/dates'
 import type { AdminMessages } from '../../../i18n/admin'
 import type { PostFormField, PostFormValues } from '../schemas'
@@ -16,7 +16,12 @@ import { FeaturedImageField } from '../../media'
 import { ImageAltDialog, ImageUploader } from '../../media'
 import { VisualEditorAssets } from '../../visual-editor'
 import { SharePreviewPanel, type PreviewLink } from '../../preview-links'
-import { CategoryFields, LanguageAuthorFields, PublishDateFields } from './post-settings-fields'
+import {
+  CategoryFields,
+  LanguageAuthorFields,
+  LanguageField,
+  PublishDateFields,
+} from './post-settings-fields'
 import { POST_EDITOR, type EditorKind } from '../editor-kind'
 import { SLUG_INPUT_PATTERN } from '../../../lib/slug'
 import { mayPublish } from '../../auth'
@@ -228,16 +233,7 @@ export function PostEditorPage(props: PostEditorProps) {
         {isPage ? (
           <>
             <PageHiddenFields values={values} />
-            <label>
-              {a.language}
-              <select name="language">
-                {LANGUAGES.map((language) => (
-                  <option value={language} selected={values.language === language}>
-                    {a.languageNames[language]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LanguageField a={a} language={values.language} />
             <FieldError id="language-error" message={errors.language} />
             <label class="check">
               <input

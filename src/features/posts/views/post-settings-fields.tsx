@@ -54,6 +54,23 @@ export function CategoryFields(
   )
 }
 
+/** The language select, as posts, notes and pages have it. */
+export function LanguageField(props: { a: AdminMessages; language: string }) {
+  const { a } = props
+  return (
+    <label>
+      {a.language}
+      <select name="language">
+        {LANGUAGES.map((language) => (
+          <option value={language} selected={props.language === language}>
+            {a.languageNames[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 export function LanguageAuthorFields(
   props: FieldsProps & { authors: { id: number; name: string }[] },
 ) {
@@ -61,16 +78,7 @@ export function LanguageAuthorFields(
   return (
     <>
       <div class="form-row">
-        <label>
-          {a.language}
-          <select name="language">
-            {LANGUAGES.map((language) => (
-              <option value={language} selected={values.language === language}>
-                {a.languageNames[language]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageField a={a} language={values.language} />
         <label>
           {a.author}
           <select name="authorId" aria-invalid={invalid(errors.authorId)}>
