@@ -4,7 +4,7 @@ import { createCategory } from '../src/features/categories/queries'
 import { createDb } from '../src/db/client'
 import { eq } from 'drizzle-orm'
 import { createPost, trashPost, updatePost, type PostInput } from '../src/features/posts/writes'
-import { posts } from '../src/db/schema'
+import { media, posts } from '../src/db/schema'
 
 export const db = createDb(env.DB)
 
@@ -85,4 +85,21 @@ export async function updatePostAsLoaded(
   const result = await updatePost(database, postId, version, input, savedBy)
   if (!result.saved) throw new Error(`post ${postId} changed while saving`)
   return result
+}
+
+/** A media library row for a 1 × 1 PNG uploaded by `createdBy` (no bytes in R2: for rights tests). */
+export async function insertImageRow(createdBy: number, hash: string) {
+  const [row] = await db
+    .insert(media)
+    .values({
+      key: `${hash}.png`,
+      hash,
+      contentType: 'image/png',
+      bytes: 10,
+      width: 1,
+      height: 1,
+      createdBy,
+    })
+    .returning()
+  return row
 }

@@ -18,7 +18,6 @@ import { sha256Hex } from '../../../src/lib/tokens'
 import { unsubscribeSignature } from '../../../src/features/comments/email-hash'
 import {
   comments,
-  media,
   postRevisions,
   subscribers,
   users,
@@ -26,7 +25,7 @@ import {
   type UserRole,
 } from '../../../src/db/schema'
 import { createEditor, postFields, testRequest } from '../../admin-helpers'
-import { createAuthorAndCategories, db, postInput } from '../../fixtures'
+import { createAuthorAndCategories, db, insertImageRow, postInput } from '../../fixtures'
 import { noteForm } from '../../note-helpers'
 
 /**
@@ -71,20 +70,7 @@ async function othersPost(kind: 'post' | 'note' | 'page' = 'post') {
 }
 
 async function othersImage() {
-  const hash = crypto.randomUUID().replaceAll('-', '')
-  const [row] = await db
-    .insert(media)
-    .values({
-      key: `${hash}.png`,
-      hash,
-      contentType: 'image/png',
-      bytes: 10,
-      width: 1,
-      height: 1,
-      createdBy: editorId,
-    })
-    .returning()
-  return row.id
+  return (await insertImageRow(editorId, crypto.randomUUID().replaceAll('-', ''))).id
 }
 
 async function anotherAccount() {

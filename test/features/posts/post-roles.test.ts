@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, media, posts, users } from '../../../src/db/schema'
 import { createPost } from '../../../src/features/posts/writes'
 import { createEditor, logIn, postFields, request } from '../../admin-helpers'
-import { createAuthorAndCategories, db, postInput } from '../../fixtures'
+import { createAuthorAndCategories, db, insertImageRow, postInput } from '../../fixtures'
 import { noteForm } from '../../note-helpers'
 
 let ids: Awaited<ReturnType<typeof createAuthorAndCategories>>
@@ -204,22 +204,9 @@ describe('an author', () => {
   })
 
   it('deletes an image they uploaded, not someone else’s', async () => {
-    const image = (byUser: number, hash: string) =>
-      db
-        .insert(media)
-        .values({
-          key: `${hash}.png`,
-          hash,
-          contentType: 'image/png',
-          bytes: 10,
-          width: 1,
-          height: 1,
-          createdBy: byUser,
-        })
-        .returning()
-    const [[own], [others]] = await Promise.all([
-      image(userIds.author, 'a'.repeat(64)),
-      image(userIds.editor, 'b'.repeat(64)),
+    const [own, others] = await Promise.all([
+      insertImageRow(userIds.author, 'a'.repeat(64)),
+      insertImageRow(userIds.editor, 'b'.repeat(64)),
     ])
     const refused = await request(`/admin/media/${others.id}/delete`, {
       cookie: cookies.author,
